@@ -1,0 +1,22 @@
+package io.medsyn.config;
+
+import java.io.Serializable;
+
+import java.util.List;
+
+/**
+ * How N notes are spread over the selected codes.
+ *
+ * @param policy uniform, proportional to the counts, MedSyn's log1p(log1p(log1p(count))), or inverse (lifts rare codes)
+ * @param counts where the counts come from: the graph's frequency prior, or the example corpus's code counts
+ */
+public record AllocationConfig(String policy, String counts, int minPerCode) implements Serializable {
+  public static final List<String> POLICIES = List.of("uniform", "proportional", "medsyn", "inverse");
+  public static final List<String> COUNTS = List.of("frequency", "corpus");
+
+  public AllocationConfig {
+    ConfigException.require(POLICIES.contains(policy), "sample.allocation.policy", "one of " + POLICIES, policy);
+    ConfigException.require(COUNTS.contains(counts), "sample.allocation.counts", "one of " + COUNTS, counts);
+    ConfigException.require(minPerCode >= 0, "sample.allocation.min_per_code", "an integer >= 0", minPerCode);
+  }
+}

@@ -1,0 +1,182 @@
+package io.medsyn.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@link MedSynConfig}: the embedded defaults, then an optional YAML file, then {@code key=value} overrides,
+ * each layer replacing the keys it names. Unknown keys and ill-typed values fail with the key's full name.
+ */
+public final class ConfigLoader {
+  static final String DEFAULTS = "/medsyn-defaults.yaml";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+  private ConfigLoader() {}
+
+  public static MedSynConfig load(Path file, List<String> overrides) {
+    ObjectNode tree = defaults();
+    String origin = "embedded defaults";
+    if (file != null) {
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException("config file " + file + " does not exist or is not a file");
+      }
+      origin = file.toString();
+      try {
+        JsonNode user = YAML.readTree(file.toFile());
+        if (user != null && !user.isMissingNode() && !user.isNull()) {
+          if (!user.isObject()) {
+            throw new ConfigException(file + ": expected a YAML mapping of keys at the top level");
+          }
+          merge(tree, (ObjectNode) user);
+        }
+      } catch (JsonProcessingException e) {
+        throw new ConfigException(file + " is not valid YAML: " + e.getOriginalMessage(), e);
+      } catch (IOException e) {
+        throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+      }
+    }
+    for (String override : overrides) {
+      applyOverride(tree, override);
+      origin = origin + " + --set";
+    }
+    return bind(tree, origin);
+  }
+
+  public static MedSynConfig defaultConfig() {
+    return load(null, List.of());
+  }
+
+  private static ObjectNode defaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+      return (ObjectNode) YAML.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("embedded " + DEFAULTS + " is unreadable", e);
+    }
+  }
+
+  /** Deep-merges {@code top} into {@code base}: mappings merge key by key, anything else replaces. */
+  private static void merge(ObjectNode base, ObjectNode top) {
+    top.fields().forEachRemaining(entry -> {
+      JsonNode existing = base.get(entry.getKey());
+      if (existing instanceof ObjectNode existingObject && entry.getValue() instanceof ObjectNode topObject
+          && !topObject.isEmpty()) {
+        merge(existingObject, topObject);
+      } else {
+        base.set(entry.getKey(), entry.getValue());
+      }
+    });
+  }
+
+  private static void applyOverride(ObjectNode tree, String override) {
+    int eq = override.indexOf('=');
+    if (eq <= 0) {
+      throw new ConfigException("--set " + override + ": expected KEY=VALUE, e.g. --set sample.n=41000");
+    }
+    String key = override.substring(0, eq).trim();
+    String raw = override.substring(eq + 1);
+    JsonNode value;
+    try {
+      value = raw.isEmpty() ? YAML.getNodeFactory().textNode("") : YAML.readTree(raw);
+    } catch (JsonProcessingException e) {
+      value = YAML.getNodeFactory().textNode(raw);
+    }
+    if (value == null || value.isMissingNode()) {
+      value = YAML.getNodeFactory().nullNode();
+    }
+    // spark.conf is the only free-form mapping: its keys contain dots themselves (spark.executor.memory).
+    String freeFormPrefix = "spark.conf.";
+    if (key.startsWith(freeFormPrefix) && key.length() > freeFormPrefix.length()) {
+      ObjectNode conf = (ObjectNode) tree.get("spark").get("conf");
+      conf.put(key.substring(freeFormPrefix.length()), value.isValueNode() ? value.asText() : value.toString());
+      return;
+    }
+    String[] parts = key.split("\\.");
+    ObjectNode node = tree;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode child = node.get(parts[i]);
+      if (!(child instanceof ObjectNode)) {
+        throw new ConfigException("--set " + key + ": unknown key '" + String.join(".", List.of(parts).subList(0,
+            i + 1)) + "'" + known(node));
+      }
+      node = (ObjectNode) child;
+    }
+    String leaf = parts[parts.length - 1];
+    if (!node.has(leaf)) {
+      throw new ConfigException("--set " + key + ": unknown key" + known(node));
+    }
+    if (value instanceof ObjectNode valueObject && node.get(leaf) instanceof ObjectNode existing) {
+      merge(existing, valueObject);
+    } else {
+      node.set(leaf, value);
+    }
+  }
+
+  private static String known(ObjectNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return "; known keys here: " + String.join(", ", names);
+  }
+
+  private static MedSynConfig bind(ObjectNode tree, String origin) {
+    try {
+      return YAML.treeToValue(tree, MedSynConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf)
+          .sorted().collect(Collectors.joining(", "));
+      throw new ConfigException(origin + ": unknown key '" + path(e, e.getPropertyName()) + "'; known keys there: "
+          + known, e);
+    } catch (InvalidFormatException e) {
+      throw new ConfigException(origin + ": key '" + path(e, null) + "' expects " + typeName(e.getTargetType())
+          + ", got '" + e.getValue() + "'", e);
+    } catch (MismatchedInputException e) {
+      throw new ConfigException(origin + ": key '" + path(e, null) + "' expects " + typeName(e.getTargetType())
+          + ": " + e.getOriginalMessage(), e);
+    } catch (JsonMappingException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ConfigException ce) {
+        throw new ConfigException(origin + ": " + ce.getMessage(), ce);
+      }
+      throw new ConfigException(origin + ": " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(origin + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String path(JsonMappingException e, String leaf) {
+    String joined = e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+    return joined.isEmpty() && leaf != null ? leaf : joined;
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return "a value";
+    }
+    Map<Class<?>, String> names = Map.of(int.class, "an integer", Integer.class, "an integer", long.class,
+        "an integer", Long.class, "an integer", double.class, "a number", Double.class, "a number",
+        String.class, "a string", List.class, "a list", boolean.class, "true or false");
+    return names.getOrDefault(type, "a " + type.getSimpleName() + " section");
+  }
+}
