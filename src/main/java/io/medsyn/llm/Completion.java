@@ -1,0 +1,11 @@
+package io.medsyn.llm;
+
+/**
+ * A note a backend returned.
+ *
+ * @param finishReason as the endpoint reported it ({@code stop}); backends turn {@code length} into a failure
+ * @param attempts how many requests it took, retries included
+ * @param costUsd from the configured price table; 0 where no price is known
+ */
+public record Completion(String text, String finishReason, int promptTokens, int completionTokens, int attempts,
+    long latencyMs, String model, double costUsd) {}

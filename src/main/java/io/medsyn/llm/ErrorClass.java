@@ -1,0 +1,27 @@
+package io.medsyn.llm;
+
+/** Why a request failed, as recorded in the notes table's {@code error_class} column. */
+public enum ErrorClass {
+  /** 429 after the retries were spent. */
+  RATE_LIMITED,
+  /** 5xx after the retries were spent. */
+  SERVER,
+  TIMEOUT,
+  /** Connection refused or reset. */
+  CONNECTION,
+  /** 400-class other than 401/403/429: the request itself is wrong; never retried. */
+  BAD_REQUEST,
+  /** 401/403: the key is wrong; the run stops at once. */
+  AUTH,
+  /** {@code finish_reason=length}: the note was cut off. */
+  TRUNCATED,
+  EMPTY,
+  /** The body was not the JSON an OpenAI-compatible endpoint returns. */
+  MALFORMED,
+  /** The endpoint's circuit breaker is open. */
+  CIRCUIT_OPEN,
+  /** The run's cost budget is spent; the request was not sent. */
+  BUDGET,
+  /** Anything else (a bug): recorded rather than killing the batch. */
+  INTERNAL
+}

@@ -1,0 +1,21 @@
+package io.medsyn.llm;
+
+/** A request that ended without a note. Its message never contains the API key. */
+public class GenerationException extends Exception {
+  private final ErrorClass errorClass;
+  private final int attempts;
+
+  public GenerationException(ErrorClass errorClass, String message, int attempts) {
+    super(message);
+    this.errorClass = errorClass;
+    this.attempts = attempts;
+  }
+
+  public ErrorClass errorClass() {
+    return errorClass;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+}
