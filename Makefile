@@ -19,9 +19,9 @@ $(CLASSPATH_FILE): pom.xml
 run: build $(CLASSPATH_FILE)
 	@$(JAVA_RUN) -cp target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.MedSyn run $(ARGS)
 
-## test: every test, on a real local Spark session.
+## test: every test, on a real local Spark session (not quiet: CI reads Surefire's closing counts).
 test:
-	$(MVN) test
+	mvn -B test
 
 ## bench: throughput figures (sampling, and more as stages land), printed to the terminal.
 bench: $(CLASSPATH_FILE)
