@@ -39,6 +39,8 @@ final class ChatEndpoint implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final int SNIPPET_CHARS = 300;
+  /** Where {@code Retry-After} is moved to before OkHttp's own follow-up logic sees it. */
+  private static final String RETRY_AFTER_COPY = "X-MedSyn-Retry-After";
 
   private final OpenAiConfig config;
   private final String url;
@@ -63,6 +65,13 @@ final class ChatEndpoint implements AutoCloseable {
         .callTimeout(seconds(config.callTimeoutSeconds()))
         // Every retry goes through the backend's policy, so that attempts are counted and limited.
         .retryOnConnectionFailure(false)
+        // OkHttp repeats a 503 carrying "Retry-After: 0" on its own, whatever the setting above: hide the header.
+        .addNetworkInterceptor(chain -> {
+          Response response = chain.proceed(chain.request());
+          String retryAfter = response.header("Retry-After");
+          return retryAfter == null ? response
+              : response.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER_COPY, retryAfter).build();
+        })
         .build();
   }
 
@@ -193,7 +202,7 @@ final class ChatEndpoint implements AutoCloseable {
               : "from environment variable " + config.apiKeyEnv() + " (generate.openai.api_key_env)")
           + " was refused; fix the key or its permissions, then re-run");
     }
-    Duration retryAfter = RetryAfter.parse(response.header("retry-after-ms"), response.header("Retry-After"),
+    Duration retryAfter = RetryAfter.parse(response.header("retry-after-ms"), response.header(RETRY_AFTER_COPY),
         Instant.now()).orElse(null);
     String detail = what + ": " + snippet(text);
     if (code == 429) {
