@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -91,6 +93,14 @@ public final class FaultyOpenAiServer implements AutoCloseable {
       JsonNode body, int promptTokens, int completionTokens) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String WARM_UP_HEADER = "X-Faulty-Warm-Up";
+
+  static {
+    // Without TCP_NODELAY the JDK server sends headers and body as two small segments and Nagle's algorithm holds
+    // the second until the client's delayed ACK (~40 ms), which would swamp the latencies tests configure. Read
+    // once, when the JVM's first HttpServer starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
 
   private final Builder options;
   private final HttpServer server;
@@ -107,7 +117,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     this.options = options;
     this.random = new Random(options.seed);
     this.script = new ArrayDeque<>(options.script);
-    this.handlers = Executors.newFixedThreadPool(4, daemon("faulty-openai-handler"));
+    this.handlers = Executors.newFixedThreadPool(8, daemon("faulty-openai-handler"));
     this.responder = Executors.newScheduledThreadPool(2, daemon("faulty-openai-responder"));
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -117,6 +127,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     server.setExecutor(handlers);
     server.createContext("/v1/chat/completions", this::handle);
     server.start();
+    warmUp();
   }
 
   public static Builder builder() {
@@ -163,8 +174,43 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     handlers.shutdownNow();
   }
 
+  /**
+   * Runs one request through the whole path (HTTP, JSON, note) unlogged, so that the first real requests are not
+   * held up, and their arrival times skewed, by class loading in the handler threads.
+   */
+  private void warmUp() {
+    try {
+      HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl()
+          + "/v1/chat/completions").toURL().openConnection();
+      connection.setRequestMethod("POST");
+      connection.setDoOutput(true);
+      connection.setRequestProperty(WARM_UP_HEADER, "1");
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"warm up\"}]}"
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      try (InputStream in = connection.getInputStream()) {
+        in.readAllBytes();
+      }
+      connection.disconnect();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the fault server on " + baseUrl() + " does not answer itself", e);
+    }
+  }
+
   private void handle(HttpExchange exchange) {
     long now = System.nanoTime();
+    if (exchange.getRequestHeaders().containsKey(WARM_UP_HEADER)) {
+      try (InputStream in = exchange.getRequestBody()) {
+        JsonNode body = JSON.readTree(in);
+        String note = note(body, false);
+        new Answer(200, completion("m", note, "stop", promptTokens(body), completionTokens(note), -1), Map.of())
+            .send(exchange);
+      } catch (IOException e) {
+        exchange.close();
+      }
+      return;
+    }
     JsonNode body;
     try (InputStream in = exchange.getRequestBody()) {
       body = JSON.readTree(in);

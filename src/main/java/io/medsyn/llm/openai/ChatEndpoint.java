@@ -47,8 +47,12 @@ final class ChatEndpoint implements AutoCloseable {
   private final String key;
   private final OkHttpClient client;
 
-  /** @param key the API key, or null/empty for an endpoint that needs none */
-  ChatEndpoint(OpenAiConfig config, String key, int maxInFlight) {
+  /**
+   * @param key the API key, or null/empty for an endpoint that needs none
+   * @param limits checked at the moment each request goes on the wire
+   */
+  ChatEndpoint(OpenAiConfig config, String key, RateLimits limits) {
+    int maxInFlight = config.maxInFlight();
     this.config = config;
     this.url = config.chatCompletionsUrl();
     this.key = key == null || key.isEmpty() ? null : key;
@@ -65,6 +69,11 @@ final class ChatEndpoint implements AutoCloseable {
         .callTimeout(seconds(config.callTimeoutSeconds()))
         // Every retry goes through the backend's policy, so that attempts are counted and limited.
         .retryOnConnectionFailure(false)
+        .addNetworkInterceptor(chain -> {
+          Integer estimatedTokens = chain.request().tag(Integer.class);
+          limits.admit(estimatedTokens == null ? 0 : estimatedTokens);
+          return chain.proceed(chain.request());
+        })
         // OkHttp repeats a 503 carrying "Retry-After: 0" on its own, whatever the setting above: hide the header.
         .addNetworkInterceptor(chain -> {
           Response response = chain.proceed(chain.request());
@@ -75,11 +84,16 @@ final class ChatEndpoint implements AutoCloseable {
         .build();
   }
 
-  /** Sends one attempt; the future fails only with {@link AttemptFailure}. */
-  CompletableFuture<Completion> send(NoteRequest request, int attempt) {
+  /**
+   * Sends one attempt; the future fails only with {@link AttemptFailure}.
+   *
+   * @param estimatedTokens what the request counts against the token limit
+   */
+  CompletableFuture<Completion> send(NoteRequest request, int attempt, int estimatedTokens) {
     CompletableFuture<Completion> result = new CompletableFuture<>();
     Request.Builder http = new Request.Builder()
         .url(url)
+        .tag(Integer.class, estimatedTokens)
         .header(FINGERPRINT_HEADER, request.fingerprint())
         .post(RequestBody.create(body(request), JSON_TYPE));
     if (key != null) {

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Per request</b>, in this order: an in-flight slot (at most {@code max_in_flight}, halved after a 429 and
  * raised again by successes, see {@link InFlightLimit}), the circuit breaker's permission, the tokens limiter (the
  * prompt's characters / 4 + max_tokens, charged again for what the answer used beyond that), the requests limiter,
- * then the asynchronous HTTP call. No thread blocks while a request waits: one task keeps dozens open.
+ * then the asynchronous HTTP call, which checks the limits once more at the moment of sending (see
+ * {@link RateLimits}). No thread blocks while a request waits for its turn: one task keeps dozens open.
  *
  * <p><b>Failures.</b> 429, 5xx, timeouts and connection errors are retried with exponential backoff and full jitter,
  * honouring {@code Retry-After}; so are malformed and empty answers, and a truncated one ({@code finish_reason=length})
@@ -89,7 +90,7 @@ public final class OpenAiBackend implements Backend {
     this.config = config;
     this.limits = RateLimits.forShare(config, share);
     this.slots = new InFlightLimit(config.maxInFlight());
-    this.endpoint = new ChatEndpoint(config, apiKey, config.maxInFlight());
+    this.endpoint = new ChatEndpoint(config, apiKey, limits);
     this.breaker = CircuitBreaker.of("openai", CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .slidingWindowSize(config.circuitWindowSize())
@@ -167,6 +168,7 @@ public final class OpenAiBackend implements Backend {
     GenerationException stop = refusal();
     slots.failWaiting(AttemptFailure.of(ErrorClass.INTERNAL, stop.getMessage()));
     scheduler.shutdownNow();
+    limits.close();
     endpoint.close();
     for (CompletableFuture<Completion> future : pending) {
       future.completeExceptionally(stop);
@@ -226,7 +228,7 @@ public final class OpenAiBackend implements Backend {
     private CompletableFuture<Completion> exchange() {
       int attempt = sent.incrementAndGet();
       long sentNanos = System.nanoTime();
-      return endpoint.send(request, attempt).handle((completion, error) -> {
+      return endpoint.send(request, attempt, estimatedTokens).handle((completion, error) -> {
         long nanos = System.nanoTime() - sentNanos;
         if (error == null) {
           breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);

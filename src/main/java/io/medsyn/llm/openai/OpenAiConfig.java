@@ -49,7 +49,8 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
     apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv.trim();
     ConfigException.require(apiKeyEnv.isEmpty() || apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*"),
         PREFIX + "api_key_env", "the NAME of an environment variable (not the key itself), or '' for none",
-        apiKeyEnv.matches("[A-Za-z0-9_-]{20,}") ? "a value that looks like a key" : apiKeyEnv);
+        // Never echoed: what stands here by mistake is usually the key itself.
+        "a value of " + apiKeyEnv.length() + " characters that is not a variable name");
     ConfigException.require(temperature >= 0 && temperature <= 2, PREFIX + "temperature", "a number in [0, 2]",
         temperature);
     ConfigException.require(maxTokens >= 1, PREFIX + "max_tokens", "an integer >= 1", maxTokens);

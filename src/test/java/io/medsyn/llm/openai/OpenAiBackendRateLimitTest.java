@@ -2,6 +2,7 @@ package io.medsyn.llm.openai;
 
 import static io.medsyn.llm.openai.Requests.note;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medsyn.llm.Completion;
 import io.medsyn.llm.FaultyOpenAiServer;
@@ -53,10 +54,32 @@ class OpenAiBackendRateLimitTest {
   }
 
   @Test
+  void tokenLimitCountsPromptAndMaxTokensPerRequest() throws Exception {
+    try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().window(Duration.ofSeconds(1)).start()) {
+      // 34 prompt tokens (as estimated) + 100 max tokens = 134 per request; 1340 per 1 s window allows 10.
+      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxTokens(100)
+          .tokensPerMinute(1340 * 60).rateWindowSeconds(1).build();
+      List<CompletableFuture<Completion>> futures = new ArrayList<>();
+      long start = System.nanoTime();
+      try (OpenAiBackend backend = new OpenAiBackend(config, 1, null)) {
+        for (int i = 0; i < 25; i++) {
+          futures.add(backend.submit(note("fp-" + i, config)));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+
+      assertThat(server.requestLog().get(0).promptTokens()).isEqualTo(34);
+      assertThat(server.maxRequestsInWindow()).isBetween(7, 10);
+      assertThat(seconds).isGreaterThan(1.8);
+    }
+  }
+
+  @Test
   void shareTooSmallToEnforceIsRefusedNamingTheKeys() {
     OpenAiConfig config = OpenAiConfigBuilder.forServer("http://127.0.0.1:9").requestsPerMinute(60).build();
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OpenAiBackend(config, 1.0 / 64, null))
+    assertThatThrownBy(() -> new OpenAiBackend(config, 1.0 / 64, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("generate.openai.requests_per_minute=60")
         .hasMessageContaining("1/64")
