@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * One Spark task's part of the job's request and token limits, in two layers. Both run on a window stretched by
- * 2 % over {@code rate_window_seconds}, against the jitter between our clock and the endpoint's.
+ * 1 % over {@code rate_window_seconds}, against the jitter between our clock and the endpoint's.
  *
  * <p><b>Pacing</b> (Resilience4j rate limiters): a request reserves its permits and waits for them asynchronously,
  * no thread blocked. Resilience4j refills {@code limitForPeriod} permits at the start of each cycle of its own clock,
@@ -15,7 +15,7 @@ import java.time.Duration;
  * within the task's share:
  * <ul>
  *   <li>requests: one permit per cycle, {@code k - 1} cycles per window, where {@code k} is the task's share of the
- *       window's limit rounded down; the steady flow is {@code (k - 1) / k} of the share, less the 2 %;</li>
+ *       window's limit rounded down; the steady flow is {@code (k - 1) / k} of the share, less the 1 %;</li>
  *   <li>tokens: 60 cycles per window, each with 1/61 of the share; a request takes as many permits as it is
  *       estimated to use (prompt characters / 4 + max_tokens) and may wait several cycles for them.</li>
  * </ul>
@@ -29,7 +29,7 @@ final class RateLimits {
   /** Reservations are never refused: the in-flight bound already caps how many can be outstanding. */
   private static final Duration NO_TIMEOUT = Duration.ofDays(1);
   private static final int TOKEN_CYCLES_PER_WINDOW = 60;
-  private static final double STRETCH = 1.02;
+  private static final double STRETCH = 1.01;
 
   private final RateLimiter requests;
   private final RateLimiter tokens;
