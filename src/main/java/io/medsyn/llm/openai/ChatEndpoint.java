@@ -63,10 +63,10 @@ final class ChatEndpoint implements AutoCloseable {
     this.client = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(maxInFlight, 5, TimeUnit.MINUTES))
-        .connectTimeout(seconds(config.connectTimeoutSeconds()))
-        .readTimeout(seconds(config.readTimeoutSeconds()))
-        .writeTimeout(seconds(config.readTimeoutSeconds()))
-        .callTimeout(seconds(config.callTimeoutSeconds()))
+        .connectTimeout(OpenAiConfig.duration(config.connectTimeoutSeconds()))
+        .readTimeout(OpenAiConfig.duration(config.readTimeoutSeconds()))
+        .writeTimeout(OpenAiConfig.duration(config.readTimeoutSeconds()))
+        .callTimeout(OpenAiConfig.duration(config.callTimeoutSeconds()))
         // Every retry goes through the backend's policy, so that attempts are counted and limited.
         .retryOnConnectionFailure(false)
         .addNetworkInterceptor(chain -> {
@@ -245,9 +245,5 @@ final class ChatEndpoint implements AutoCloseable {
     String flat = redact(text).replaceAll("\\s+", " ").trim();
     return flat.isEmpty() ? "(empty body)"
         : flat.length() <= SNIPPET_CHARS ? flat : flat.substring(0, SNIPPET_CHARS) + "...";
-  }
-
-  private static Duration seconds(double seconds) {
-    return Duration.ofNanos((long) (seconds * 1e9));
   }
 }

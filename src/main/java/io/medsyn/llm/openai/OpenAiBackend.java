@@ -11,7 +11,6 @@ import io.medsyn.llm.Completion;
 import io.medsyn.llm.ErrorClass;
 import io.medsyn.llm.GenerationException;
 import io.medsyn.llm.NoteRequest;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -48,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * honouring {@code Retry-After}; so are malformed and empty answers, and a truncated one ({@code finish_reason=length})
  * once. Other 4xx answers fail at once as {@link ErrorClass#BAD_REQUEST}. A 401 or 403 makes the backend
  * {@linkplain #fatal() fatal}: every later request fails at once with {@link ErrorClass#AUTH} without being sent.
- * The circuit breaker opens when too many recent attempts failed; requests then fail at once with
- * {@link ErrorClass#CIRCUIT_OPEN} until it lets probes through again. Every failure reaches the caller as a
- * {@link GenerationException} naming the status and endpoint, never the API key.
+ * The circuit breaker (one per backend: per task and endpoint) opens when too many recent attempts failed;
+ * requests then fail at once with {@link ErrorClass#CIRCUIT_OPEN} until it lets probes through again. Every
+ * failure reaches the caller as a {@link GenerationException} naming the status and endpoint, never the API key.
  *
  * <p>Futures complete on the backend's I/O threads: callers must not block in their continuations.
  */
@@ -96,16 +95,16 @@ public final class OpenAiBackend implements Backend {
         .slidingWindowSize(config.circuitWindowSize())
         .minimumNumberOfCalls(config.circuitWindowSize())
         .failureRateThreshold(config.circuitFailureRatePercent())
-        .waitDurationInOpenState(Duration.ofNanos((long) (config.circuitOpenSeconds() * 1e9)))
+        .waitDurationInOpenState(OpenAiConfig.duration(config.circuitOpenSeconds()))
         .permittedNumberOfCallsInHalfOpenState(Math.min(3, config.circuitWindowSize()))
         // A long note is slow, not a failure: only timeouts (recorded as errors) count against the endpoint.
         .slowCallRateThreshold(100)
-        .slowCallDurationThreshold(Duration.ofNanos((long) (config.callTimeoutSeconds() * 1e9)).plusSeconds(1))
+        .slowCallDurationThreshold(OpenAiConfig.duration(config.callTimeoutSeconds()).plusSeconds(1))
         .build());
     breaker.getEventPublisher().onStateTransition(event ->
         LOG.warn("circuit breaker for POST {}: {}", endpoint.url(), event.getStateTransition()));
     Backoff backoff = new Backoff(config.backoffBaseMs(), config.backoffMaxMs(),
-        Duration.ofNanos((long) (config.retryAfterMaxSeconds() * 1e9)));
+        OpenAiConfig.duration(config.retryAfterMaxSeconds()));
     IntervalBiFunction<Completion> interval = (failedAttempts, outcome) ->
         backoff.delayMs(failedAttempts, (AttemptFailure) outcome.getLeft());
     this.retry = Retry.of("openai", RetryConfig.<Completion>custom()

@@ -5,6 +5,7 @@ import io.medsyn.llm.GenerationParams;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 
 /**
  * An OpenAI-compatible chat endpoint and how hard MedSyn may use it; bound from {@code generate.openai}. The API key
@@ -103,6 +104,11 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
   /** USD for one answer under the price table. */
   public double cost(int promptTokens, int completionTokens) {
     return promptTokens / 1000.0 * pricePromptPer1k + completionTokens / 1000.0 * priceCompletionPer1k;
+  }
+
+  /** A number of seconds from this configuration as a Duration, to the nanosecond. */
+  static Duration duration(double seconds) {
+    return Duration.ofNanos((long) (seconds * 1e9));
   }
 
   private static boolean isHttpUrl(String url) {

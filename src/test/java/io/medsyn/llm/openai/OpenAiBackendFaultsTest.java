@@ -9,6 +9,7 @@ import io.medsyn.llm.FaultyOpenAiServer;
 import io.medsyn.llm.FaultyOpenAiServer.Fault;
 import io.medsyn.llm.FaultyOpenAiServer.LoggedRequest;
 import io.medsyn.llm.GenerationException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class OpenAiBackendFaultsTest {
   @Test
   void everyRequestEndsWithItsNoteOrTheClassOfItsLastAnswer() throws Exception {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder()
-        .latency(java.time.Duration.ofMillis(5))
+        .latency(Duration.ofMillis(5))
         .fault(Fault.RATE_LIMITED, 0.03).fault(Fault.SERVER_ERROR, 0.03).fault(Fault.UNAVAILABLE, 0.03)
         .fault(Fault.TIMEOUT, 0.03).fault(Fault.MALFORMED, 0.03).fault(Fault.TRUNCATED, 0.03)
         .fault(Fault.EMPTY, 0.02)

@@ -2,6 +2,7 @@ package io.medsyn.llm.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.medsyn.config.ConfigException;
 import io.medsyn.llm.GenerationParams;
@@ -14,7 +15,7 @@ class OpenAiConfigTest {
 
     assertThat(config.chatCompletionsUrl()).isEqualTo("https://api.openai.com/v1/chat/completions");
     assertThat(config.params()).isEqualTo(new GenerationParams("gpt-4o-mini", 0.7, 1024, null));
-    assertThat(config.cost(2000, 1000)).isCloseTo(0.0009, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(config.cost(2000, 1000)).isCloseTo(0.0009, within(1e-12));
   }
 
   @Test
@@ -26,11 +27,13 @@ class OpenAiConfigTest {
   @Test
   void badValuesNameTheirFullKey() {
     assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("ftp://host").build())
-        .isInstanceOf(ConfigException.class).hasMessageStartingWith("generate.openai.base_url: expected an http(s) URL");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("generate.openai.base_url: expected an http(s) URL");
     assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").temperature(2.5).build())
         .hasMessage("generate.openai.temperature: expected a number in [0, 2], got 2.5");
     assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").backoffBaseMs(500).backoffMaxMs(100).build())
-        .hasMessageStartingWith("generate.openai.backoff_max_ms: expected an integer >= generate.openai.backoff_base_ms");
+        .hasMessageStartingWith("generate.openai.backoff_max_ms: expected an integer >= "
+            + "generate.openai.backoff_base_ms");
     assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").circuitFailureRatePercent(0).build())
         .hasMessageStartingWith("generate.openai.circuit_failure_rate_percent");
     assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").callTimeoutSeconds(0).build())
