@@ -30,15 +30,15 @@ import java.time.Duration;
  * @param circuitFailureRatePercent the circuit opens when this share of the last {@code circuit_window_size}
  *     attempts failed (5xx, timeout, connection, malformed)
  * @param circuitOpenSeconds how long an open circuit refuses requests before it lets probes through
- * @param pricePromptPer1k USD per 1000 prompt tokens; 0 when unknown (cost is then reported as 0)
- * @param priceCompletionPer1k USD per 1000 completion tokens; 0 when unknown
+ * @param pricePromptPerThousand USD per 1000 prompt tokens; 0 when unknown (cost is then reported as 0)
+ * @param priceCompletionPerThousand USD per 1000 completion tokens; 0 when unknown
  */
 public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, double temperature, int maxTokens,
     Long seed, double connectTimeoutSeconds, double readTimeoutSeconds, double callTimeoutSeconds,
     int requestsPerMinute, long tokensPerMinute, double rateWindowSeconds, int maxInFlight, int maxAttempts,
     long backoffBaseMs, long backoffMaxMs, double retryAfterMaxSeconds, int circuitFailureRatePercent,
-    int circuitWindowSize, double circuitOpenSeconds, double pricePromptPer1k, double priceCompletionPer1k)
-    implements Serializable {
+    int circuitWindowSize, double circuitOpenSeconds, double pricePromptPerThousand,
+    double priceCompletionPerThousand) implements Serializable {
   static final String PREFIX = "generate.openai.";
 
   public OpenAiConfig {
@@ -76,10 +76,10 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
     ConfigException.require(circuitWindowSize >= 1, PREFIX + "circuit_window_size", "an integer >= 1",
         circuitWindowSize);
     requirePositive(circuitOpenSeconds, "circuit_open_seconds");
-    ConfigException.require(pricePromptPer1k >= 0 && Double.isFinite(pricePromptPer1k),
-        PREFIX + "price_prompt_per_1k", "USD >= 0 (0 = unknown)", pricePromptPer1k);
-    ConfigException.require(priceCompletionPer1k >= 0 && Double.isFinite(priceCompletionPer1k),
-        PREFIX + "price_completion_per_1k", "USD >= 0 (0 = unknown)", priceCompletionPer1k);
+    ConfigException.require(pricePromptPerThousand >= 0 && Double.isFinite(pricePromptPerThousand),
+        PREFIX + "price_prompt_per_thousand", "USD >= 0 (0 = unknown)", pricePromptPerThousand);
+    ConfigException.require(priceCompletionPerThousand >= 0 && Double.isFinite(priceCompletionPerThousand),
+        PREFIX + "price_completion_per_thousand", "USD >= 0 (0 = unknown)", priceCompletionPerThousand);
   }
 
   /**
@@ -103,7 +103,7 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
 
   /** USD for one answer under the price table. */
   public double cost(int promptTokens, int completionTokens) {
-    return promptTokens / 1000.0 * pricePromptPer1k + completionTokens / 1000.0 * priceCompletionPer1k;
+    return promptTokens / 1000.0 * pricePromptPerThousand + completionTokens / 1000.0 * priceCompletionPerThousand;
   }
 
   /** A number of seconds from this configuration as a Duration, to the nanosecond. */

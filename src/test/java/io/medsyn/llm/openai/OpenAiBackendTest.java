@@ -44,7 +44,7 @@ class OpenAiBackendTest {
   void noteComesBackWithTokensCostAndTheRequestAsSent() throws Exception {
     server = FaultyOpenAiServer.builder().apiKey(KEY).start();
     OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).seed(42L).temperature(0.3)
-        .maxTokens(700).pricePromptPer1k(0.5).priceCompletionPer1k(1.5).build();
+        .maxTokens(700).pricePromptPerThousand(0.5).priceCompletionPerThousand(1.5).build();
     backend = new OpenAiBackend(config, 1, KEY);
 
     Completion completion = completion(backend.submit(note("fp-1", config)));

@@ -25,8 +25,8 @@ public final class OpenAiConfigBuilder {
   private int circuitFailureRatePercent;
   private int circuitWindowSize;
   private double circuitOpenSeconds;
-  private double pricePromptPer1k;
-  private double priceCompletionPer1k;
+  private double pricePromptPerThousand;
+  private double priceCompletionPerThousand;
 
   private OpenAiConfigBuilder(OpenAiConfig base) {
     baseUrl = base.baseUrl();
@@ -49,8 +49,8 @@ public final class OpenAiConfigBuilder {
     circuitFailureRatePercent = base.circuitFailureRatePercent();
     circuitWindowSize = base.circuitWindowSize();
     circuitOpenSeconds = base.circuitOpenSeconds();
-    pricePromptPer1k = base.pricePromptPer1k();
-    priceCompletionPer1k = base.priceCompletionPer1k();
+    pricePromptPerThousand = base.pricePromptPerThousand();
+    priceCompletionPerThousand = base.priceCompletionPerThousand();
   }
 
   /** The defaults, aimed at {@code baseUrl}, with fast timeouts and backoffs and no key variable. */
@@ -167,13 +167,13 @@ public final class OpenAiConfigBuilder {
     return this;
   }
 
-  public OpenAiConfigBuilder pricePromptPer1k(double pricePromptPer1k) {
-    this.pricePromptPer1k = pricePromptPer1k;
+  public OpenAiConfigBuilder pricePromptPerThousand(double pricePromptPerThousand) {
+    this.pricePromptPerThousand = pricePromptPerThousand;
     return this;
   }
 
-  public OpenAiConfigBuilder priceCompletionPer1k(double priceCompletionPer1k) {
-    this.priceCompletionPer1k = priceCompletionPer1k;
+  public OpenAiConfigBuilder priceCompletionPerThousand(double priceCompletionPerThousand) {
+    this.priceCompletionPerThousand = priceCompletionPerThousand;
     return this;
   }
 
@@ -181,6 +181,6 @@ public final class OpenAiConfigBuilder {
     return new OpenAiConfig(baseUrl, model, apiKeyEnv, temperature, maxTokens, seed, connectTimeoutSeconds,
         readTimeoutSeconds, callTimeoutSeconds, requestsPerMinute, tokensPerMinute, rateWindowSeconds, maxInFlight,
         maxAttempts, backoffBaseMs, backoffMaxMs, retryAfterMaxSeconds, circuitFailureRatePercent,
-        circuitWindowSize, circuitOpenSeconds, pricePromptPer1k, priceCompletionPer1k);
+        circuitWindowSize, circuitOpenSeconds, pricePromptPerThousand, priceCompletionPerThousand);
   }
 }

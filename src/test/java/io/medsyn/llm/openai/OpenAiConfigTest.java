@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.medsyn.config.ConfigException;
 import io.medsyn.llm.GenerationParams;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,42 @@ class OpenAiConfigTest {
     assertThat(config.chatCompletionsUrl()).isEqualTo("https://api.openai.com/v1/chat/completions");
     assertThat(config.params()).isEqualTo(new GenerationParams("gpt-4o-mini", 0.7, 1024, null));
     assertThat(config.cost(2000, 1000)).isCloseTo(0.0009, within(1e-12));
+  }
+
+  /** The {@code generate.openai} section with its defaults, as medsyn-defaults.yaml is to carry it. */
+  private static final String DEFAULTS_YAML = """
+      base_url: https://api.openai.com
+      model: gpt-4o-mini
+      api_key_env: OPENAI_API_KEY
+      temperature: 0.7
+      max_tokens: 1024
+      seed: null
+      connect_timeout_seconds: 10
+      read_timeout_seconds: 120
+      call_timeout_seconds: 180
+      requests_per_minute: 500
+      tokens_per_minute: 200000
+      rate_window_seconds: 60
+      max_in_flight: 32
+      max_attempts: 6
+      backoff_base_ms: 500
+      backoff_max_ms: 30000
+      retry_after_max_seconds: 120
+      circuit_failure_rate_percent: 50
+      circuit_window_size: 50
+      circuit_open_seconds: 30
+      price_prompt_per_thousand: 0.00015
+      price_completion_per_thousand: 0.0006
+      """;
+
+  @Test
+  void yamlKeysBindAsTheConfigLoaderBindsThem() throws Exception {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    assertThat(yaml.readValue(DEFAULTS_YAML, OpenAiConfig.class)).isEqualTo(OpenAiConfig.defaults());
   }
 
   @Test
