@@ -1,0 +1,107 @@
+package io.medsyn.quality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a note gives its diagnosis away: its ICD code (also typed with Cyrillic look-alike letters, as Russian
+ * notes often are: К29 for K29), or a large enough share of the distinctive words of one of the disease's names.
+ * Words that only qualify a name (unspecified, acute, disease, ...) are not distinctive, nor are words of the facts
+ * the note was asked to mention: a note about I11 told "артериальная гипертензия в анамнезе" may say so.
+ */
+final class DiagnosisLeak {
+  /**
+   * @param score the largest share of one name's distinctive words found in the note
+   * @param terms the code as written and the name stems found, when they leak
+   */
+  record Result(double score, boolean leak, List<String> terms) {}
+
+  private static final Map<Character, String> LOOKALIKES = Map.ofEntries(Map.entry('A', "А"), Map.entry('B', "В"),
+      Map.entry('C', "С"), Map.entry('E', "Е"), Map.entry('H', "Н"), Map.entry('I', "ІӀ"), Map.entry('K', "К"),
+      Map.entry('M', "М"), Map.entry('O', "О"), Map.entry('P', "Р"), Map.entry('T', "Т"), Map.entry('X', "Х"),
+      Map.entry('Y', "У"));
+  private static final List<String> QUALIFIERS = List.of(
+      "неуточненный", "неуточненная", "уточненный", "другой", "другие", "прочие", "первичный", "вторичный", "острый",
+      "острая", "хронический", "хроническая", "болезнь", "заболевание", "состояние", "форма", "тип", "типа",
+      "множественный", "множественной", "локализации", "поражением", "преимущественным", "синдром", "вызванный",
+      "связанный", "сочетании", "unspecified", "specified", "other", "primary", "secondary", "acute", "chronic",
+      "disease", "disorder", "condition", "type", "multiple", "site", "sites", "due", "involvement",
+      "predominantly", "syndrome", "classified", "elsewhere");
+  private static final int MIN_STEM = 4;
+
+  private final Stemmer stemmer;
+  private final double nameShare;
+  private final Set<String> qualifiers = new LinkedHashSet<>();
+  private final Map<String, Pattern> codePatterns = new HashMap<>();
+
+  DiagnosisLeak(Stemmer stemmer, double nameShare) {
+    this.stemmer = stemmer;
+    this.nameShare = nameShare;
+    QUALIFIERS.forEach(word -> qualifiers.add(stemmer.stem(word)));
+  }
+
+  /**
+   * @param names the disease's and subcode's names in any language (nulls skipped)
+   * @param facts the texts of the facts the note was asked to mention
+   */
+  Result find(String text, String code, List<String> names, List<String> facts, StemIndex note) {
+    List<String> terms = new ArrayList<>();
+    boolean codeFound = false;
+    if (code != null && !code.isBlank()) {
+      Matcher m = codePattern(code).matcher(text);
+      if (m.find()) {
+        codeFound = true;
+        terms.add(m.group());
+      }
+    }
+    List<String> factStems = new ArrayList<>();
+    facts.forEach(fact -> factStems.addAll(stemmer.contentStems(fact)));
+    StemIndex factIndex = new StemIndex(factStems);
+    double best = 0;
+    List<String> bestTerms = List.of();
+    for (String name : names) {
+      if (name == null || name.isBlank()) {
+        continue;
+      }
+      Set<String> distinctive = new LinkedHashSet<>();
+      for (String stem : stemmer.contentStems(name)) {
+        if (stem.length() >= MIN_STEM && !qualifiers.contains(stem) && !factIndex.contains(stem)) {
+          distinctive.add(stem);
+        }
+      }
+      if (distinctive.isEmpty()) {
+        continue;
+      }
+      List<String> found = distinctive.stream().filter(note::contains).toList();
+      double share = found.size() / (double) distinctive.size();
+      if (share > best) {
+        best = share;
+        bestTerms = found;
+      }
+    }
+    boolean nameFound = best >= nameShare - 1e-9;
+    if (nameFound) {
+      terms.addAll(bestTerms);
+    }
+    return new Result(best, codeFound || nameFound, terms);
+  }
+
+  /** I10 as a code of its own: also I10.9 and І10 (Cyrillic), not I100 or AI10. */
+  private Pattern codePattern(String code) {
+    return codePatterns.computeIfAbsent(code, c -> {
+      StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+      for (char ch : c.toCharArray()) {
+        String alike = LOOKALIKES.get(Character.toUpperCase(ch));
+        regex.append(alike == null ? Pattern.quote(String.valueOf(ch)) : "[" + ch + alike + "]");
+      }
+      return Pattern.compile(regex.append("(?:\\.\\d+)?(?!\\d)").toString(),
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    });
+  }
+}
