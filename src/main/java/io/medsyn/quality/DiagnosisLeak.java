@@ -26,13 +26,18 @@ final class DiagnosisLeak {
       Map.entry('C', "С"), Map.entry('E', "Е"), Map.entry('H', "Н"), Map.entry('I', "ІӀ"), Map.entry('K', "К"),
       Map.entry('M', "М"), Map.entry('O', "О"), Map.entry('P', "Р"), Map.entry('T', "Т"), Map.entry('X', "Х"),
       Map.entry('Y', "У"));
+  /**
+   * Words that qualify a name rather than name the disease: its course, certainty, cause being unknown
+   * (essential, primary) and place. "Инфекция верхних дыхательных путей" is named by инфекц and дыхательн.
+   */
   private static final List<String> QUALIFIERS = List.of(
-      "неуточненный", "неуточненная", "уточненный", "другой", "другие", "прочие", "первичный", "вторичный", "острый",
-      "острая", "хронический", "хроническая", "болезнь", "заболевание", "состояние", "форма", "тип", "типа",
-      "множественный", "множественной", "локализации", "поражением", "преимущественным", "синдром", "вызванный",
-      "связанный", "сочетании", "unspecified", "specified", "other", "primary", "secondary", "acute", "chronic",
-      "disease", "disorder", "condition", "type", "multiple", "site", "sites", "due", "involvement",
-      "predominantly", "syndrome", "classified", "elsewhere");
+      "неуточненный", "неуточненная", "уточненный", "другой", "другие", "прочие", "первичный", "вторичный",
+      "эссенциальный", "острый", "хронический", "болезнь", "заболевание", "состояние", "форма", "тип", "типа",
+      "множественный", "локализации", "поражением", "преимущественным", "синдром", "вызванный", "связанный",
+      "сочетании", "верхних", "нижних", "внизу", "левой", "правой", "области", "отдела",
+      "unspecified", "specified", "other", "primary", "secondary", "essential", "acute", "chronic", "disease",
+      "disorder", "condition", "type", "multiple", "site", "sites", "due", "involvement", "predominantly",
+      "syndrome", "classified", "elsewhere", "upper", "lower", "low", "left", "right", "region", "part");
   private static final int MIN_STEM = 4;
 
   private final Stemmer stemmer;
@@ -43,12 +48,13 @@ final class DiagnosisLeak {
   DiagnosisLeak(Stemmer stemmer, double nameShare) {
     this.stemmer = stemmer;
     this.nameShare = nameShare;
-    QUALIFIERS.forEach(word -> qualifiers.add(stemmer.stem(word)));
+    QUALIFIERS.forEach(word -> qualifiers.add(stemmer.stemNoun(word)));
   }
 
   /**
    * @param names the disease's and subcode's names in any language (nulls skipped)
    * @param facts the texts of the facts the note was asked to mention
+   * @param note the note's words by {@link Stemmer#stemNoun}
    */
   Result find(String text, String code, List<String> names, List<String> facts, StemIndex note) {
     List<String> terms = new ArrayList<>();
@@ -61,8 +67,8 @@ final class DiagnosisLeak {
       }
     }
     List<String> factStems = new ArrayList<>();
-    facts.forEach(fact -> factStems.addAll(stemmer.contentStems(fact)));
-    StemIndex factIndex = new StemIndex(factStems);
+    facts.forEach(fact -> factStems.addAll(stemmer.contentNounStems(fact)));
+    StemIndex factIndex = new StemIndex(factStems, StemIndex.Tolerance.EXTENDED);
     double best = 0;
     List<String> bestTerms = List.of();
     for (String name : names) {
@@ -70,7 +76,7 @@ final class DiagnosisLeak {
         continue;
       }
       Set<String> distinctive = new LinkedHashSet<>();
-      for (String stem : stemmer.contentStems(name)) {
+      for (String stem : stemmer.contentNounStems(name)) {
         if (stem.length() >= MIN_STEM && !qualifiers.contains(stem) && !factIndex.contains(stem)) {
           distinctive.add(stem);
         }

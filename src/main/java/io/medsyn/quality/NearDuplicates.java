@@ -71,8 +71,9 @@ public final class NearDuplicates {
    * similarity, with both notes' {@code bad} flags.
    */
   public Dataset<Row> pairs(Dataset<Row> notes) {
-    UserDefinedFunction shingles = udf((UDF1<String, List<String>>) text -> Boilerplate.shingles(text,
-        config.shingleChars()), DataTypes.createArrayType(DataTypes.StringType, false));
+    int chars = config.shingleChars();
+    UserDefinedFunction shingles = udf((UDF1<String, List<String>>) text -> Boilerplate.shingles(text, chars),
+        DataTypes.createArrayType(DataTypes.StringType, false));
     Dataset<Row> features = new HashingTF().setInputCol("shingles").setOutputCol("features")
         .setNumFeatures(FEATURES).setBinary(true)
         .transform(notes.withColumn("shingles", shingles.apply(col("stripped"))));

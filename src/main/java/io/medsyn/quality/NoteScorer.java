@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Scores each note on its own ({@link QualitySchema#NOTE_SCORES}) and adds what the corpus-wide checks need:
@@ -93,20 +94,24 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
       List<String> reasons = new ArrayList<>();
       if (text == null || !"ok".equals(note.getAs("status"))) {
         reasons.add(RejectReason.GENERATION_FAILED.label());
-        values[values.length - 3] = reasons;
-        values[values.length - 1] = List.of();
+        values[values.length - 3] = seq(reasons);
+        values[values.length - 1] = seq(List.of());
         return RowFactory.create(values);
       }
       String language = note.getAs("language");
       List<String> words = Words.of(text);
       List<String> stems = new ArrayList<>(words.size());
-      words.forEach(w -> stems.add(stemmer.stem(w)));
-      StemIndex index = new StemIndex(stems);
+      List<String> nounStems = new ArrayList<>(words.size());
+      for (String word : words) {
+        stems.add(stemmer.stem(word));
+        nounStems.add(stemmer.stemNoun(word));
+      }
 
       int chars = text.strip().codePointCount(0, text.strip().length());
       Double script = Script.share(text, language);
-      SymptomCoverage.Result covered = coverage.measure(symptoms(note, language), index);
-      DiagnosisLeak.Result leaked = leak.find(text, note.getAs("code"), names(note), facts(note), index);
+      SymptomCoverage.Result covered = coverage.measure(symptoms(note, language), new StemIndex(stems, StemIndex.Tolerance.DERIVED));
+      DiagnosisLeak.Result leaked = leak.find(text, note.getAs("code"), names(note), facts(note),
+          new StemIndex(nounStems, StemIndex.Tolerance.EXTENDED));
       Double copied = copy.share(words, note.getAs("example_text"));
       String refusal = refusals.firstMatch(text);
 
@@ -123,15 +128,15 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
       values[at++] = chars;
       values[at++] = script;
       values[at++] = covered.share();
-      values[at++] = covered.missing();
+      values[at++] = seq(covered.missing());
       values[at++] = leaked.score();
-      values[at++] = leaked.terms();
+      values[at++] = seq(leaked.terms());
       values[at++] = copied;
       values[at++] = refusal;
-      values[at++] = reasons;
+      values[at++] = seq(reasons);
       values[at++] = HexFormat.of().formatHex(sha256.digest(String.join(" ", words)
           .getBytes(StandardCharsets.UTF_8)));
-      values[at] = Boilerplate.segments(text);
+      values[at] = seq(Boilerplate.segments(text));
       return RowFactory.create(values);
     }
 
@@ -185,6 +190,11 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
       }
       return names;
     }
+  }
+
+  /** Row encoders take arrays as Scala sequences. */
+  private static scala.collection.Seq<String> seq(List<String> values) {
+    return CollectionConverters.asScala(values);
   }
 
   private static void add(List<String> reasons, boolean failed, RejectReason reason) {

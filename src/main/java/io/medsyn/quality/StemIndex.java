@@ -13,12 +13,31 @@ import java.util.Set;
  * (кашел/кашл, затылк/затылочн, гипертенз/гипертензивн) differ by one letter or share a long prefix.
  */
 final class StemIndex {
+  /** How far apart two stems may be and still count as one word. */
+  enum Tolerance {
+    /** One edit, or a shared prefix of 5+ letters covering all but the last letter of the shorter stem. */
+    DERIVED(1),
+    /** One edit, or the whole shorter stem (5+ letters) as a prefix: гипертенз/гипертензивн, not бронхит/бронхиальн. */
+    EXTENDED(0);
+
+    private final int lastLetters;
+
+    Tolerance(int lastLetters) {
+      this.lastLetters = lastLetters;
+    }
+  }
+
+  /** Longer than this past the shared prefix is another word: голов is not головокружен, сердц not сердцебиен. */
+  private static final int MAX_SUFFIX_GAP = 3;
+
   private final Set<String> exact;
+  private final Tolerance tolerance;
   /** Stems by first letter: fuzzy matches never differ in it, and the buckets keep the scan short. */
   private final Map<Character, List<String>> byInitial = new HashMap<>();
 
-  StemIndex(Collection<String> stems) {
+  StemIndex(Collection<String> stems, Tolerance tolerance) {
     this.exact = new HashSet<>(stems);
+    this.tolerance = tolerance;
     for (String stem : exact) {
       byInitial.computeIfAbsent(stem.charAt(0), c -> new ArrayList<>()).add(stem);
     }
@@ -29,18 +48,15 @@ final class StemIndex {
       return true;
     }
     for (String candidate : byInitial.getOrDefault(stem.charAt(0), List.of())) {
-      if (similar(stem, candidate)) {
+      if (similar(stem, candidate, tolerance)) {
         return true;
       }
     }
     return false;
   }
 
-  /**
-   * Equal, or both at least 4 letters and one edit apart, or sharing a prefix of at least 5 letters that covers
-   * all but at most one letter of the shorter stem. Short stems (бол, пут) must be equal: боль is not болезнь.
-   */
-  static boolean similar(String a, String b) {
+  /** Equal, or both at least 4 letters and within the tolerance. Short stems (бол, пут) must be equal. */
+  static boolean similar(String a, String b, Tolerance tolerance) {
     if (a.equals(b)) {
       return true;
     }
@@ -52,7 +68,8 @@ final class StemIndex {
     while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
       prefix++;
     }
-    if (prefix >= 5 && prefix >= shorter - 1) {
+    if (prefix >= 5 && prefix >= shorter - tolerance.lastLetters
+        && Math.max(a.length(), b.length()) - shorter <= MAX_SUFFIX_GAP) {
       return true;
     }
     return Math.abs(a.length() - b.length()) <= 1 && oneEditApart(a, b, prefix);
