@@ -47,21 +47,8 @@ public final class QualityFilter {
 
   /** The notes with {@link QualitySchema#SCORES} appended ({@link QualitySchema#scored}), one row per note. */
   public Dataset<Row> score(Dataset<Row> notes) {
-    NoteScorer scorer = new NoteScorer(config, notes.schema());
-    requireUniqueIds(notes);
-    Dataset<Row> perNote = notes.mapPartitions(scorer, Encoders.row(scorer.outputSchema())).localCheckpoint();
-
-    Column bad = size(col(NoteScorer.REASONS)).gt(0);
-    Column keeper = first("note_id").over(Window.partitionBy(NoteScorer.TEXT_KEY).orderBy(bad, col("note_id")));
-    Dataset<Row> exact = perNote.withColumn("duplicate_of",
-        when(col(NoteScorer.TEXT_KEY).isNotNull().and(keeper.notEqual(col("note_id"))), keeper));
-
-    Dataset<Row> candidates = exact
-        .filter(col(NoteScorer.TEXT_KEY).isNotNull().and(col("duplicate_of").isNull()))
-        .select(col("note_id"), bad.as("bad"), strip(perNote.sparkSession(), boilerplate(perNote))
-            .apply(col(NoteScorer.SEGMENTS)).as("stripped"))
-        .filter(col("stripped").notEqual(""));
-    Dataset<Row> near = new NearDuplicates(config.nearDuplicate(), seed).find(candidates);
+    Dataset<Row> exact = exactDuplicates(scoreEach(notes));
+    Dataset<Row> near = new NearDuplicates(config.nearDuplicate(), seed).find(candidates(exact));
 
     List<Column> out = new ArrayList<>();
     Arrays.stream(notes.columns()).forEach(c -> out.add(col(c)));
@@ -76,6 +63,40 @@ public final class QualityFilter {
         .withColumn("reject_reasons", reasons().apply(col(NoteScorer.REASONS), col("duplicate_of"),
             col("near_duplicate_of")))
         .select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * What {@link NearDuplicates#find} compares: {@code note_id}, {@code bad} (fails a per-note check) and the text
+   * with boilerplate stripped, for the notes with text that are not exact duplicates. Public for the benchmark.
+   */
+  public Dataset<Row> nearDuplicateCandidates(Dataset<Row> notes) {
+    return candidates(exactDuplicates(scoreEach(notes)));
+  }
+
+  private Dataset<Row> scoreEach(Dataset<Row> notes) {
+    NoteScorer scorer = new NoteScorer(config, notes.schema());
+    requireUniqueIds(notes);
+    return notes.mapPartitions(scorer, Encoders.row(scorer.outputSchema())).localCheckpoint();
+  }
+
+  /** Adds {@code duplicate_of}: the note kept among those with the same words, for all but that one. */
+  private static Dataset<Row> exactDuplicates(Dataset<Row> perNote) {
+    Column keeper = first("note_id").over(Window.partitionBy(NoteScorer.TEXT_KEY).orderBy(bad(), col("note_id")));
+    return perNote.withColumn("duplicate_of",
+        when(col(NoteScorer.TEXT_KEY).isNotNull().and(keeper.notEqual(col("note_id"))), keeper));
+  }
+
+  private Dataset<Row> candidates(Dataset<Row> exact) {
+    return exact
+        .filter(col(NoteScorer.TEXT_KEY).isNotNull().and(col("duplicate_of").isNull()))
+        .select(col("note_id"), bad().as("bad"), strip(exact.sparkSession(), boilerplate(exact))
+            .apply(col(NoteScorer.SEGMENTS)).as("stripped"))
+        .filter(col("stripped").notEqual(""));
+  }
+
+  /** A note failing a per-note check ranks after the others when duplicates are resolved. */
+  private static Column bad() {
+    return size(col(NoteScorer.REASONS)).gt(0);
   }
 
   /** The corpus: the notes that pass, with the notes' own columns only. */
