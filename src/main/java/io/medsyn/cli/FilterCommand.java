@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 final class FilterCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline) {
-    System.out.println(pipeline.filter().render());
-    System.out.printf("scored notes in %s%n", pipeline.layout().qualityNotes());
+    out().println(pipeline.filter().render());
+    out().printf("scored notes in %s%n", pipeline.layout().qualityNotes());
   }
 }

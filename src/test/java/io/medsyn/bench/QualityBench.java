@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.pipeline.Pipeline;
-import io.medsyn.pipeline.SparkSessions;
 import io.medsyn.quality.NearDuplicates;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualitySummary;
@@ -30,15 +29,20 @@ public final class QualityBench {
 
   private QualityBench() {}
 
+  /** Alone, outside {@code make bench}: an optional argument sets the number of notes. */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : NOTES;
-    MedSynConfig config = ConfigLoader.load(null, List.of("spark.conf.spark.ui.enabled=false"));
-    SparkSession spark = SparkSessions.create(config.spark());
+    SparkSession spark = SparkSession.builder().master("local[*]").appName("medsyn-quality-bench")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
     try {
       run(spark, n).forEach(System.out::println);
     } finally {
       spark.stop();
     }
+  }
+
+  public static List<String> run(SparkSession spark) {
+    return run(spark, NOTES);
   }
 
   /** Runs the benchmark on {@code n} notes and returns the lines it reports. */
