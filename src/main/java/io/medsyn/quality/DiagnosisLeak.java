@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Whether a note gives its diagnosis away: its ICD code (also typed with Cyrillic look-alike letters, as Russian
  * notes often are: К29 for K29), or a large enough share of the distinctive words of one of the disease's names.
- * Words that only qualify a name (unspecified, acute, disease, ...) are not distinctive, nor are words of the facts
- * the note was asked to mention: a note about I11 told "артериальная гипертензия в анамнезе" may say so.
+ * Words that only qualify a name (unspecified, acute, disease, kidney, ...) are not distinctive, and words of the
+ * facts the note was asked to mention are no evidence: a note about I11 told "артериальная гипертензия в анамнезе"
+ * may say so.
  */
 final class DiagnosisLeak {
   /**
@@ -28,16 +29,27 @@ final class DiagnosisLeak {
       Map.entry('Y', "У"));
   /**
    * Words that qualify a name rather than name the disease: its course, certainty, cause being unknown
-   * (essential, primary) and place. "Инфекция верхних дыхательных путей" is named by инфекц and дыхательн.
+   * (essential, primary), classification, and the body part it is in (a kidney note says почки whatever the
+   * kidney disease). "Инфекция верхних дыхательных путей" is named by инфекц and дыхательн.
    */
   private static final List<String> QUALIFIERS = List.of(
       "неуточненный", "неуточненная", "уточненный", "другой", "другие", "прочие", "первичный", "вторичный",
-      "эссенциальный", "острый", "хронический", "болезнь", "заболевание", "состояние", "форма", "тип", "типа",
-      "множественный", "локализации", "поражением", "преимущественным", "синдром", "вызванный", "связанный",
-      "сочетании", "верхних", "нижних", "внизу", "левой", "правой", "области", "отдела",
+      "эссенциальный", "острый", "хронический", "болезнь", "заболевание", "состояние", "расстройство", "форма",
+      "тип", "типа", "множественный", "локализации", "поражением", "преимущественным", "синдром", "вызванный",
+      "связанный", "сочетании", "классифицированные", "рубриках", "верхних", "нижних", "внизу", "левой",
+      "правой", "области", "отдела", "периферических",
+      "голова", "шея", "спина", "грудь", "живот", "таз", "промежность", "сердце", "почка", "печень", "легкое",
+      "желудок", "кишка", "кишечник", "кожа", "глаз", "ухо", "нос", "горло", "сустав", "позвоночник",
+      "мочеточник", "мочевой", "пузырь", "матка", "яичник", "шейка", "железа", "нервной", "системы", "мозг",
+      "сосуд", "вена", "артерия", "кость", "мышца", "конечности",
       "unspecified", "specified", "other", "primary", "secondary", "essential", "acute", "chronic", "disease",
       "disorder", "condition", "type", "multiple", "site", "sites", "due", "involvement", "predominantly",
-      "syndrome", "classified", "elsewhere", "upper", "lower", "low", "left", "right", "region", "part");
+      "syndrome", "classified", "elsewhere", "upper", "lower", "low", "left", "right", "region", "part",
+      "peripheral",
+      "head", "neck", "back", "chest", "abdomen", "abdominal", "pelvis", "pelvic", "heart", "kidney", "liver",
+      "lung", "stomach", "bowel", "intestine", "skin", "eye", "ear", "nose", "throat", "joint", "spine",
+      "ureter", "bladder", "uterus", "ovary", "cervix", "breast", "gland", "nervous", "system", "brain",
+      "vessel", "vein", "artery", "bone", "muscle", "limb");
   private static final int MIN_STEM = 4;
 
   private final Stemmer stemmer;
@@ -77,14 +89,16 @@ final class DiagnosisLeak {
       }
       Set<String> distinctive = new LinkedHashSet<>();
       for (String stem : stemmer.contentNounStems(name)) {
-        if (stem.length() >= MIN_STEM && !qualifiers.contains(stem) && !factIndex.contains(stem)) {
+        if (stem.length() >= MIN_STEM && !qualifiers.contains(stem)) {
           distinctive.add(stem);
         }
       }
       if (distinctive.isEmpty()) {
         continue;
       }
-      List<String> found = distinctive.stream().filter(note::contains).toList();
+      // A word the note was asked to write is no evidence, but still part of the name: it counts as not found.
+      List<String> found = distinctive.stream().filter(stem -> !factIndex.contains(stem) && note.contains(stem))
+          .toList();
       double share = found.size() / (double) distinctive.size();
       if (share > best) {
         best = share;

@@ -17,7 +17,10 @@ final class StemIndex {
   enum Tolerance {
     /** One edit, or a shared prefix of 5+ letters covering all but the last letter of the shorter stem. */
     DERIVED(1),
-    /** One edit, or the whole shorter stem (5+ letters) as a prefix: гипертенз/гипертензивн, not бронхит/бронхиальн. */
+    /**
+     * One edit, or the stem looked up (5+ letters) as the prefix of the note's: гипертенз finds гипертензивн, but
+     * бронхит not бронхиальн, and беспокойн (a name's word) not беспоко (беспокоят).
+     */
     EXTENDED(0);
 
     private final int lastLetters;
@@ -55,7 +58,11 @@ final class StemIndex {
     return false;
   }
 
-  /** Equal, or both at least 4 letters and within the tolerance. Short stems (бол, пут) must be equal. */
+  /**
+   * Equal, or within the tolerance: {@code b} (the note's stem) extends {@code a} or, for {@link Tolerance#DERIVED},
+   * either extends the other; or one inserted letter apart (both 4+ letters), or one changed letter apart (6+).
+   * Short stems (бол, пут) must be equal.
+   */
   static boolean similar(String a, String b, Tolerance tolerance) {
     if (a.equals(b)) {
       return true;
@@ -68,11 +75,13 @@ final class StemIndex {
     while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
       prefix++;
     }
-    if (prefix >= 5 && prefix >= shorter - tolerance.lastLetters
+    boolean direction = tolerance == Tolerance.DERIVED || b.length() >= a.length();
+    if (direction && prefix >= 5 && prefix >= shorter - tolerance.lastLetters
         && Math.max(a.length(), b.length()) - shorter <= MAX_SUFFIX_GAP) {
       return true;
     }
-    return Math.abs(a.length() - b.length()) <= 1 && oneEditApart(a, b, prefix);
+    int gap = Math.abs(a.length() - b.length());
+    return (gap == 1 || gap == 0 && shorter >= 6) && oneEditApart(a, b, prefix);
   }
 
   /** One insertion, deletion or substitution turns a into b, given their first {@code prefix} letters agree. */

@@ -4,6 +4,7 @@ import io.medsyn.config.ConfigLoader;
 import io.medsyn.mkg.BuiltinGraph;
 import io.medsyn.mkg.KnowledgeGraph;
 import io.medsyn.sampling.PriorSampler;
+import io.medsyn.testing.SharedData;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
  * A notes table as the generation stage would write it, without an LLM: tasks sampled from the built-in graph by the
  * real prior sampler, rendered through several note templates (Russian and English, structured, narrative, brief)
  * with stock exam and plan sentences, and with the defects the quality stage must catch mixed in at known rates.
+ * Example notes are real ones of the same code from RuMedTop3's training split ({@link SharedData#rumedTrain()}).
  */
 final class SyntheticNotes {
   /** Share of notes given each defect; the rest are clean (15% English, the others Russian). */
@@ -65,29 +67,38 @@ final class SyntheticNotes {
         .sample(graph.vertices(spark), graph.edges(spark), null);
     List<Row> sampled = new ArrayList<>(tasks.collectAsList());
     sampled.sort((a, b) -> Long.compare(a.getAs("task_id"), b.getAs("task_id")));
+    StructType schema = schema(tasks.schema());
+    Map<String, List<String>> examples = new HashMap<>();
+    spark.read().json(SharedData.rumedTrain().toString()).select("code", "symptoms").collectAsList()
+        .forEach(r -> examples.computeIfAbsent(r.getString(0), c -> new ArrayList<>()).add(r.getString(1)));
     Random random = new Random(seed);
     List<Row> notes = new ArrayList<>(sampled.size());
-    List<String> texts = new ArrayList<>();
-    Map<String, List<String>> byCode = new HashMap<>();
+    List<Row> clean = new ArrayList<>();
     for (Row task : sampled) {
       boolean english = random.nextDouble() < 0.15;
-      String text = render(task, english, random);
-      String example = null;
-      String status = "ok";
       String defect = pick(random);
-      List<String> sameCode = byCode.computeIfAbsent(task.getAs("code"), c -> new ArrayList<>());
-      if (!english && !sameCode.isEmpty() && random.nextDouble() < 0.3) {
-        example = sameCode.get(random.nextInt(sameCode.size()));
+      if ((defect.equals("exact_duplicate") || defect.equals("near_duplicate")) && !clean.isEmpty()) {
+        // The same task answered twice, or two draws alike: the earlier note again under this note's id.
+        Row earlier = clean.get(random.nextInt(clean.size()));
+        String text = earlier.getString(schema.fieldIndex("text"));
+        boolean englishNote = "en".equals(earlier.get(schema.fieldIndex("language")));
+        notes.add(withIdAndText(schema, earlier, task.getAs("task_id"), defect.equals("exact_duplicate")
+            ? text.toUpperCase() : perturb(text, englishNote, random)));
+        continue;
       }
+      String text = render(task, english, random);
+      // A real note of the same code to follow in style, as the sampler attaches them.
+      List<String> sameCode = examples.getOrDefault(task.<String>getAs("code"), List.of());
+      String example = !english && !sameCode.isEmpty() && random.nextDouble() < 0.5
+          ? sameCode.get(random.nextInt(sameCode.size())) : null;
+      String status = "ok";
       switch (defect) {
-        case "exact_duplicate" -> text = texts.isEmpty() ? text : texts.get(random.nextInt(texts.size()))
-            .toUpperCase();
-        case "near_duplicate" -> text = texts.isEmpty() ? text : perturb(texts.get(random.nextInt(texts.size())),
-            random);
         case "refusal" -> text = REFUSALS.get(random.nextInt(REFUSALS.size())) + (random.nextBoolean() ? "" : text);
+        // Half name the code too; the other half only the disease, in words.
         case "diagnosis_leak" -> text = text + (english ? "\nDiagnosis: " + task.getAs("disease_en")
-            : "\nДиагноз: " + task.getAs("disease_ru")) + " (" + task.getAs("code") + ").";
-        case "too_short" -> text = english ? "Headache." : "Болит голова.";
+            : "\nДиагноз: " + task.getAs("disease_ru")) + (random.nextBoolean() ? " (" + task.getAs("code") + ")"
+            : "") + ".";
+        case "too_short" -> text = capitalize(facts(task, "symptoms", english).get(0)) + ".";
         case "wrong_language" -> text = render(task, !english, random);
         case "example_copy" -> {
           if (example != null) {
@@ -100,15 +111,13 @@ final class SyntheticNotes {
         }
         default -> { }
       }
-      if (text != null && "ok".equals(status) && defect.equals("clean")) {
-        sameCode.add(text);
+      Row note = row(task, english ? "en" : "ru", text, status, example);
+      if (defect.equals("clean")) {
+        clean.add(note);
       }
-      if (text != null) {
-        texts.add(text);
-      }
-      notes.add(row(task, english ? "en" : "ru", text, status, example));
+      notes.add(note);
     }
-    return spark.createDataFrame(notes, schema(tasks.schema()));
+    return spark.createDataFrame(notes, schema);
   }
 
   private static String pick(Random random) {
@@ -159,8 +168,8 @@ final class SyntheticNotes {
     };
   }
 
-  /** Two words swapped and one sentence dropped: what a second sample of the same prompt often looks like. */
-  private static String perturb(String text, Random random) {
+  /** Two pairs of words swapped, perhaps a sentence added: a second sample of the same prompt. */
+  private static String perturb(String text, boolean english, Random random) {
     String[] words = text.split(" ");
     for (int k = 0; k < 2 && words.length > 4; k++) {
       int i = random.nextInt(words.length - 1);
@@ -168,7 +177,8 @@ final class SyntheticNotes {
       words[i] = words[i + 1];
       words[i + 1] = w;
     }
-    return String.join(" ", words) + (random.nextBoolean() ? " Повторный осмотр." : "");
+    String added = english ? " Follow-up visit." : " Повторный осмотр.";
+    return String.join(" ", words) + (random.nextBoolean() ? added : "");
   }
 
   private static List<String> facts(Row task, String column, boolean english) {
@@ -206,6 +216,17 @@ final class SyntheticNotes {
     values.add(text);
     values.add(status);
     return RowFactory.create(values.toArray());
+  }
+
+  private static Row withIdAndText(StructType schema, Row note, long taskId, String text) {
+    Object[] values = new Object[note.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = note.get(i);
+    }
+    values[0] = "note-" + taskId;
+    values[schema.fieldIndex("task_id")] = taskId;
+    values[schema.fieldIndex("text")] = text;
+    return RowFactory.create(values);
   }
 
   private static StructType schema(StructType tasks) {

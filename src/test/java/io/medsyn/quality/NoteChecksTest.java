@@ -67,6 +67,11 @@ class NoteChecksTest {
     assertThat(StemIndex.similar("гипертенз", "гипертензивн", extended)).isTrue();
     assertThat(StemIndex.similar("затылк", "затылочн", extended)).isFalse();
     assertThat(StemIndex.similar("кашел", "кашл", extended)).isTrue();
+    assertThat(StemIndex.similar("беспокойн", "беспоко", extended)).as("the note's word must extend the name's")
+        .isFalse();
+    assertThat(StemIndex.similar("гипертензивн", "гипертенз", extended)).isFalse();
+    assertThat(StemIndex.similar("крон", "кров", extended)).as("a changed letter needs 6+ letters").isFalse();
+    assertThat(StemIndex.similar("температур", "темперетур", derived)).isTrue();
   }
 
   @Test
@@ -116,7 +121,17 @@ class NoteChecksTest {
     assertThat(leak.find(asked, "I11", i11, facts, nouns(asked)).leak()).isFalse();
     String named11 = "Гипертензивная болезнь сердца, одышка при ходьбе.";
     assertThat(leak.find(named11, "I11", i11, List.of("одышка при физической нагрузке"), nouns(named11)).terms())
-        .containsExactly("гипертензивн", "сердц");
+        .containsExactly("гипертензивн");
+    // A word of the facts is no evidence, and what is left of the name is a body part: no leak.
+    List<String> i11en = List.of("Hypertensive heart disease");
+    String heart = "Arterial hypertension for over 10 years. Heart sounds muffled.";
+    DiagnosisLeak.Result organ = leak.find(heart, "I11", i11en, List.of("arterial hypertension for over 10 years"),
+        nouns(heart));
+    assertThat(organ.score()).isZero();
+    assertThat(organ.leak()).isFalse();
+    List<String> n18 = List.of("Хроническая болезнь почки", "Chronic kidney disease");
+    String kidneys = "УЗИ почек: уменьшение размеров обеих почек, креатинин 180 мкмоль/л.";
+    assertThat(leak.find(kidneys, "N18", n18, List.of(), nouns(kidneys)).leak()).isFalse();
   }
 
   @Test
