@@ -14,6 +14,26 @@ public record Layout(String root) {
     return join("tasks");
   }
 
+  /** The generated notes, one row per task (written by the generation stage). */
+  public String notes() {
+    return join("notes");
+  }
+
+  /** Every note with its quality scores, {@code quality_pass} and {@code reject_reasons}. */
+  public String qualityNotes() {
+    return join("quality/notes");
+  }
+
+  /** Notes passed and rejected, per reason, overall and by code. */
+  public String qualitySummary() {
+    return join("quality/summary");
+  }
+
+  /** The same summary as one JSON document. */
+  public String qualitySummaryJson() {
+    return join("quality/summary.json");
+  }
+
   private String join(String child) {
     return root.endsWith("/") ? root + child : root + "/" + child;
   }

@@ -1,0 +1,17 @@
+package io.medsyn.cli;
+
+import io.medsyn.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+
+@Command(name = "filter", mixinStandardHelpOptions = true,
+    description = {"Score every note of OUTPUT/notes (symptom coverage, diagnosis leakage, example copying, length,"
+        + " language, refusals, exact and near-duplicates); write them all to OUTPUT/quality/notes with quality_pass"
+        + " and reject_reasons, and the counts by reason and code to OUTPUT/quality/summary (Parquet) and"
+        + " OUTPUT/quality/summary.json. The corpus is the notes that pass; nothing is deleted."})
+final class FilterCommand extends StageCommand {
+  @Override
+  void run(Pipeline pipeline) {
+    out().println(pipeline.filter().render());
+    out().printf("scored notes in %s%n", pipeline.layout().qualityNotes());
+  }
+}

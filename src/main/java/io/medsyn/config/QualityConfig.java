@@ -1,0 +1,57 @@
+package io.medsyn.config;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The quality stage: per-note checks and their thresholds. A note failing any check keeps its row with the reasons.
+ *
+ * @param minChars fewer characters (after trimming) is {@code too_short}
+ * @param maxChars more characters is {@code too_long}
+ * @param minScriptShare a lower share of letters in the note's own script (Cyrillic for ru, Latin for en) is
+ *     {@code wrong_language}
+ * @param symptomWordShare a sampled symptom counts as found when this share of its words (stemmed, fuzzy) is in
+ *     the note
+ * @param minSymptomCoverage a lower share of sampled symptoms found is {@code low_symptom_coverage}
+ * @param leakNameShare the note leaks the diagnosis when it holds the ICD code, or at least this share of the
+ *     distinctive words (stemmed) of one of the disease's names
+ * @param copyNgram words per n-gram when comparing a note with its example note
+ * @param maxCopyShare a higher share of the note's word n-grams found in its example is {@code example_copy}
+ * @param refusalPatterns case-insensitive regular expressions for refusals and meta-talk ({@code refusal})
+ */
+public record QualityConfig(int minChars, int maxChars, double minScriptShare, double symptomWordShare,
+    double minSymptomCoverage, double leakNameShare, int copyNgram, double maxCopyShare,
+    List<String> refusalPatterns, NearDuplicateConfig nearDuplicate) implements Serializable {
+  public QualityConfig {
+    ConfigException.require(minChars >= 0, "quality.min_chars", "an integer >= 0", minChars);
+    ConfigException.require(maxChars > minChars, "quality.max_chars",
+        "an integer > quality.min_chars (" + minChars + ")", maxChars);
+    requireShare(minScriptShare, "quality.min_script_share");
+    ConfigException.require(symptomWordShare > 0 && symptomWordShare <= 1, "quality.symptom_word_share",
+        "a number in (0, 1]", symptomWordShare);
+    requireShare(minSymptomCoverage, "quality.min_symptom_coverage");
+    ConfigException.require(leakNameShare > 0 && leakNameShare <= 1, "quality.leak_name_share",
+        "a number in (0, 1]", leakNameShare);
+    ConfigException.require(copyNgram >= 1, "quality.copy_ngram", "an integer >= 1", copyNgram);
+    requireShare(maxCopyShare, "quality.max_copy_share");
+    refusalPatterns = refusalPatterns == null ? List.of() : refusalPatterns;
+    for (String pattern : refusalPatterns) {
+      ConfigException.require(pattern != null && !pattern.isBlank(), "quality.refusal_patterns",
+          "non-empty regular expressions", pattern);
+      try {
+        Pattern.compile(pattern);
+      } catch (PatternSyntaxException e) {
+        throw new ConfigException("quality.refusal_patterns: expected Java regular expressions, got '" + pattern
+            + "' (" + e.getDescription() + " at index " + e.getIndex() + ")", e);
+      }
+    }
+    refusalPatterns = List.copyOf(refusalPatterns);
+    ConfigException.require(nearDuplicate != null, "quality.near_duplicate", "a section", nearDuplicate);
+  }
+
+  private static void requireShare(double value, String key) {
+    ConfigException.require(value >= 0 && value <= 1, key, "a number in [0, 1]", value);
+  }
+}

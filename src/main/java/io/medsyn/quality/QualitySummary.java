@@ -1,0 +1,115 @@
+package io.medsyn.quality;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What the quality stage kept and why it rejected the rest: counts over the whole corpus and by code. A note with
+ * several reasons counts once under each, so the reason counts may add up to more than {@link #rejected()}.
+ *
+ * @param byReason notes per reason, every reason in {@link RejectReason} order (zeros included)
+ * @param byCode the same counts for each code, in code order
+ */
+public record QualitySummary(long notes, long passed, Map<String, Long> byReason, List<CodeCounts> byCode) {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The counts of one code. */
+  public record CodeCounts(String code, long notes, long passed, Map<String, Long> byReason) {
+    public CodeCounts {
+      byReason = allReasons(byReason);
+    }
+
+    @JsonProperty("rejected")
+    public long rejected() {
+      return notes - passed;
+    }
+  }
+
+  public QualitySummary {
+    byReason = allReasons(byReason);
+    byCode = List.copyOf(byCode);
+  }
+
+  @JsonProperty("rejected")
+  public long rejected() {
+    return notes - passed;
+  }
+
+  /** Counts the scored notes ({@link QualitySchema#scored}). */
+  public static QualitySummary of(Dataset<Row> scored) {
+    Map<String, Map<String, Long>> reasons = new TreeMap<>();
+    scored.select(col("code"), explode(col("reject_reasons")).as("reason")).groupBy("code", "reason").count()
+        .collectAsList()
+        .forEach(r -> reasons.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>())
+            .put(r.getString(1), r.getLong(2)));
+    List<CodeCounts> byCode = new ArrayList<>();
+    scored.groupBy("code").agg(count(lit(1)), sum(when(col("quality_pass"), 1L).otherwise(0L))).orderBy("code")
+        .collectAsList()
+        .forEach(r -> byCode.add(new CodeCounts(r.getString(0), r.getLong(1), r.getLong(2),
+            reasons.getOrDefault(r.getString(0), Map.of()))));
+    Map<String, Long> total = new LinkedHashMap<>();
+    byCode.forEach(c -> c.byReason().forEach((reason, n) -> total.merge(reason, n, Long::sum)));
+    return new QualitySummary(byCode.stream().mapToLong(CodeCounts::notes).sum(),
+        byCode.stream().mapToLong(CodeCounts::passed).sum(), total, byCode);
+  }
+
+  /** The summary as the {@code quality/summary} table ({@link QualitySchema#SUMMARY}): the total row has code null. */
+  public Dataset<Row> table(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(row(null, notes, passed, byReason));
+    byCode.forEach(c -> rows.add(row(c.code(), c.notes(), c.passed(), c.byReason())));
+    return spark.createDataFrame(rows, QualitySchema.SUMMARY);
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a summary of plain counts always serializes", e);
+    }
+  }
+
+  /** A few lines for the terminal: totals, then the notes per reason. */
+  public String render() {
+    StringBuilder out = new StringBuilder(String.format("quality: %d notes, %d pass (%.1f%%), %d rejected%n", notes,
+        passed, notes == 0 ? 0.0 : 100.0 * passed / notes, rejected()));
+    byReason.forEach((reason, n) -> out.append(String.format("  %-22s %8d%n", reason, n)));
+    return out.toString().stripTrailing();
+  }
+
+  private static Row row(String code, long notes, long passed, Map<String, Long> reasons) {
+    return RowFactory.create(code, notes, passed, notes - passed, reasons);
+  }
+
+  /** Every reason, in enum order, with 0 for those not given; an unknown reason is a bug in the stage. */
+  private static Map<String, Long> allReasons(Map<String, Long> counts) {
+    Map<String, Long> all = new LinkedHashMap<>();
+    RejectReason.labels().forEach(reason -> all.put(reason, counts.getOrDefault(reason, 0L)));
+    if (!all.keySet().containsAll(counts.keySet())) {
+      throw new IllegalArgumentException("unknown reject reasons " + counts.keySet() + "; known: " + all.keySet());
+    }
+    return Collections.unmodifiableMap(all);
+  }
+}

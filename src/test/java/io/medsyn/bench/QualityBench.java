@@ -1,0 +1,106 @@
+package io.medsyn.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.medsyn.config.ConfigLoader;
+import io.medsyn.config.MedSynConfig;
+import io.medsyn.pipeline.Pipeline;
+import io.medsyn.quality.NearDuplicates;
+import io.medsyn.quality.QualityFilter;
+import io.medsyn.quality.QualitySummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Throughput of the quality stage on a 41k-note synthetic corpus ({@link SyntheticNotes}): the whole stage
+ * (read notes, score, write scored notes and summary) in notes per second, and the MinHash LSH self-join alone.
+ */
+public final class QualityBench {
+  public static final int NOTES = 41_000;
+
+  private QualityBench() {}
+
+  /** Alone, outside {@code make bench}: an optional argument sets the number of notes. */
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : NOTES;
+    SparkSession spark = SparkSession.builder().master("local[*]").appName("medsyn-quality-bench")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
+    try {
+      run(spark, n).forEach(System.out::println);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  public static List<String> run(SparkSession spark) {
+    return run(spark, NOTES);
+  }
+
+  /** Runs the benchmark on {@code n} notes and returns the lines it reports. */
+  public static List<String> run(SparkSession spark, int n) {
+    Path dir = tempDir();
+    try {
+      MedSynConfig config = ConfigLoader.load(null, List.of("output=" + dir));
+      Pipeline pipeline = new Pipeline(config, spark);
+      List<String> lines = new ArrayList<>();
+      long t0 = System.nanoTime();
+      SyntheticNotes.generate(spark, n, 41).write().parquet(pipeline.layout().notes());
+      lines.add(String.format("quality bench: %d synthetic notes generated in %.1f s (%d cores)", n, secs(t0),
+          spark.sparkContext().defaultParallelism()));
+
+      long t1 = System.nanoTime();
+      QualitySummary summary = pipeline.filter();
+      double stage = secs(t1);
+      lines.add(String.format("filter stage (read, score, dedupe, write): %.1f s, %.0f notes/s", stage,
+          n / stage));
+      lines.addAll(summary.render().lines().toList());
+
+      QualityFilter filter = new QualityFilter(config.quality(), config.seed());
+      Dataset<Row> candidates = filter.nearDuplicateCandidates(spark.read().parquet(pipeline.layout().notes()))
+          .localCheckpoint();
+      long compared = candidates.count();
+      NearDuplicates near = new NearDuplicates(config.quality().nearDuplicate(), config.seed());
+      long t2 = System.nanoTime();
+      long pairs = near.pairs(candidates).count();
+      lines.add(String.format("MinHash LSH self-join (%d bands x %d rows) over %d notes: %.1f s, %d pairs with"
+          + " Jaccard >= %.2f", config.quality().nearDuplicate().bands(), config.quality().nearDuplicate()
+          .rowsPerBand(), compared, secs(t2), pairs, config.quality().nearDuplicate().minSimilarity()));
+      long flagged = spark.read().parquet(pipeline.layout().qualityNotes())
+          .filter(col("near_duplicate_of").isNotNull()).count();
+      lines.add(String.format("near-duplicates marked: %d (%d injected)", flagged,
+          Math.round(n * SyntheticNotes.DEFECTS.get("near_duplicate"))));
+      return lines;
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static double secs(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("medsyn-quality-bench");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.medsyn.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QualityConfigTest {
+  @Test
+  void defaultsAreTheDocumentedThresholds() {
+    QualityConfig quality = ConfigLoader.defaultConfig().quality();
+    assertThat(quality.minChars()).isEqualTo(100);
+    assertThat(quality.maxChars()).isEqualTo(8000);
+    assertThat(quality.minScriptShare()).isEqualTo(0.8);
+    assertThat(quality.symptomWordShare()).isEqualTo(0.6);
+    assertThat(quality.minSymptomCoverage()).isEqualTo(0.6);
+    assertThat(quality.leakNameShare()).isEqualTo(0.6);
+    assertThat(quality.copyNgram()).isEqualTo(5);
+    assertThat(quality.maxCopyShare()).isEqualTo(0.3);
+    assertThat(quality.refusalPatterns()).hasSize(14).contains("языков(ая|ой|ую) модел");
+    assertThat(quality.nearDuplicate()).isEqualTo(new NearDuplicateConfig(5, 0.7, 12, 5, 0.01, 20));
+    assertThat(quality.nearDuplicate().hashes()).isEqualTo(60);
+  }
+
+  @Test
+  void overridesReachTheNestedSection() {
+    QualityConfig quality = ConfigLoader.load(null, List.of("quality.near_duplicate.bands=20",
+        "quality.refusal_patterns=['as an ai']", "quality.min_chars=40")).quality();
+    assertThat(quality.nearDuplicate().bands()).isEqualTo(20);
+    assertThat(quality.refusalPatterns()).containsExactly("as an ai");
+    assertThat(quality.minChars()).isEqualTo(40);
+  }
+
+  @Test
+  void badValuesNameTheKey() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.max_chars=50")))
+        .hasMessageContaining("quality.max_chars: expected an integer > quality.min_chars (100), got 50");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.max_copy_share=1.5")))
+        .hasMessageContaining("quality.max_copy_share: expected a number in [0, 1], got 1.5");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.near_duplicate.min_similarity=0")))
+        .hasMessageContaining("quality.near_duplicate.min_similarity: expected a number in (0, 1], got 0.0");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.refusal_patterns=['(unclosed']")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("quality.refusal_patterns: expected Java regular expressions, got '(unclosed'");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.near_duplicate.shingles=3")))
+        .hasMessageContaining("--set quality.near_duplicate.shingles: unknown key")
+        .hasMessageContaining("shingle_chars");
+  }
+}
