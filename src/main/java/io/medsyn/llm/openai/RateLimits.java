@@ -30,6 +30,8 @@ final class RateLimits {
   private static final Duration NO_TIMEOUT = Duration.ofDays(1);
   private static final int TOKEN_CYCLES_PER_WINDOW = 60;
   private static final double STRETCH = 1.01;
+  /** A request sent inside one window may arrive in the next: loopback under load was seen to delay sends ~0.1 s. */
+  private static final long ARRIVAL_MARGIN_NANOS = 150_000_000L;
 
   private final RateLimiter requests;
   private final RateLimiter tokens;
@@ -50,7 +52,7 @@ final class RateLimits {
    */
   static RateLimits forShare(OpenAiConfig config, double share) {
     double windowSeconds = config.rateWindowSeconds();
-    long windowNanos = (long) (windowSeconds * STRETCH * 1e9);
+    long windowNanos = (long) (windowSeconds * STRETCH * 1e9) + ARRIVAL_MARGIN_NANOS;
     RateLimiter requests = null;
     SendSpacing requestGuard = null;
     if (config.requestsPerMinute() > 0) {
