@@ -4,12 +4,13 @@ import io.medsyn.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run the whole pipeline that exists: mkg, then sample."})
+    description = {"Run the whole pipeline that exists: mkg, sample, then generate."})
 final class RunCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline) {
     System.out.println(pipeline.mkg().render());
     long tasks = pipeline.sample();
     System.out.printf("sampled %d tasks into %s%n", tasks, pipeline.layout().tasks());
+    System.out.println(pipeline.generate().render());
   }
 }

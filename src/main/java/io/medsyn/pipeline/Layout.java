@@ -14,6 +14,15 @@ public record Layout(String root) {
     return join("tasks");
   }
 
+  /** The generate stage's journal: one JSON line per finished request, what a re-run resumes from. */
+  public String journal() {
+    return join("generate/journal");
+  }
+
+  public String notes() {
+    return join("notes");
+  }
+
   private String join(String child) {
     return root.endsWith("/") ? root + child : root + "/" + child;
   }

@@ -1,11 +1,25 @@
 package io.medsyn.pipeline;
 
+import io.medsyn.Checks;
+import io.medsyn.config.GenerateConfig;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.corpus.CorpusReader;
+import io.medsyn.generate.GenerateMetrics;
+import io.medsyn.generate.GenerateSummary;
+import io.medsyn.generate.GenerationStoppedException;
+import io.medsyn.generate.Journal;
+import io.medsyn.generate.NoteGenerator;
+import io.medsyn.generate.NoteSchema;
+import io.medsyn.generate.Progress;
+import io.medsyn.llm.Backends;
+import io.medsyn.llm.GenerationParams;
 import io.medsyn.mkg.GraphSource;
 import io.medsyn.mkg.GraphSummary;
 import io.medsyn.mkg.KnowledgeGraph;
+import io.medsyn.prompt.PromptBook;
 import io.medsyn.sampling.PriorSampler;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -54,5 +68,79 @@ public final class Pipeline {
     long written = spark.read().parquet(layout.tasks()).count();
     LOG.info("wrote {} tasks to {}", written, layout.tasks());
     return written;
+  }
+
+  /**
+   * Generates a note for every task of the tasks table and writes the notes table. Resumes from the journal: a
+   * task whose note an earlier run finished is not sent again; failures and whatever was in flight when a run died
+   * are sent again.
+   */
+  public GenerateSummary generate() {
+    GenerateConfig g = config.generate();
+    // Speculation is read when the SparkContext starts; a speculative copy of a task would pay for its requests
+    // twice, so the stage refuses to run with it rather than hope.
+    Checks.checkState(!spark.sparkContext().getConf().getBoolean("spark.speculation", false),
+        "spark.speculation=true would send generate's requests twice; set spark.speculation=false");
+    GenerationParams params = Backends.params(g);
+    String runId = NoteGenerator.newRunId();
+    NoteGenerator generator = new NoteGenerator(g, PromptBook.load(g.language()), params, runId);
+    spark.sparkContext().setJobDescription("medsyn generate: plan requests, read the journal");
+    Dataset<Row> planned = generator.plan(spark.read().parquet(layout.tasks()));
+    Dataset<Row> journal = Journal.read(spark, layout.journal());
+    long total = planned.count();
+    Dataset<Row> pending = NoteGenerator.pending(planned, journal);
+    long toSend = pending.count();
+    double budgetLeft = Double.POSITIVE_INFINITY;
+    if (g.hasBudget()) {
+      Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
+      budgetLeft = g.budgetUsd() - (spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
+    }
+    LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total, toSend,
+        g.backend(), params.model(), g.slots());
+    GenerateMetrics metrics = GenerateMetrics.register(spark.sparkContext());
+    long start = System.nanoTime();
+    if (toSend > 0) {
+      spark.sparkContext().setJobDescription(String.format("medsyn generate: %d notes with the %s backend in %d"
+          + " slots (run %s)", toSend, g.backend(), g.slots(), runId));
+      try (Progress progress = Progress.start(spark.sparkContext(), metrics, toSend, g.progressSeconds())) {
+        generator.generate(pending, layout.journal(), metrics, budgetLeft)
+            .write().format("noop").mode(SaveMode.Overwrite).save();
+      } catch (RuntimeException e) {
+        throw stopped(e);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    spark.sparkContext().setJobDescription("medsyn generate: build the notes table from the journal");
+    Dataset<Row> notes = NoteGenerator.notes(planned, Journal.read(spark, layout.journal()));
+    // Read from JSON, every column is nullable; the table keeps the documented schema from its first write on.
+    spark.createDataFrame(notes.javaRDD(), NoteSchema.NOTES).write().mode(SaveMode.Overwrite)
+        .partitionBy(NoteSchema.PARTITION).parquet(layout.notes());
+    Map<String, Long> failures = new TreeMap<>();
+    long ok = 0;
+    long failed = 0;
+    for (Row r : spark.read().parquet(layout.notes()).groupBy("status", "error_class").count().collectAsList()) {
+      if (NoteSchema.OK.equals(r.getString(0))) {
+        ok += r.getLong(2);
+      } else {
+        failed += r.getLong(2);
+        failures.merge(r.getString(1), r.getLong(2), Long::sum);
+      }
+    }
+    Checks.checkState(ok + failed == total, "the notes table has %d rows for %d tasks; the journal under %s is"
+        + " incomplete, run generate again", ok + failed, total, layout.journal());
+    LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
+    return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
+        failed, failures, metrics.promptTokens().value(), metrics.completionTokens().value(),
+        metrics.costUsd().value(), seconds, layout.notes());
+  }
+
+  /** The credentials stop, unwrapped from Spark's job failure; any other failure as it is. */
+  private RuntimeException stopped(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof GenerationStoppedException stop) {
+        return new GenerationStoppedException(stop.getMessage() + " (journal: " + layout.journal() + ")");
+      }
+    }
+    return e;
   }
 }
