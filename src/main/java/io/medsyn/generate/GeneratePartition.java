@@ -2,7 +2,7 @@ package io.medsyn.generate;
 
 import io.medsyn.config.GenerateConfig;
 import io.medsyn.llm.Backend;
-import io.medsyn.llm.Backends;
+import io.medsyn.llm.BackendFactory;
 import io.medsyn.llm.GenerationParams;
 import io.medsyn.prompt.PromptBook;
 import java.util.Iterator;
@@ -18,8 +18,8 @@ import org.apache.spark.util.TaskCompletionListener;
  *
  * @param budgetUsd this task's share of the budget left; infinite without a budget
  */
-record GeneratePartition(GenerateConfig config, PromptBook prompts, GenerationParams params, String journalDir,
-    String runId, SerializableConfiguration hadoop, GenerateMetrics metrics, double budgetUsd)
+record GeneratePartition(GenerateConfig config, BackendFactory backends, PromptBook prompts, GenerationParams params,
+    String journalDir, String runId, SerializableConfiguration hadoop, GenerateMetrics metrics, double budgetUsd)
     implements MapPartitionsFunction<Row, Row> {
 
   @Override
@@ -27,7 +27,7 @@ record GeneratePartition(GenerateConfig config, PromptBook prompts, GenerationPa
     TaskContext context = TaskContext.get();
     JournalWriter journal = new JournalWriter(hadoop.value(), journalDir, runId, context.partitionId(),
         context.stageAttemptNumber(), context.attemptNumber());
-    Backend backend = Backends.create(config, 1.0 / config.slots());
+    Backend backend = backends.create(config, 1.0 / config.slots());
     context.addTaskCompletionListener((TaskCompletionListener) done -> {
       try {
         journal.close();

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.medsyn.Checks;
 import io.medsyn.config.GenerateConfig;
+import io.medsyn.llm.BackendFactory;
 import io.medsyn.llm.GenerationParams;
 import io.medsyn.prompt.PromptBook;
 import io.medsyn.prompt.PromptKind;
@@ -40,14 +41,18 @@ public final class NoteGenerator {
   private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   private final GenerateConfig config;
+  private final BackendFactory backends;
   private final PromptBook prompts;
   private final GenerationParams params;
   private final String runId;
 
-  public NoteGenerator(GenerateConfig config, PromptBook prompts, GenerationParams params, String runId) {
+  /** @param backends makes each Spark task's backend; the pipeline passes {@link io.medsyn.llm.Backends#create} */
+  public NoteGenerator(GenerateConfig config, BackendFactory backends, PromptBook prompts, GenerationParams params,
+      String runId) {
     Checks.checkArgument(prompts.language().equals(config.language()), "prompts are in %s but generate.language"
         + " is %s", prompts.language(), config.language());
     this.config = config;
+    this.backends = backends;
     this.prompts = prompts;
     this.params = params;
     this.runId = runId;
@@ -105,8 +110,8 @@ public final class NoteGenerator {
       double budgetLeftUsd) {
     SerializableConfiguration hadoop = new SerializableConfiguration(
         pending.sparkSession().sparkContext().hadoopConfiguration());
-    MapPartitionsFunction<Row, Row> partition = new GeneratePartition(config, prompts, params, journalDir, runId,
-        hadoop, metrics, budgetLeftUsd / config.slots());
+    MapPartitionsFunction<Row, Row> partition = new GeneratePartition(config, backends, prompts, params, journalDir,
+        runId, hadoop, metrics, budgetLeftUsd / config.slots());
     return pending.repartition(config.slots(), col("note_id"))
         .mapPartitions(partition, Encoders.row(RequestPump.OUTCOME));
   }

@@ -11,6 +11,7 @@ import io.medsyn.generate.Journal;
 import io.medsyn.generate.NoteGenerator;
 import io.medsyn.generate.NoteSchema;
 import io.medsyn.generate.Progress;
+import io.medsyn.llm.BackendFactory;
 import io.medsyn.llm.Backends;
 import io.medsyn.llm.GenerationParams;
 import io.medsyn.mkg.GraphSource;
@@ -76,6 +77,11 @@ public final class Pipeline {
    * are sent again.
    */
   public GenerateSummary generate() {
+    return generate(Backends::create);
+  }
+
+  /** {@link #generate()} with the given backends, e.g. a test's wrapper that counts requests. */
+  public GenerateSummary generate(BackendFactory backends) {
     GenerateConfig g = config.generate();
     // Speculation is read when the SparkContext starts; a speculative copy of a task would pay for its requests
     // twice, so the stage refuses to run with it rather than hope.
@@ -83,7 +89,7 @@ public final class Pipeline {
         "spark.speculation=true would send generate's requests twice; set spark.speculation=false");
     GenerationParams params = Backends.params(g);
     String runId = NoteGenerator.newRunId();
-    NoteGenerator generator = new NoteGenerator(g, PromptBook.load(g.language()), params, runId);
+    NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language()), params, runId);
     spark.sparkContext().setJobDescription("medsyn generate: plan requests, read the journal");
     Dataset<Row> planned = generator.plan(spark.read().parquet(layout.tasks()));
     Dataset<Row> journal = Journal.read(spark, layout.journal());
