@@ -111,8 +111,13 @@ public final class Pipeline {
       try (Progress progress = Progress.start(spark.sparkContext(), metrics, toSend, g.progressSeconds())) {
         generator.generate(pending, layout.journal(), metrics, budgetLeft)
             .write().format("noop").mode(SaveMode.Overwrite).save();
-      } catch (RuntimeException e) {
-        throw stopped(e);
+      } catch (Exception e) {
+        // Spark's job failure is a SparkException, checked in Java's eyes though Scala does not declare it.
+        GenerationStoppedException stop = stopped(e);
+        if (stop != null) {
+          throw stop;
+        }
+        throw e;
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -140,13 +145,20 @@ public final class Pipeline {
         metrics.costUsd().value(), seconds, layout.notes());
   }
 
-  /** The credentials stop, unwrapped from Spark's job failure; any other failure as it is. */
-  private RuntimeException stopped(RuntimeException e) {
+  /**
+   * The credentials stop, unwrapped from Spark's job failure (which carries the executor's exception as text);
+   * null for any other failure.
+   */
+  private GenerationStoppedException stopped(Exception e) {
+    String marker = GenerationStoppedException.class.getName() + ": ";
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof GenerationStoppedException stop) {
-        return new GenerationStoppedException(stop.getMessage() + " (journal: " + layout.journal() + ")");
+      String message = t instanceof GenerationStoppedException ? marker + t.getMessage() : t.getMessage();
+      int at = message == null ? -1 : message.indexOf(marker);
+      if (at >= 0) {
+        String reason = message.substring(at + marker.length()).lines().findFirst().orElse("");
+        return new GenerationStoppedException(reason + " (journal: " + layout.journal() + ")");
       }
     }
-    return e;
+    return null;
   }
 }
