@@ -17,16 +17,16 @@ $(CLASSPATH_FILE): pom.xml
 
 ## run: the whole pipeline on the embedded defaults (local Spark, built-in graph), writing under out/.
 run: build $(CLASSPATH_FILE)
-	$(JAVA_RUN) -cp target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.MedSyn run $(ARGS)
+	@$(JAVA_RUN) -cp target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.MedSyn run $(ARGS)
 
-## test: every test, on a real local Spark session.
+## test: every test, on a real local Spark session (not quiet: CI reads Surefire's closing counts).
 test:
-	$(MVN) test
+	mvn -B test
 
 ## bench: throughput figures (sampling, and more as stages land), printed to the terminal.
 bench: $(CLASSPATH_FILE)
 	$(MVN) -DskipTests test-compile
-	$(JAVA_RUN) -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.Bench $(ARGS)
+	@$(JAVA_RUN) -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.Bench $(ARGS)
 
 clean:
 	$(MVN) clean

@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
 final class GenerateCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline) {
-    System.out.println(pipeline.generate().render());
+    out().println(pipeline.generate().render());
   }
 }

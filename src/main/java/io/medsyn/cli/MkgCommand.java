@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
 final class MkgCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline) {
-    System.out.println(pipeline.mkg().render());
+    out().println(pipeline.mkg().render());
   }
 }

@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 final class RunCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline) {
-    System.out.println(pipeline.mkg().render());
+    out().println(pipeline.mkg().render());
     long tasks = pipeline.sample();
-    System.out.printf("sampled %d tasks into %s%n", tasks, pipeline.layout().tasks());
-    System.out.println(pipeline.generate().render());
+    out().printf("sampled %d tasks into %s%n", tasks, pipeline.layout().tasks());
+    out().println(pipeline.generate().render());
   }
 }

@@ -10,6 +10,6 @@ final class SampleCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline) {
     long tasks = pipeline.sample();
-    System.out.printf("sampled %d tasks into %s%n", tasks, pipeline.layout().tasks());
+    out().printf("sampled %d tasks into %s%n", tasks, pipeline.layout().tasks());
   }
 }

@@ -36,7 +36,8 @@ public final class ConfigLoader {
 
   public static MedSynConfig load(Path file, List<String> overrides) {
     ObjectNode tree = defaults();
-    String origin = "embedded defaults";
+    // Errors name the file the bad key came from; keys from --set carry their own "--set" in the message.
+    String origin = null;
     if (file != null) {
       if (!Files.isRegularFile(file)) {
         throw new ConfigException("config file " + file + " does not exist or is not a file");
@@ -58,7 +59,6 @@ public final class ConfigLoader {
     }
     for (String override : overrides) {
       applyOverride(tree, override);
-      origin = origin + " + --set";
     }
     return bind(tree, origin);
   }
@@ -138,7 +138,8 @@ public final class ConfigLoader {
     return "; known keys here: " + String.join(", ", names);
   }
 
-  private static MedSynConfig bind(ObjectNode tree, String origin) {
+  private static MedSynConfig bind(ObjectNode tree, String file) {
+    String origin = file == null ? "configuration" : file;
     try {
       return YAML.treeToValue(tree, MedSynConfig.class);
     } catch (UnrecognizedPropertyException e) {
@@ -155,7 +156,7 @@ public final class ConfigLoader {
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ConfigException ce) {
-        throw new ConfigException(origin + ": " + ce.getMessage(), ce);
+        throw new ConfigException(file == null ? ce.getMessage() : file + ": " + ce.getMessage(), ce);
       }
       throw new ConfigException(origin + ": " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {

@@ -39,9 +39,13 @@ public final class GraphValidator {
             + v.frequency() + " outside (0, 1]");
       }
     }
+    Map<String, String> edgeOrigins = new HashMap<>();
     for (Sourced<Edge> se : edges) {
       Edge e = se.value();
       String at = se.origin();
+      String first = edgeOrigins.putIfAbsent(e.src() + " -" + e.relation() + "-> " + e.dst(), at);
+      fail(first != null, at, "duplicate edge " + e.src() + " -> " + e.dst() + " (" + e.relation()
+          + ", first at " + first + ")");
       Relation relation = Relation.fromLabel(e.relation());
       fail(relation == null, at, "edge " + e.src() + " -> " + e.dst() + " has unknown relation '" + e.relation()
           + "'; expected one of " + Relation.labels());

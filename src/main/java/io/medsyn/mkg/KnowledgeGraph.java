@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -46,7 +47,7 @@ public record KnowledgeGraph(List<Vertex> vertexList, List<Edge> edgeList) {
       rows.add(RowFactory.create(v.id(), v.type(), v.code(), v.nameRu(), v.nameEn(), v.frequency(),
           scalaMap(v.attrs())));
     }
-    return spark.createDataFrame(rows, VERTEX_SCHEMA);
+    return table(spark, rows, VERTEX_SCHEMA);
   }
 
   public Dataset<Row> edges(SparkSession spark) {
@@ -54,7 +55,14 @@ public record KnowledgeGraph(List<Vertex> vertexList, List<Edge> edgeList) {
     for (Edge e : edgeList) {
       rows.add(RowFactory.create(e.src(), e.dst(), e.relation(), e.weight(), scalaMap(e.attrs())));
     }
-    return spark.createDataFrame(rows, EDGE_SCHEMA);
+    return table(spark, rows, EDGE_SCHEMA);
+  }
+
+  /** Spreads the rows over slices of a few thousand, so no single Spark task carries the whole graph. */
+  private static Dataset<Row> table(SparkSession spark, List<Row> rows, StructType schema) {
+    int slices = Math.max(1, rows.size() / 2000);
+    return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices),
+        schema);
   }
 
   /** Only the given 3-character categories, their subcodes and the facts they reach; empty keeps everything. */

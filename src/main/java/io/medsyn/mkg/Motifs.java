@@ -16,9 +16,10 @@ import org.apache.spark.sql.Row;
 public final class Motifs {
   private Motifs() {}
 
-  /** All matches of {@code (d)-[e]->(s)} whose edge has the given relation. */
-  public static Dataset<Row> diseaseFacts(Dataset<Row> vertices, Dataset<Row> edges, Relation relation) {
-    Dataset<Row> e = edges.filter(col("relation").equalTo(relation.label())).select(asStruct(edges, "e"));
+  /** All matches of {@code (d)-[e]->(s)} whose edge has one of the given relations. */
+  public static Dataset<Row> diseaseFacts(Dataset<Row> vertices, Dataset<Row> edges, Relation... relations) {
+    Object[] labels = Arrays.stream(relations).map(Relation::label).toArray();
+    Dataset<Row> e = edges.filter(col("relation").isin(labels)).select(asStruct(edges, "e"));
     Dataset<Row> d = vertices.select(asStruct(vertices, "d"));
     Dataset<Row> s = vertices.select(asStruct(vertices, "s"));
     return e.join(d, col("e.src").equalTo(col("d.id")))

@@ -7,6 +7,7 @@ import io.medsyn.mkg.Motifs;
 import io.medsyn.mkg.Relation;
 import io.medsyn.mkg.VertexType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,34 +41,33 @@ public final class PriorBook {
     Map<String, Map<String, List<Fact>>> facts = new HashMap<>();
     Map<String, Map<String, Map<String, List<Fact>>>> subcodeFacts = new HashMap<>();
     Map<String, List<DiseasePrior.AgeBand>> ages = new HashMap<>();
-    for (Relation relation : Relation.values()) {
-      if (relation == Relation.TREATED_WITH) {
-        continue;
-      }
-      Dataset<Row> matches = Motifs.diseaseFacts(vertices, edges, relation)
-          .select(col("d.code"), col("s.id"), col("s.code"), col("s.name_ru"), col("s.name_en"), col("e.weight"),
-              col("s.attrs"))
-          .orderBy(col("d.code"), col("s.id"));
-      for (Row m : matches.collectAsList()) {
-        String dCode = m.getString(0);
-        String category = Icd10.category(dCode);
-        double weight = m.getDouble(5);
-        switch (relation) {
-          case HAS_SUBCODE -> subcodes.computeIfAbsent(category, k -> new ArrayList<>())
-              .add(new Fact(m.getString(2), m.getString(3), m.getString(4), weight));
-          case HAS_AGE -> {
-            Map<String, String> attrs = m.getJavaMap(6);
-            ages.computeIfAbsent(category, k -> new ArrayList<>()).add(new DiseasePrior.AgeBand(
-                Integer.parseInt(attrs.get("age_min")), Integer.parseInt(attrs.get("age_max")), weight));
-          }
-          default -> {
-            Fact fact = new Fact(m.getString(1), m.getString(3), m.getString(4), weight);
-            Map<String, List<Fact>> target = dCode.equals(category)
-                ? facts.computeIfAbsent(category, k -> new LinkedHashMap<>())
-                : subcodeFacts.computeIfAbsent(category, k -> new HashMap<>())
-                    .computeIfAbsent(dCode, k -> new LinkedHashMap<>());
-            target.computeIfAbsent(relation.label(), k -> new ArrayList<>()).add(fact);
-          }
+    // One motif query for every relation the sampler uses: one Spark job instead of one per relation.
+    Relation[] used = Arrays.stream(Relation.values()).filter(r -> r != Relation.TREATED_WITH)
+        .toArray(Relation[]::new);
+    Dataset<Row> matches = Motifs.diseaseFacts(vertices, edges, used)
+        .select(col("d.code"), col("s.id"), col("s.code"), col("s.name_ru"), col("s.name_en"), col("e.weight"),
+            col("s.attrs"), col("e.relation"))
+        .orderBy(col("d.code"), col("e.relation"), col("s.id"));
+    for (Row m : matches.collectAsList()) {
+      Relation relation = Relation.fromLabel(m.getString(7));
+      String dCode = m.getString(0);
+      String category = Icd10.category(dCode);
+      double weight = m.getDouble(5);
+      switch (relation) {
+        case HAS_SUBCODE -> subcodes.computeIfAbsent(category, k -> new ArrayList<>())
+            .add(new Fact(m.getString(2), m.getString(3), m.getString(4), weight));
+        case HAS_AGE -> {
+          Map<String, String> attrs = m.getJavaMap(6);
+          ages.computeIfAbsent(category, k -> new ArrayList<>()).add(new DiseasePrior.AgeBand(
+              Integer.parseInt(attrs.get("age_min")), Integer.parseInt(attrs.get("age_max")), weight));
+        }
+        default -> {
+          Fact fact = new Fact(m.getString(1), m.getString(3), m.getString(4), weight);
+          Map<String, List<Fact>> target = dCode.equals(category)
+              ? facts.computeIfAbsent(category, k -> new LinkedHashMap<>())
+              : subcodeFacts.computeIfAbsent(category, k -> new HashMap<>())
+                  .computeIfAbsent(dCode, k -> new LinkedHashMap<>());
+          target.computeIfAbsent(relation.label(), k -> new ArrayList<>()).add(fact);
         }
       }
     }

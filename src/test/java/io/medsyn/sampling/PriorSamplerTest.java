@@ -126,6 +126,44 @@ class PriorSamplerTest {
     assertThat(withExample).isBetween(1850L, 2150L);
   }
 
+  @Test
+  void symptomMapGraphsSampleTheSubcodesOwnSymptoms() throws IOException {
+    Path json = dir.resolve("map.json");
+    Files.writeString(json, "{\"I11.9\": [\"одышка\", \"головная боль\"], \"I11.0\": [\"отёки на ногах\"],"
+        + " \"J06\": [\"кашель\", \"насморк\", \"боль в горле\"]}");
+    KnowledgeGraph map = GraphFiles.readSymptomMap(json.toString(), new Configuration(), GRAPH);
+    Dataset<Row> tasks = new PriorSampler(config("sample.n=300", "sample.symptoms={min: 1, max: 3}"), 2)
+        .sample(map.vertices(spark), map.edges(spark), null).cache();
+    // A task draws from the category's facts plus its leader subcode's own: never another subcode's.
+    assertThat(tasks.filter(col("subcode").equalTo("I11.0")).select(explode(col("symptoms.ru"))).distinct()
+        .collectAsList()).extracting(r -> r.getString(0)).containsExactly("отёки на ногах");
+    assertThat(tasks.filter(col("subcode").equalTo("I11.9")).select(explode(col("symptoms.ru"))).distinct()
+        .collectAsList()).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("одышка", "головная боль");
+    assertThat(tasks.filter(col("code").equalTo("I11")).select("subcode").distinct().count()).isEqualTo(2);
+    assertThat(tasks.filter(col("code").equalTo("J06")).select("disease_en").first().getString(0))
+        .isEqualTo("Acute upper respiratory infection");
+  }
+
+  @Test
+  void corpusCountsDriveTheAllocation() throws IOException {
+    Path corpus = dir.resolve("counts.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      lines.append("{\"idx\": \"j").append(i).append("\", \"symptoms\": \"кашель\", \"code\": \"J06\"}\n");
+    }
+    lines.append("{\"idx\": \"h1\", \"symptoms\": \"давление\", \"code\": \"I10\"}\n");
+    Files.writeString(corpus, lines);
+    SamplingConfig config = config("sample.n=100", "sample.allocation.policy=proportional",
+        "sample.allocation.counts=corpus", "sample.allocation.min_per_code=4", "sample.examples.path=" + corpus,
+        "sample.examples.share=0");
+    Dataset<Row> tasks = sample(config, 1, io.medsyn.corpus.CorpusReader.read(spark, config.examples().corpus()));
+    Map<String, Long> perCode = new HashMap<>();
+    tasks.groupBy("code").count().collectAsList().forEach(r -> perCode.put(r.getString(0), r.getLong(1)));
+    // 4 each, then 92 in the ratio 30:1 = 89.03 : 2.97.
+    assertThat(perCode).containsOnly(Map.entry("J06", 93L), Map.entry("I10", 7L));
+    assertThat(tasks.filter(col("example_id").isNotNull()).count()).isZero();
+  }
+
   private Map<String, Long> symptomCounts(SamplingConfig config, String code) {
     Map<String, Long> counts = new HashMap<>();
     sample(config, 11, null).filter(col("code").equalTo(code)).select(explode(col("symptoms.en")).as("s"))

@@ -1,0 +1,71 @@
+package io.medsyn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.medsyn.testing.TestSpark;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandsTest {
+  @TempDir
+  Path dir;
+
+  private record Result(int status, String out, String err) {}
+
+  private static Result run(String... args) {
+    CommandLine cli = Commands.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int status = cli.execute(args);
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpExplainsEveryOption() {
+    Result help = run("sample", "--help");
+    assertThat(help.status()).isZero();
+    assertThat(help.out()).contains("--config=FILE", "--set=KEY=VALUE", "--output=DIR", "--seed=N", "--master=URL",
+        "sample.n");
+    assertThat(run("--help").out()).contains("mkg", "sample", "run");
+  }
+
+  @Test
+  void badConfigurationIsOneLineNamingTheKeyAndStatusTwo() {
+    Result bad = run("sample", "--set", "sample.n=-3");
+    assertThat(bad.status()).isEqualTo(Commands.BAD_INPUT);
+    assertThat(bad.err().strip()).isEqualTo("medsyn sample: sample.n: expected an integer >= 1, got -3");
+    Result unknown = run("mkg", "--set", "mkg.sorce=csv");
+    assertThat(unknown.err()).contains("--set mkg.sorce: unknown key; known keys here: source, vertices, edges, codes");
+  }
+
+  @Test
+  void badGraphFileIsNamedWithoutAStackTrace() {
+    TestSpark.session();
+    Result bad = run("mkg", "--output", dir.toString(), "--set", "mkg.source=csv", "--set",
+        "mkg.vertices=src/test/resources/mkg/vertices.csv", "--set", "mkg.edges=" + dir.resolve("missing.csv"));
+    assertThat(bad.status()).isEqualTo(Commands.BAD_INPUT);
+    assertThat(bad.err()).contains("missing.csv: no such file").doesNotContain("\tat ");
+  }
+
+  @Test
+  void mkgAndSampleRunInTheExistingSession() {
+    TestSpark.session();
+    Result mkg = run("mkg", "--output", dir.toString(), "--set", "mkg.source=csv", "--set",
+        "mkg.vertices=src/test/resources/mkg/vertices.csv", "--set", "mkg.edges=src/test/resources/mkg/edges.csv");
+    assertThat(mkg.status()).as(mkg.err()).isZero();
+    assertThat(mkg.out()).contains("MKG: 2 ICD-10 categories, 1 subcodes, 13 edges, 2 connected component(s)");
+    Result sample = run("sample", "--output", dir.toString(), "--seed", "5", "--set", "sample.n=50", "--set",
+        "mkg.source=parquet", "--set", "mkg.vertices=" + dir.resolve("mkg/vertices"), "--set",
+        "mkg.edges=" + dir.resolve("mkg/edges"));
+    assertThat(sample.status()).as(sample.err()).isZero();
+    assertThat(sample.out()).contains("sampled 50 tasks into " + dir.resolve("tasks"));
+    assertThat(TestSpark.session().read().parquet(dir.resolve("tasks").toString()).count()).isEqualTo(50);
+    assertThat(TestSpark.session().sparkContext().isStopped()).isFalse();
+  }
+}
