@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Reads the generate stage's journal (all runs' lines) as a table with the notes table's columns. */
+/** Reads the generate stage's journal (all runs' lines) as a table: task_id, code and the note's columns. */
 public final class Journal {
   private Journal() {}
 
@@ -21,9 +21,9 @@ public final class Journal {
    */
   public static Dataset<Row> read(SparkSession spark, String dir) {
     if (!hasFiles(spark, dir)) {
-      return spark.createDataFrame(java.util.List.of(), NoteSchema.NOTES.asNullable());
+      return spark.createDataFrame(java.util.List.of(), JournalLine.SCHEMA);
     }
-    return spark.read().schema(NoteSchema.NOTES.asNullable())
+    return spark.read().schema(JournalLine.SCHEMA)
         .option("mode", "DROPMALFORMED")
         .option("timestampFormat", JournalLine.TIMESTAMP_FORMAT)
         .json(dir)

@@ -117,17 +117,21 @@ public final class NoteGenerator {
   }
 
   /**
-   * The notes table from the journal: exactly one row per planned task, its latest note, or its latest failure
-   * when it has none; in {@link NoteSchema#NOTES} order (nullability as read; the writer restores it).
+   * The notes table from the journal: exactly one row per planned task, with its latest note, or its latest
+   * failure when it has none; in {@link NoteSchema#NOTES} order (nullability as read; the writer restores it).
    */
   public static Dataset<Row> notes(Dataset<Row> planned, Dataset<Row> journal) {
-    Dataset<Row> wanted = planned.select(col("note_id").as("wanted_id"));
-    Dataset<Row> rows = journal.join(wanted, journal.col("note_id").equalTo(wanted.col("wanted_id")), "left_semi");
     Column okFirst = when(col("status").equalTo(NoteSchema.OK), 0).otherwise(1);
-    return rows
+    Dataset<Row> latest = journal
         .withColumn("rank", row_number().over(Window.partitionBy("note_id")
             .orderBy(okFirst, col("finished_at").desc(), col("run_id").desc())))
         .filter(col("rank").equalTo(1))
+        .select(Arrays.stream(NoteSchema.NOTE.fieldNames()).map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new));
+    Dataset<Row> tasks = planned.select(concat(Arrays.stream(TaskSchema.TASKS.fieldNames())
+        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new),
+        new Column[] {col("note_id").as("planned_id")}));
+    return tasks.join(latest, tasks.col("planned_id").equalTo(latest.col("note_id")))
         .select(Arrays.stream(NoteSchema.NOTES.fieldNames()).map(org.apache.spark.sql.functions::col)
             .toArray(Column[]::new));
   }

@@ -167,7 +167,8 @@ final class RequestPump implements Iterator<Row> {
   }
 
   private Row record(Row task, NoteOutcome outcome) {
-    journal.append(JournalLine.encode(task, outcome), System.currentTimeMillis());
+    journal.append(JournalLine.encode(outcome, task.<Long>getAs("task_id"), task.getAs("code")),
+        System.currentTimeMillis());
     metrics.record(outcome);
     spent += outcome.costUsd();
     return RowFactory.create(outcome.noteId(), outcome.status(), outcome.errorClass(), outcome.costUsd());

@@ -1,5 +1,7 @@
 package io.medsyn.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.medsyn.Checks;
 import io.medsyn.config.GenerateConfig;
 import io.medsyn.config.MedSynConfig;
@@ -91,9 +93,11 @@ public final class Pipeline {
     String runId = NoteGenerator.newRunId();
     NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language()), params, runId);
     spark.sparkContext().setJobDescription("medsyn generate: plan requests, read the journal");
-    Dataset<Row> planned = generator.plan(spark.read().parquet(layout.tasks()));
+    Dataset<Row> tasks = spark.read().parquet(layout.tasks());
+    Dataset<Row> planned = generator.plan(tasks);
     Dataset<Row> journal = Journal.read(spark, layout.journal());
-    long total = planned.count();
+    // One request per task: Parquet's footers count the tasks without planning them.
+    long total = tasks.count();
     Dataset<Row> pending = NoteGenerator.pending(planned, journal);
     long toSend = pending.count();
     double budgetLeft = Double.POSITIVE_INFINITY;
@@ -124,8 +128,9 @@ public final class Pipeline {
     spark.sparkContext().setJobDescription("medsyn generate: build the notes table from the journal");
     Dataset<Row> notes = NoteGenerator.notes(planned, Journal.read(spark, layout.journal()));
     // Read from JSON, every column is nullable; the table keeps the documented schema from its first write on.
-    spark.createDataFrame(notes.javaRDD(), NoteSchema.NOTES).write().mode(SaveMode.Overwrite)
-        .partitionBy(NoteSchema.PARTITION).parquet(layout.notes());
+    // One Spark partition per code's rows, so each code directory gets one file rather than one per task.
+    spark.createDataFrame(notes.javaRDD(), NoteSchema.NOTES).repartition(col(NoteSchema.PARTITION))
+        .write().mode(SaveMode.Overwrite).partitionBy(NoteSchema.PARTITION).parquet(layout.notes());
     Map<String, Long> failures = new TreeMap<>();
     long ok = 0;
     long failed = 0;
