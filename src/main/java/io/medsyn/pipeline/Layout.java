@@ -14,7 +14,11 @@ public record Layout(String root) {
     return join("tasks");
   }
 
-  /** The generated notes, one row per task (written by the generation stage). */
+  /** The generate stage's journal: one JSON line per finished request, what a re-run resumes from. */
+  public String journal() {
+    return join("generate/journal");
+  }
+
   public String notes() {
     return join("notes");
   }

@@ -1,16 +1,33 @@
 package io.medsyn.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+
+import io.medsyn.Checks;
+import io.medsyn.config.GenerateConfig;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.corpus.CorpusReader;
+import io.medsyn.generate.GenerateMetrics;
+import io.medsyn.generate.GenerateSummary;
+import io.medsyn.generate.GenerationStoppedException;
+import io.medsyn.generate.Journal;
+import io.medsyn.generate.NoteGenerator;
+import io.medsyn.generate.NoteSchema;
+import io.medsyn.generate.Progress;
+import io.medsyn.llm.BackendFactory;
+import io.medsyn.llm.Backends;
+import io.medsyn.llm.GenerationParams;
 import io.medsyn.mkg.GraphSource;
 import io.medsyn.mkg.GraphSummary;
 import io.medsyn.mkg.KnowledgeGraph;
+import io.medsyn.prompt.PromptBook;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualitySummary;
 import io.medsyn.sampling.PriorSampler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -61,6 +78,100 @@ public final class Pipeline {
     long written = spark.read().parquet(layout.tasks()).count();
     LOG.info("wrote {} tasks to {}", written, layout.tasks());
     return written;
+  }
+
+  /**
+   * Generates a note for every task of the tasks table and writes the notes table. Resumes from the journal: a
+   * task whose note an earlier run finished is not sent again; failures and whatever was in flight when a run died
+   * are sent again.
+   */
+  public GenerateSummary generate() {
+    return generate(Backends::create);
+  }
+
+  /** {@link #generate()} with the given backends, e.g. a test's wrapper that counts requests. */
+  public GenerateSummary generate(BackendFactory backends) {
+    GenerateConfig g = config.generate();
+    // Speculation is read when the SparkContext starts; a speculative copy of a task would pay for its requests
+    // twice, so the stage refuses to run with it rather than hope.
+    Checks.checkState(!spark.sparkContext().getConf().getBoolean("spark.speculation", false),
+        "spark.speculation=true would send generate's requests twice; set spark.speculation=false");
+    GenerationParams params = Backends.params(g);
+    String runId = NoteGenerator.newRunId();
+    NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language()), params, runId);
+    spark.sparkContext().setJobDescription("medsyn generate: plan requests, read the journal");
+    Dataset<Row> tasks = spark.read().parquet(layout.tasks());
+    Dataset<Row> planned = generator.plan(tasks);
+    Dataset<Row> journal = Journal.read(spark, layout.journal());
+    // One request per task: Parquet's footers count the tasks without planning them.
+    long total = tasks.count();
+    Dataset<Row> pending = NoteGenerator.pending(planned, journal);
+    long toSend = pending.count();
+    double budgetLeft = Double.POSITIVE_INFINITY;
+    if (g.hasBudget()) {
+      Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
+      budgetLeft = g.budgetUsd() - (spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
+    }
+    LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total, toSend,
+        g.backend(), params.model(), g.slots());
+    GenerateMetrics metrics = GenerateMetrics.register(spark.sparkContext());
+    long start = System.nanoTime();
+    if (toSend > 0) {
+      spark.sparkContext().setJobDescription(String.format("medsyn generate: %d notes with the %s backend in %d"
+          + " slots (run %s)", toSend, g.backend(), g.slots(), runId));
+      try (Progress progress = Progress.start(spark.sparkContext(), metrics, toSend, g.progressSeconds())) {
+        generator.generate(pending, layout.journal(), metrics, budgetLeft)
+            .write().format("noop").mode(SaveMode.Overwrite).save();
+      } catch (Exception e) {
+        // Spark's job failure is a SparkException, checked in Java's eyes though Scala does not declare it.
+        GenerationStoppedException stop = stopped(e);
+        if (stop != null) {
+          throw stop;
+        }
+        throw e;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    spark.sparkContext().setJobDescription("medsyn generate: build the notes table from the journal");
+    Dataset<Row> notes = NoteGenerator.notes(planned, Journal.read(spark, layout.journal()));
+    // Read from JSON, every column is nullable; the table keeps the documented schema from its first write on.
+    // One Spark partition per code's rows, so each code directory gets one file rather than one per task.
+    spark.createDataFrame(notes.javaRDD(), NoteSchema.NOTES).repartition(col(NoteSchema.PARTITION))
+        .write().mode(SaveMode.Overwrite).partitionBy(NoteSchema.PARTITION).parquet(layout.notes());
+    Map<String, Long> failures = new TreeMap<>();
+    long ok = 0;
+    long failed = 0;
+    for (Row r : spark.read().parquet(layout.notes()).groupBy("status", "error_class").count().collectAsList()) {
+      if (NoteSchema.OK.equals(r.getString(0))) {
+        ok += r.getLong(2);
+      } else {
+        failed += r.getLong(2);
+        failures.merge(r.getString(1), r.getLong(2), Long::sum);
+      }
+    }
+    Checks.checkState(ok + failed == total, "the notes table has %d rows for %d tasks; the journal under %s is"
+        + " incomplete, run generate again", ok + failed, total, layout.journal());
+    LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
+    return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
+        failed, failures, metrics.promptTokens().value(), metrics.completionTokens().value(),
+        metrics.costUsd().value(), seconds, layout.notes());
+  }
+
+  /**
+   * The credentials stop, unwrapped from Spark's job failure (which carries the executor's exception as text);
+   * null for any other failure.
+   */
+  private GenerationStoppedException stopped(Exception e) {
+    String marker = GenerationStoppedException.class.getName() + ": ";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t instanceof GenerationStoppedException ? marker + t.getMessage() : t.getMessage();
+      int at = message == null ? -1 : message.indexOf(marker);
+      if (at >= 0) {
+        String reason = message.substring(at + marker.length()).lines().findFirst().orElse("");
+        return new GenerationStoppedException(reason + " (journal: " + layout.journal() + ")");
+      }
+    }
+    return null;
   }
 
   /**

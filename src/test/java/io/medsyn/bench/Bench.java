@@ -12,6 +12,7 @@ public final class Bench {
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
     try {
       print(SamplingBench.run(spark));
+      print(GenerateBench.run(spark));
       print(QualityBench.run(spark));
       print(List.of(LlmBench.run().split("\n")));
     } finally {
