@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -32,10 +34,14 @@ class StandaloneClusterIT {
   Path dir;
 
   @Test
-  void pipelineOnTwoExecutorJvmsWritesTheSameTablesAsALocalRun() {
+  void pipelineOnTwoExecutorJvmsWritesTheSameTablesAsALocalRun() throws Exception {
     String output = dir.resolve("cluster").toString();
     StandaloneCluster.SparkApp app = CLUSTER.submit(CliModel.RUN_ALL, List.of("--driver-memory", "768m",
         "--conf", "spark.executor.memory=512m"), SmallRun.cliArgs(output));
+    // The local reference run goes on meanwhile: the cluster's JVMs spend much of their time starting up.
+    SparkSession spark = TestSpark.session();
+    CompletableFuture<Layout> local = CompletableFuture.supplyAsync(
+        () -> SmallRun.run(spark, dir.resolve("local").toString()).layout());
 
     List<StandaloneCluster.Executor> executors = CLUSTER.awaitExecutors(2, Duration.ofSeconds(90));
     Set<Long> workerPids = CLUSTER.workers().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
@@ -54,12 +60,11 @@ class StandaloneClusterIT {
       assertThat(Processes.tail(log, Integer.MAX_VALUE)).as("executor log %s", log).contains("Finished task");
     }
 
-    SparkSession spark = TestSpark.session();
-    Layout local = SmallRun.run(spark, dir.resolve("local").toString()).layout();
+    Layout reference = local.get(3, TimeUnit.MINUTES);
     Layout cluster = new Layout(output);
     for (Map.Entry<String, String> table : cluster.tables().entrySet()) {
       DataFrameAssert.assertSameData(spark.read().parquet(table.getValue()),
-          spark.read().parquet(local.tables().get(table.getKey())), 0.0);
+          spark.read().parquet(reference.tables().get(table.getKey())), 0.0);
     }
     assertThat(spark.read().parquet(cluster.tasks()).select("task_id").distinct().count()).isEqualTo(60);
   }

@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SmallRun {
   /** The configuration keys that make the run small, as {@code --set} would give them. */
   public static final List<String> OVERRIDES = List.of("mkg.codes=[I10,I11,J06,E11]", "sample.n=60",
-      "sample.partitions=3");
+      "sample.partitions=3", "spark.shuffle_partitions=2");
 
   private SmallRun() {}
 
