@@ -3,7 +3,7 @@
 Every run writes under OUTPUT_ROOT/<run date> ({{ ds }}) with the run date as the seed, and every stage overwrites
 its own tables: clearing a task or re-running a date redoes that date's work and leaves other dates alone.
 
-Deployment: copy the project's jobs/ and conf/ (and the job jar, or put it on S3 and set MEDSYN_JAR) to the Airflow
+Needs Airflow 2.4 or later (3.x included). Deployment: copy the project's jobs/ and conf/ (and the job jar, or put it on S3 and set MEDSYN_JAR) to the Airflow
 workers, and set the Airflow Variables below (or keep the defaults). S3 credentials come from the workers'
 environment or instance role, never from this file.
 """
