@@ -1,7 +1,22 @@
 package io.medsyn.pipeline;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** Where each table of a run lives under the output root (a local directory or an s3a:// URI). */
 public record Layout(String root) {
+  /**
+   * Every table a run writes, by name, in pipeline order: data-schema/NAME.schema.json describes each, and
+   * operations (schema checks, S3 and cluster tests, notebooks) go over this list rather than their own.
+   */
+  public Map<String, String> tables() {
+    Map<String, String> tables = new LinkedHashMap<>();
+    tables.put("vertices", vertices());
+    tables.put("edges", edges());
+    tables.put("tasks", tasks());
+    return tables;
+  }
+
   public String vertices() {
     return join("mkg/vertices");
   }
