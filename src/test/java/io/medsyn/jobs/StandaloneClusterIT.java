@@ -40,8 +40,7 @@ class StandaloneClusterIT {
         "--conf", "spark.executor.memory=512m"), SmallRun.cliArgs(output));
     // The local reference run goes on meanwhile: the cluster's JVMs spend much of their time starting up.
     SparkSession spark = TestSpark.session();
-    CompletableFuture<Layout> local = CompletableFuture.supplyAsync(
-        () -> SmallRun.run(spark, dir.resolve("local").toString()).layout());
+    CompletableFuture<Layout> local = CompletableFuture.supplyAsync(SmallRun::shared);
 
     List<StandaloneCluster.Executor> executors = CLUSTER.awaitExecutors(2, Duration.ofSeconds(90));
     Set<Long> workerPids = CLUSTER.workers().stream().map(ProcessHandle::pid).collect(Collectors.toSet());

@@ -37,7 +37,7 @@ class NotebooksTest {
 
   @BeforeAll
   static void writeRun() {
-    run = SmallRun.run(TestSpark.session(), dir.resolve("run").toString()).layout();
+    run = SmallRun.shared();
   }
 
   static Stream<Path> notebooks() throws IOException {

@@ -41,7 +41,7 @@ class DataSchemaTest {
 
   @BeforeAll
   static void writeTables() {
-    layout = SmallRun.run(TestSpark.session(), dir.resolve("run").toString()).layout();
+    layout = SmallRun.shared();
   }
 
   static Stream<String> tables() {

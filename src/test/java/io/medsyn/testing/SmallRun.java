@@ -2,9 +2,15 @@ package io.medsyn.testing;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.pipeline.Layout;
 import io.medsyn.pipeline.Pipeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -16,7 +22,26 @@ public final class SmallRun {
   public static final List<String> OVERRIDES = List.of("mkg.codes=[I10,I11,J06,E11]", "sample.n=60",
       "sample.partitions=3", "spark.shuffle_partitions=2");
 
+  private static Layout shared;
+
   private SmallRun() {}
+
+  /**
+   * One local run per test JVM, written on first use into a temporary directory that goes at exit: the tables
+   * tests read and compare against. Read it, never write into it.
+   */
+  public static synchronized Layout shared() {
+    if (shared == null) {
+      try {
+        Path dir = Files.createTempDirectory("medsyn-small-run");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtils.deleteQuietly(dir.toFile())));
+        shared = run(TestSpark.session(), dir.toString()).layout();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return shared;
+  }
 
   public static MedSynConfig config(String output) {
     List<String> all = new ArrayList<>(OVERRIDES);
