@@ -1,19 +1,19 @@
 package io.medsyn.quality;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
  * Snowball stems of the content words of a text: Russian for words with Cyrillic letters, English for the rest, so
- * that inflected forms meet ("головную боль" and "головная боль" both give головн, бол). Not thread-safe: one per
- * task.
+ * that inflected forms meet ("головную боль" and "головная боль" both give головн, бол). Notes repeat a small
+ * vocabulary, so stems are remembered. Not thread-safe: one per task.
  */
 final class Stemmer {
   /** Function words that carry no symptom or diagnosis. */
@@ -22,15 +22,28 @@ final class Stemmer {
       "от", "до", "для", "к", "ко", "у", "о", "об", "без", "не", "ни", "же", "то", "что", "как", "его", "ее", "их",
       "of", "the", "a", "an", "in", "on", "at", "to", "and", "or", "with", "without", "by", "for", "from", "over",
       "under", "before", "after", "when", "is", "are", "be", "not", "no");
-
-  private static final Pattern IT_NOUN = Pattern.compile("([а-я]{3,}ит)(а|у|ом|е|ы|ов|ам|ами|ах)?");
+  /** Case endings a Russian noun in -ит takes (бронхит, бронхита, бронхитами). */
+  private static final List<String> IT_ENDINGS = List.of("ами", "ам", "ах", "ов", "ом", "а", "у", "е", "ы", "");
+  /** Bounds the memory of a task that meets an unusually large vocabulary. */
+  private static final int MAX_REMEMBERED = 200_000;
 
   private final SnowballStemmer russian = new RussianStemmer();
   private final SnowballStemmer english = new EnglishStemmer();
+  private final Map<String, String> stems = new HashMap<>();
+  private final Map<String, String> nounStems = new HashMap<>();
 
   /** The stems of the text's words that are not stopwords, in order. */
   List<String> contentStems(String text) {
     return content(text, this::stem);
+  }
+
+  /** The content stems of a text by {@link #stemNoun}. */
+  List<String> contentNounStems(String text) {
+    return content(text, this::stemNoun);
+  }
+
+  String stem(String word) {
+    return remembered(stems, word, this::snowball);
   }
 
   /**
@@ -38,13 +51,15 @@ final class Stemmer {
    * бронхит to бронх, which also begins бронхиальный. For disease names (гастрит, цистит, бронхитом).
    */
   String stemNoun(String word) {
-    Matcher noun = IT_NOUN.matcher(word);
-    return noun.matches() ? noun.group(1) : stem(word);
-  }
-
-  /** The content stems of a text by {@link #stemNoun}. */
-  List<String> contentNounStems(String text) {
-    return content(text, this::stemNoun);
+    return remembered(nounStems, word, w -> {
+      for (String ending : IT_ENDINGS) {
+        int end = w.length() - ending.length();
+        if (w.endsWith(ending) && end >= 5 && w.startsWith("ит", end - 2) && cyrillic(w)) {
+          return w.substring(0, end);
+        }
+      }
+      return stem(w);
+    });
   }
 
   private static List<String> content(String text, UnaryOperator<String> stemmer) {
@@ -57,7 +72,19 @@ final class Stemmer {
     return stems;
   }
 
-  String stem(String word) {
+  private static String remembered(Map<String, String> memory, String word, UnaryOperator<String> compute) {
+    String known = memory.get(word);
+    if (known == null) {
+      if (memory.size() >= MAX_REMEMBERED) {
+        memory.clear();
+      }
+      known = compute.apply(word);
+      memory.put(word, known);
+    }
+    return known;
+  }
+
+  private String snowball(String word) {
     SnowballStemmer stemmer = cyrillic(word) ? russian : english;
     stemmer.setCurrent(word);
     stemmer.stem();

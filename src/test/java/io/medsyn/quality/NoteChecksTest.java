@@ -173,9 +173,11 @@ class NoteChecksTest {
   void refusalsAndMetaTalkAreFoundButPatientsWhoCannotSleepAreNot() {
     Refusals refusals = new Refusals(ConfigLoader.defaultConfig().quality().refusalPatterns());
     assertThat(refusals.firstMatch("Как языковая модель, я не могу ставить диагнозы.")).isEqualTo("Как языковая модель");
-    assertThat(refusals.firstMatch("I'm sorry, but I cannot provide a medical record.")).isEqualTo("I cannot provide");
+    assertThat(refusals.firstMatch("I'm sorry, but I cannot provide a medical record.")).isEqualTo("I'm sorry");
+    assertThat(refusals.firstMatch("The note: I cannot provide a medical record.")).isEqualTo("I cannot provide");
     assertThat(refusals.firstMatch("Конечно! Вот пример медицинской записи:\nЖалобы: кашель."))
-        .isEqualTo("Вот пример");
+        .isEqualTo("Конечно!");
+    assertThat(refusals.firstMatch("Жалобы: кашель.\nВот пример медицинской записи.")).isEqualTo("Вот пример");
     assertThat(refusals.firstMatch("Here is a synthetic clinical note for a patient.")).isEqualTo("Here is a");
     assertThat(refusals.firstMatch("Извините, я не врач.")).isEqualTo("Извините");
     assertThat(refusals.firstMatch("Пациентка не может спать из-за боли, извиняться не за что.")).isNull();

@@ -100,7 +100,7 @@ class QualityFilterTest {
     Row stem = scored.get("n06-leak-j20");
     assertThat(stem.<String>getList(stem.fieldIndex("leak_terms"))).containsExactly("бронхит");
     assertThat(scored.get("n07-copy-k29").<Double>getAs("copy_share")).isCloseTo(0.8, within(0.1));
-    assertThat(scored.get("n08-refusal").<String>getAs("refusal_match")).isEqualTo("как языковая модель");
+    assertThat(scored.get("n08-refusal").<String>getAs("refusal_match")).isEqualTo("Извините");
     assertThat(scored.get("n11-english-for-ru").<Double>getAs("script_share")).isEqualTo(0.0);
     Row low = scored.get("n18-low-coverage");
     assertThat(low.<Double>getAs("symptom_coverage")).isEqualTo(0.25);
