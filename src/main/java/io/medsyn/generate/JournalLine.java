@@ -25,16 +25,16 @@ final class JournalLine {
       .withZone(ZoneOffset.UTC);
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** The fingerprint a line is about, and whether it holds a note. */
-  record Key(String noteId, boolean ok) {}
-
-  private JournalLine() {}
-
   /** The schema to read the journal with: every line's fields, all nullable. */
   static final StructType SCHEMA = new StructType()
       .add("task_id", DataTypes.LongType)
       .add("code", DataTypes.StringType)
       .merge(NoteSchema.NOTE.asNullable(), false);
+
+  /** The fingerprint a line is about, and whether it holds a note. */
+  record Key(String noteId, boolean ok) {}
+
+  private JournalLine() {}
 
   static String encode(NoteOutcome note, long taskId, String code) {
     StringWriter out = new StringWriter(1024);

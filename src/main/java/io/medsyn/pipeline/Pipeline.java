@@ -25,6 +25,7 @@ import io.medsyn.quality.QualitySummary;
 import io.medsyn.sampling.PriorSampler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,13 +101,16 @@ public final class Pipeline {
     GenerationParams params = Backends.params(g);
     String runId = NoteGenerator.newRunId();
     NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language()), params, runId);
+    Checks.checkArgument(exists(layout.tasks()), "there is no tasks table at %s; run `medsyn sample` first (or"
+        + " `medsyn run`)", layout.tasks());
     spark.sparkContext().setJobDescription("medsyn generate: plan requests, read the journal");
     Dataset<Row> tasks = spark.read().parquet(layout.tasks());
     Dataset<Row> planned = generator.plan(tasks);
     Dataset<Row> journal = Journal.read(spark, layout.journal());
     // One request per task: Parquet's footers count the tasks without planning them.
     long total = tasks.count();
-    Dataset<Row> pending = NoteGenerator.pending(planned, journal);
+    // Counted for the progress log, then sent: kept so the journal is not read and the plan not made twice.
+    Dataset<Row> pending = NoteGenerator.pending(planned, journal).persist(StorageLevel.MEMORY_AND_DISK());
     long toSend = pending.count();
     double budgetLeft = Double.POSITIVE_INFINITY;
     if (g.hasBudget()) {
@@ -131,6 +136,7 @@ public final class Pipeline {
         throw e;
       }
     }
+    pending.unpersist();
     double seconds = (System.nanoTime() - start) / 1e9;
     spark.sparkContext().setJobDescription("medsyn generate: build the notes table from the journal");
     Dataset<Row> notes = NoteGenerator.notes(planned, Journal.read(spark, layout.journal()));
@@ -155,6 +161,15 @@ public final class Pipeline {
     return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
         failed, failures, metrics.promptTokens().value(), metrics.completionTokens().value(),
         metrics.costUsd().value(), seconds, layout.notes());
+  }
+
+  private boolean exists(String path) {
+    Path p = new Path(path);
+    try {
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /**

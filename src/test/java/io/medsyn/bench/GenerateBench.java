@@ -1,10 +1,12 @@
 package io.medsyn.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.generate.GenerateSummary;
 import io.medsyn.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +37,13 @@ public final class GenerateBench {
     Path dir = temporaryDirectory();
     try {
       corpus(spark, dir.resolve("warm-up"), 2_000); // JIT and Spark's code generation
+      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpu = os.getProcessCpuTime();
       double[] t = corpus(spark, dir.resolve("corpus"), 41_000);
-      lines.add(String.format("generate: offline backend, %d cores, sample -> generate -> Parquet",
-          Runtime.getRuntime().availableProcessors()));
+      // On a shared machine the wall time depends on the neighbours; the load and the CPU time say how much.
+      lines.add(String.format("generate: offline backend, %d cores, sample -> generate -> Parquet; load average"
+          + " %.1f, %.1f CPU-s used", os.getAvailableProcessors(), os.getSystemLoadAverage(),
+          (os.getProcessCpuTime() - cpu) / 1e9));
       lines.add(String.format("generate: 41,000 notes end to end in %6.2f s (sample %.2f s, generate %.2f s)",
           t[0] + t[1], t[0], t[1]));
       lines.add(String.format("generate: %,.0f notes/s end to end; %,.0f notes/s in the generate stage",

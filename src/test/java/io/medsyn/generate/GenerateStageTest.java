@@ -109,8 +109,9 @@ class GenerateStageTest {
     assertThat(notes.count()).isEqualTo(200);
     assertThat(notes.filter(col("status").equalTo("ok")).count()).isEqualTo(200);
     assertThat(notes.filter(col("text").startsWith("hand-written note ")).count()).isEqualTo(120);
-    assertThat(notes.filter(col("task_id").equalTo(5L)).select("text", "run_id", "latency_ms").first())
-        .isEqualTo(org.apache.spark.sql.RowFactory.create("hand-written note 5", "20260101T000000Z-dead01", 7L));
+    assertThat(notes.filter(col("task_id").equalTo(5L)).select("text", "run_id", "latency_ms", "finished_at").first())
+        .isEqualTo(org.apache.spark.sql.RowFactory.create("hand-written note 5", "20260101T000000Z-dead01", 7L,
+            java.sql.Timestamp.from(java.time.Instant.ofEpochMilli(1_767_225_600_007L))));
     assertThat(notes.filter(col("task_id").equalTo(planned.get(120).<Long>getAs("task_id"))).select("run_id")
         .first().getString(0)).isEqualTo(resumed.runId());
   }
