@@ -23,6 +23,9 @@ TABLES = {
     "vertices": "mkg/vertices",
     "edges": "mkg/edges",
     "tasks": "tasks",
+    "notes": "notes",
+    "quality_notes": "quality/notes",
+    "quality_summary": "quality/summary",
 }
 DEBIAN_JPYPE_JAR = "/usr/share/java/org.jpype.jar"
 

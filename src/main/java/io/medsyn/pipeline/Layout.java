@@ -14,6 +14,9 @@ public record Layout(String root) {
     tables.put("vertices", vertices());
     tables.put("edges", edges());
     tables.put("tasks", tasks());
+    tables.put("notes", notes());
+    tables.put("quality_notes", qualityNotes());
+    tables.put("quality_summary", qualitySummary());
     return tables;
   }
 

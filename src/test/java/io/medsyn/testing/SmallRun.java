@@ -54,6 +54,8 @@ public final class SmallRun {
     Pipeline pipeline = new Pipeline(config(output), spark);
     pipeline.mkg();
     pipeline.sample();
+    pipeline.generate();
+    pipeline.filter();
     return pipeline;
   }
 
