@@ -82,7 +82,8 @@ public final class NoteGenerator {
     Column[] task = Arrays.stream(TaskSchema.TASKS.fieldNames()).map(org.apache.spark.sql.functions::col)
         .toArray(Column[]::new);
     Column[] identity = concat(task, new Column[] {col("language"), col("prompt_kind"), col("template_hash"),
-        col("backend"), col("model"), lit(params.toString()).as("params")});
+        col("backend"), col("model"), struct(lit(params.model()), lit(params.temperature()),
+        lit(params.maxTokens()), lit(params.seed()).cast("long")).as("params")});
     return tasks.select(task)
         .withColumn("language", lit(config.language()))
         .withColumn("prompt_kind", kind)
