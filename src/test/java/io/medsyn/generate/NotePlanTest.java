@@ -33,8 +33,8 @@ class NotePlanTest {
     Dataset<Row> examples = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("e1",
         "Жалобы на кашель.", "J06")), new org.apache.spark.sql.types.StructType().add("id", "string")
         .add("text", "string").add("code", "string"));
-    MedSynConfig config = ConfigLoader.load(null, List.of("sample.n=100", "sample.examples.share=1",
-        "sample.examples.path=unused.jsonl"));
+    // Every J06 task carries the one example note; I10 has none.
+    MedSynConfig config = ConfigLoader.load(null, List.of("sample.n=100", "sample.examples.share=1"));
     return new PriorSampler(config.sample(), 3).sample(graph.vertices(spark), graph.edges(spark), examples).cache();
   }
 
