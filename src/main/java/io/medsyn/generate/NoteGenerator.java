@@ -3,9 +3,7 @@ package io.medsyn.generate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -66,7 +64,8 @@ public final class NoteGenerator {
 
   /**
    * The tasks with what their request will be: language, prompt kind, template hash, backend, model, and the
-   * fingerprint {@code note_id}, the SHA-256 of all of these with the task's every column and the parameters.
+   * fingerprint {@code note_id} ({@link Fingerprint}) of all of these with the task's every column and the
+   * parameters.
    */
   public Dataset<Row> plan(Dataset<Row> tasks) {
     List<String> columns = Arrays.asList(tasks.columns());
@@ -83,14 +82,16 @@ public final class NoteGenerator {
     Column[] task = Arrays.stream(TaskSchema.TASKS.fieldNames()).map(org.apache.spark.sql.functions::col)
         .toArray(Column[]::new);
     Column[] identity = concat(task, new Column[] {col("language"), col("prompt_kind"), col("template_hash"),
-        col("backend"), col("model"), lit(params.toString()).as("params")});
+        col("backend"), col("model"), struct(lit(params.model()), lit(params.temperature()),
+        lit(params.maxTokens()), lit(params.seed()).cast("long")).as("params")});
     return tasks.select(task)
         .withColumn("language", lit(config.language()))
         .withColumn("prompt_kind", kind)
         .withColumn("template_hash", hash)
         .withColumn("backend", lit(config.backend()))
         .withColumn("model", lit(params.model()))
-        .withColumn("note_id", sha2(to_json(struct(identity)), 256));
+        .withColumn("note_id", udf((UDF1<Row, String>) Fingerprint::of, DataTypes.StringType)
+            .apply(struct(identity)));
   }
 
   /** The planned requests the journal holds no note for: never sent, failed, or in flight when a run died. */
