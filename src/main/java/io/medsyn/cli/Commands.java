@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The command tree and how errors reach the user: a bad input is one line naming it, not a stack trace. */
 @Command(name = "medsyn", mixinStandardHelpOptions = true, version = "medsyn 0.1.0",
     description = "MedSyn on Spark: synthetic clinical notes from a medical knowledge graph, at cluster scale.",
-    subcommands = {MkgCommand.class, SampleCommand.class, RunCommand.class})
+    subcommands = {MkgCommand.class, SampleCommand.class, RunCommand.class, EvaluateCommand.class})
 public final class Commands implements Runnable {
   /** Exit status for input the user must fix (configuration, graph, corpus). */
   public static final int BAD_INPUT = 2;
@@ -18,7 +18,7 @@ public final class Commands implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a sub-command: mkg, sample or run");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a sub-command: mkg, sample, run or evaluate");
   }
 
   public static CommandLine commandLine() {

@@ -3,9 +3,11 @@ package io.medsyn.config;
 import java.io.Serializable;
 
 /** The whole job's configuration: one immutable, validated object read from YAML and command-line overrides. */
-public record MedSynConfig(long seed, String output, SparkConfig spark, MkgConfig mkg, SamplingConfig sample) implements Serializable {
+public record MedSynConfig(long seed, String output, SparkConfig spark, MkgConfig mkg, SamplingConfig sample,
+    EvaluateConfig evaluate) implements Serializable {
   public MedSynConfig {
     ConfigException.require(output != null && !output.isBlank(), "output", "a directory path or s3a:// URI",
         output);
+    ConfigException.require(evaluate != null, "evaluate", "a section", null);
   }
 }
