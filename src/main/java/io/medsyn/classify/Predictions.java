@@ -10,11 +10,13 @@ import java.util.Set;
  *
  * @param truth the true code of each note
  * @param predicted the top-ranked code
- * @param rank the 0-based position of the true code in the probability ranking; {@code labels.size()} when the
- *     training data never saw the true code
+ * @param rank the 0-based position of the true code in the probability ranking; {@link #UNSEEN} when the
+ *     training data never saw the true code (a miss at every k)
  * @param labels the codes the model was trained on
  */
 public record Predictions(List<String> ids, String[] truth, String[] predicted, int[] rank, Set<String> labels) {
+  public static final int UNSEEN = Integer.MAX_VALUE;
+
   public Predictions {
     Checks.checkArgument(ids.size() == truth.length && truth.length == predicted.length
         && predicted.length == rank.length, "predictions: %s ids, %s truths, %s predictions and %s ranks differ",

@@ -34,7 +34,7 @@ public record TrainedClassifier(List<Transformer> stages, List<String> labels, d
 
   /**
    * Scores notes with columns {@code id, text, code}. A note whose code the training data never saw keeps its place
-   * with rank {@code labels.size()} (a miss at every k), so that unseen codes are counted, not dropped.
+   * with rank {@link Predictions#UNSEEN}, so that unseen codes are counted, not dropped.
    */
   public Predictions predict(Dataset<Row> notes) {
     Dataset<Row> ranked = IcdClassifier.transform(notes, stages)
@@ -51,7 +51,7 @@ public record TrainedClassifier(List<Transformer> stages, List<String> labels, d
       ids.add(row.getString(0));
       truth[i] = row.getString(1);
       predicted[i] = labels.get(row.getInt(2));
-      rank[i] = row.getInt(3);
+      rank[i] = row.getInt(3) >= labels.size() ? Predictions.UNSEEN : row.getInt(3);
     }
     return new Predictions(ids, truth, predicted, rank, Set.copyOf(labels));
   }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 /** Hit@k and macro-F1 against figures worked out by hand (and matching scikit-learn's f1_score(average="macro")). */
 class ScorerTest {
-  // Six notes; the model knows A, B, C; D is a code the training data never saw (rank 3 = number of known codes).
+  // Six notes; the model knows A, B, C; D is a code the training data never saw.
   private static final Predictions SIX = new Predictions(List.of("n1", "n2", "n3", "n4", "n5", "n6"),
       new String[] {"A", "A", "B", "C", "C", "D"},
       new String[] {"A", "B", "B", "A", "C", "A"},
-      new int[] {0, 1, 0, 2, 0, 3}, Set.of("A", "B", "C"));
+      new int[] {0, 1, 0, 2, 0, Predictions.UNSEEN}, Set.of("A", "B", "C"));
 
   @Test
   void hitAtKCountsTheTrueCodeAmongTheTopK() {
