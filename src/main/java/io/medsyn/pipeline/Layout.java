@@ -37,6 +37,7 @@ public record Layout(String root) {
     return join("generate/journal");
   }
 
+  /** The generation stage's notes: the synthetic corpus the evaluate stage reads by default. */
   public String notes() {
     return join("notes");
   }
@@ -54,6 +55,21 @@ public record Layout(String root) {
   /** The same summary as one JSON document. */
   public String qualitySummaryJson() {
     return join("quality/summary.json");
+  }
+
+  /** The evaluate stage's Parquet tables, one per kind of figure: evaluation/runs, evaluation/cells, ... */
+  public String evaluation(String table) {
+    return join("evaluation/" + table);
+  }
+
+  /** All figures of the evaluate stage in one JSON document. */
+  public String evaluationJson() {
+    return join("evaluation/metrics.json");
+  }
+
+  /** The self-contained HTML report of the evaluate stage. */
+  public String report() {
+    return join("report/evaluation.html");
   }
 
   private String join(String child) {

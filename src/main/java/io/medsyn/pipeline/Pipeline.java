@@ -3,9 +3,16 @@ package io.medsyn.pipeline;
 import static org.apache.spark.sql.functions.col;
 
 import io.medsyn.Checks;
+import io.medsyn.config.CorpusConfig;
+import io.medsyn.config.EvaluateConfig;
 import io.medsyn.config.GenerateConfig;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.corpus.CorpusReader;
+import io.medsyn.evaluate.Corpora;
+import io.medsyn.evaluate.EvaluationResult;
+import io.medsyn.evaluate.EvaluationWriter;
+import io.medsyn.evaluate.Experiment;
+import io.medsyn.evaluate.Stratified;
 import io.medsyn.generate.GenerateMetrics;
 import io.medsyn.generate.GenerateSummary;
 import io.medsyn.generate.GenerationStoppedException;
@@ -22,12 +29,16 @@ import io.medsyn.mkg.KnowledgeGraph;
 import io.medsyn.prompt.PromptBook;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualitySummary;
+import io.medsyn.report.HtmlReport;
 import io.medsyn.sampling.PriorSampler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -231,5 +242,62 @@ public final class Pipeline {
     } catch (IOException e) {
       throw new IllegalStateException("cannot write " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Trains the ICD-10 classifier on every mixture of real and synthetic notes, scores it on real evaluation notes,
+   * and writes the figures (Parquet and JSON) and the HTML report. Empty when no real training corpus is
+   * configured: there is nothing to evaluate against.
+   */
+  public Optional<EvaluationResult> evaluate() {
+    EvaluateConfig ec = config.evaluate();
+    if (!ec.train().configured()) {
+      return Optional.empty();
+    }
+    spark.sparkContext().setJobDescription("medsyn evaluate: classifier on real, mixed and synthetic notes");
+    Dataset<Row> real = Corpora.real(CorpusReader.read(spark, ec.train().spec("evaluate.train")),
+        ec.train().path(), ec.depth());
+    Dataset<Row> train;
+    Dataset<Row> eval;
+    String evalSource;
+    if (ec.eval().configured()) {
+      train = real;
+      eval = Corpora.real(CorpusReader.read(spark, ec.eval().spec("evaluate.eval")), ec.eval().path(), ec.depth());
+      evalSource = ec.eval().path();
+    } else {
+      Dataset<Row>[] split = Stratified.split(real, ec.evalFraction(), config.seed());
+      train = split[0];
+      eval = split[1];
+      evalSource = String.format(Locale.ROOT, "a stratified %.0f %% of %s held out (seed %d)",
+          100 * ec.evalFraction(), ec.train().path(), config.seed());
+    }
+    // The run's own notes: the quality stage's verdicts when it has run (only passing notes are used), else all.
+    String notesPath = ec.synthetic().configured() ? ec.synthetic().path()
+        : OutputFiles.exists(spark, layout.qualityNotes()) ? layout.qualityNotes() : layout.notes();
+    Dataset<Row> synthetic;
+    String syntheticSource;
+    if (!OutputFiles.exists(spark, notesPath)) {
+      if (ec.synthetic().configured()) {
+        throw new IllegalArgumentException("evaluate.synthetic.path: " + notesPath + " does not exist; point it"
+            + " at a notes table or corpus, or leave it null to use the run's own notes");
+      }
+      LOG.warn("no synthetic notes at {} (run the generation stage first, or set evaluate.synthetic.path):"
+          + " evaluating the real-only mixtures alone", notesPath);
+      synthetic = spark.createDataFrame(List.of(), Corpora.SCHEMA);
+      syntheticSource = "none found at " + notesPath;
+    } else {
+      synthetic = ec.synthetic().format().equals("notes")
+          ? Corpora.notes(spark.read().parquet(notesPath), ec.depth())
+          : Corpora.other(CorpusReader.read(spark, new CorpusConfig(notesPath, ec.synthetic().format(),
+              ec.synthetic().idColumn(), ec.synthetic().textColumn(), ec.synthetic().codeColumn())
+              .spec("evaluate.synthetic")), ec.depth());
+      syntheticSource = notesPath;
+    }
+    EvaluationResult result = new Experiment(ec, config.seed()).run(train, eval, synthetic, evalSource,
+        syntheticSource);
+    EvaluationWriter.write(spark, result, layout);
+    OutputFiles.write(spark, layout.report(), HtmlReport.render(result, ec).getBytes(StandardCharsets.UTF_8));
+    LOG.info("wrote the evaluation to {} and the report to {}", layout.evaluationJson(), layout.report());
+    return Optional.of(result);
   }
 }
