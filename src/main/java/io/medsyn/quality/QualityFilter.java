@@ -1,10 +1,14 @@
 package io.medsyn.quality;
 
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -25,7 +29,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +50,7 @@ public final class QualityFilter {
 
   /** The notes with {@link QualitySchema#SCORES} appended ({@link QualitySchema#scored}), one row per note. */
   public Dataset<Row> score(Dataset<Row> notes) {
-    Dataset<Row> exact = exactDuplicates(scoreEach(notes));
+    Dataset<Row> exact = exactDuplicates(scoreEach(notes)).localCheckpoint();
     Dataset<Row> near = new NearDuplicates(config.nearDuplicate(), seed).find(candidates(exact));
 
     List<Column> out = new ArrayList<>();
@@ -58,7 +61,8 @@ public final class QualityFilter {
     out.add(col("near_duplicate_similarity"));
     out.add(size(col("reject_reasons")).equalTo(0).as("quality_pass"));
     out.add(col("reject_reasons"));
-    return exact.join(near, exact.col("note_id").equalTo(near.col("note_id")), "left_outer")
+    // One row per near-duplicate: few enough to send to every task instead of shuffling the notes.
+    return exact.join(broadcast(near), exact.col("note_id").equalTo(near.col("note_id")), "left_outer")
         .drop(near.col("note_id"))
         .withColumn("reject_reasons", reasons().apply(col(NoteScorer.REASONS), col("duplicate_of"),
             col("near_duplicate_of")))
@@ -70,22 +74,32 @@ public final class QualityFilter {
    * with boilerplate stripped, for the notes with text that are not exact duplicates. Public for the benchmark.
    */
   public Dataset<Row> nearDuplicateCandidates(Dataset<Row> notes) {
-    return candidates(exactDuplicates(scoreEach(notes)));
+    return candidates(exactDuplicates(scoreEach(notes)).localCheckpoint());
   }
 
   private Dataset<Row> scoreEach(Dataset<Row> notes) {
     NoteScorer scorer = new NoteScorer(config, notes.schema());
     requireUniqueIds(notes);
-    return notes.mapPartitions(scorer, Encoders.row(scorer.outputSchema())).localCheckpoint();
+    return notes.mapPartitions(scorer, Encoders.row(scorer.outputSchema()));
   }
 
-  /** Adds {@code duplicate_of}: the note kept among those with the same words, for all but that one. */
+  /**
+   * Adds {@code duplicate_of}: the note kept among those with the same words, for all but that one. Only the few
+   * repeated texts are ranked, on three columns, so the notes themselves are not shuffled.
+   */
   private static Dataset<Row> exactDuplicates(Dataset<Row> perNote) {
-    Column keeper = first("note_id").over(Window.partitionBy(NoteScorer.TEXT_KEY).orderBy(bad(), col("note_id")));
-    return perNote.withColumn("duplicate_of",
-        when(col(NoteScorer.TEXT_KEY).isNotNull().and(keeper.notEqual(col("note_id"))), keeper));
+    Dataset<Row> repeated = perNote.filter(col(NoteScorer.TEXT_KEY).isNotNull())
+        .groupBy(NoteScorer.TEXT_KEY)
+        .agg(min_by(col("note_id"), struct(bad(), col("note_id"))).as("keeper"), count(lit(1)).as("copies"))
+        .filter(col("copies").gt(1))
+        .select(col(NoteScorer.TEXT_KEY).as("repeated_key"), col("keeper"));
+    return perNote.join(broadcast(repeated), perNote.col(NoteScorer.TEXT_KEY).equalTo(col("repeated_key")),
+            "left_outer")
+        .withColumn("duplicate_of", when(col("keeper").notEqual(col("note_id")), col("keeper")))
+        .drop("repeated_key", "keeper");
   }
 
+  /** From the scored notes, checkpointed: the scores, the boilerplate and the final table all read them. */
   private Dataset<Row> candidates(Dataset<Row> exact) {
     return exact
         .filter(col(NoteScorer.TEXT_KEY).isNotNull().and(col("duplicate_of").isNull()))
