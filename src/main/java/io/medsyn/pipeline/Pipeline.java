@@ -132,46 +132,59 @@ public final class Pipeline {
         g.backend(), params.model(), g.slots());
     GenerateMetrics metrics = GenerateMetrics.register(spark.sparkContext());
     long start = System.nanoTime();
-    if (toSend > 0) {
-      spark.sparkContext().setJobDescription(String.format("medsyn generate: %d notes with the %s backend in %d"
-          + " slots (run %s)", toSend, g.backend(), g.slots(), runId));
-      try (Progress progress = Progress.start(spark.sparkContext(), metrics, toSend, g.progressSeconds())) {
-        generator.generate(pending, layout.journal(), metrics, budgetLeft)
-            .write().format("noop").mode(SaveMode.Overwrite).save();
-      } catch (Exception e) {
-        // Spark's job failure is a SparkException, checked in Java's eyes though Scala does not declare it.
-        GenerationStoppedException stop = stopped(e);
-        if (stop != null) {
-          throw stop;
-        }
-        throw e;
+    try {
+      if (toSend > 0) {
+        send(generator.generate(pending, layout.journal(), metrics, budgetLeft), metrics, toSend, runId);
       }
+    } finally {
+      pending.unpersist();
     }
-    pending.unpersist();
     double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Long> byStatus = writeNotes(planned);
+    long ok = byStatus.getOrDefault(NoteSchema.OK, 0L);
+    byStatus.remove(NoteSchema.OK);
+    long failed = byStatus.values().stream().mapToLong(Long::longValue).sum();
+    Checks.checkState(ok + failed == total, "the notes table has %d rows for %d tasks; the journal under %s is"
+        + " incomplete, run generate again", ok + failed, total, layout.journal());
+    LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
+    return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
+        failed, byStatus, metrics.promptTokens().value(), metrics.completionTokens().value(),
+        metrics.costUsd().value(), seconds, layout.notes());
+  }
+
+  /** Runs the generate job, logging progress; a refused key comes out as {@link GenerationStoppedException}. */
+  private void send(Dataset<Row> outcomes, GenerateMetrics metrics, long toSend, String runId) {
+    GenerateConfig g = config.generate();
+    spark.sparkContext().setJobDescription(String.format("medsyn generate: %d notes with the %s backend in %d"
+        + " slots (run %s)", toSend, g.backend(), g.slots(), runId));
+    try (Progress progress = Progress.start(spark.sparkContext(), metrics, toSend, g.progressSeconds())) {
+      outcomes.write().format("noop").mode(SaveMode.Overwrite).save();
+    } catch (Exception e) {
+      // Spark's job failure is a SparkException, checked in Java's eyes though Scala does not declare it.
+      GenerationStoppedException stop = stopped(e);
+      if (stop != null) {
+        throw stop;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Rebuilds the notes table from the journal (overwriting it: the same journal gives the same table) and counts
+   * its rows: {@code ok}, and the failures by error class.
+   */
+  private Map<String, Long> writeNotes(Dataset<Row> planned) {
     spark.sparkContext().setJobDescription("medsyn generate: build the notes table from the journal");
     Dataset<Row> notes = NoteGenerator.notes(planned, Journal.read(spark, layout.journal()));
     // Read from JSON, every column is nullable; the table keeps the documented schema from its first write on.
     // One Spark partition per code's rows, so each code directory gets one file rather than one per task.
     spark.createDataFrame(notes.javaRDD(), NoteSchema.NOTES).repartition(col(NoteSchema.PARTITION))
         .write().mode(SaveMode.Overwrite).partitionBy(NoteSchema.PARTITION).parquet(layout.notes());
-    Map<String, Long> failures = new TreeMap<>();
-    long ok = 0;
-    long failed = 0;
+    Map<String, Long> counts = new TreeMap<>();
     for (Row r : spark.read().parquet(layout.notes()).groupBy("status", "error_class").count().collectAsList()) {
-      if (NoteSchema.OK.equals(r.getString(0))) {
-        ok += r.getLong(2);
-      } else {
-        failed += r.getLong(2);
-        failures.merge(r.getString(1), r.getLong(2), Long::sum);
-      }
+      counts.merge(NoteSchema.OK.equals(r.getString(0)) ? NoteSchema.OK : r.getString(1), r.getLong(2), Long::sum);
     }
-    Checks.checkState(ok + failed == total, "the notes table has %d rows for %d tasks; the journal under %s is"
-        + " incomplete, run generate again", ok + failed, total, layout.journal());
-    LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
-    return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
-        failed, failures, metrics.promptTokens().value(), metrics.completionTokens().value(),
-        metrics.costUsd().value(), seconds, layout.notes());
+    return counts;
   }
 
   private boolean exists(String path) {
