@@ -24,7 +24,10 @@ public final class Backends {
   public static GenerationParams params(GenerateConfig config) {
     return switch (config.backend()) {
       case "offline" -> new GenerationParams(OfflineBackend.MODEL, 0.0, 0, null);
-      case "openai" -> config.openai().params();
+      case "openai" -> {
+        OpenAiBackend.keyFromEnvironment(config.openai());
+        yield config.openai().params();
+      }
       default -> throw new ConfigException("generate.backend: unknown backend " + config.backend());
     };
   }

@@ -31,17 +31,12 @@ import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualitySummary;
 import io.medsyn.report.HtmlReport;
 import io.medsyn.sampling.PriorSampler;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -112,7 +107,7 @@ public final class Pipeline {
     GenerationParams params = Backends.params(g);
     String runId = NoteGenerator.newRunId();
     NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language()), params, runId);
-    Checks.checkArgument(exists(layout.tasks()), "there is no tasks table at %s; run `medsyn sample` first (or"
+    Checks.checkArgument(OutputFiles.exists(spark, layout.tasks()), "there is no tasks table at %s; run `medsyn sample` first (or"
         + " `medsyn run`)", layout.tasks());
     spark.sparkContext().setJobDescription("medsyn generate: plan requests, read the journal");
     Dataset<Row> tasks = spark.read().parquet(layout.tasks());
@@ -187,14 +182,6 @@ public final class Pipeline {
     return counts;
   }
 
-  private boolean exists(String path) {
-    Path p = new Path(path);
-    try {
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot look for " + path + ": " + e.getMessage(), e);
-    }
-  }
 
   /**
    * The credentials stop, unwrapped from Spark's job failure (which carries the executor's exception as text);
@@ -219,43 +206,26 @@ public final class Pipeline {
    */
   public QualitySummary filter() {
     spark.sparkContext().setJobDescription("medsyn filter: score, deduplicate and filter the notes");
-    requireTable(layout.notes(), "notes", "run the generation stage first (medsyn generate)");
+    Checks.checkArgument(OutputFiles.exists(spark, layout.notes()), "the notes table %s does not exist: run the"
+        + " generation stage first (medsyn generate)", layout.notes());
     Dataset<Row> notes = spark.read().parquet(layout.notes());
     new QualityFilter(config.quality(), config.seed()).score(notes)
         .write().mode(SaveMode.Overwrite).parquet(layout.qualityNotes());
     QualitySummary summary = QualitySummary.of(spark.read().parquet(layout.qualityNotes()));
     summary.table(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(layout.qualitySummary());
-    writeText(layout.qualitySummaryJson(), summary.toJson());
+    OutputFiles.write(spark, layout.qualitySummaryJson(), summary.toJson().getBytes(StandardCharsets.UTF_8));
     LOG.info("scored {} notes into {}: {} pass", summary.notes(), layout.qualityNotes(), summary.passed());
     return summary;
   }
 
   /** The corpus later stages use: the notes that passed the quality stage, with the notes' own columns. */
   public Dataset<Row> corpus() {
-    requireTable(layout.qualityNotes(), "scored notes", "run the quality stage first (medsyn filter)");
+    Checks.checkArgument(OutputFiles.exists(spark, layout.qualityNotes()), "the scored notes table %s does not"
+        + " exist: run the quality stage first (medsyn filter)", layout.qualityNotes());
     return QualityFilter.corpus(spark.read().parquet(layout.qualityNotes()));
   }
 
-  private void requireTable(String path, String what, String fix) {
-    try {
-      Path p = new Path(path);
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(p)) {
-        throw new IllegalArgumentException("the " + what + " table " + path + " does not exist: " + fix);
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the " + what + " table " + path + ": " + e.getMessage(), e);
-    }
-  }
 
-  private void writeText(String path, String text) {
-    Path p = new Path(path);
-    try (OutputStream out = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(p, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + path + ": " + e.getMessage(), e);
-    }
-  }
 
   /**
    * Trains the ICD-10 classifier on every mixture of real and synthetic notes, scores it on real evaluation notes,

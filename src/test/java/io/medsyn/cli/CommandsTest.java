@@ -83,10 +83,12 @@ class CommandsTest {
     assertThat(generate.status()).as(generate.err()).isZero();
     assertThat(generate.out()).contains("40 tasks, 0 already done, 40 sent")
         .contains("notes table " + dir.resolve("notes") + ": 40 ok, 0 failed");
-    Result openai = run(concat(new String[] {"generate", "--set", "generate.backend=openai"}, graph));
+    // The key's variable is looked up on the driver, before any request or Spark job.
+    Result openai = run(concat(new String[] {"generate", "--set", "generate.backend=openai", "--set",
+        "generate.openai.api_key_env=MEDSYN_TEST_KEY_THAT_IS_NOT_SET"}, graph));
     assertThat(openai.status()).isEqualTo(Commands.BAD_INPUT);
-    assertThat(openai.err().strip()).isEqualTo("medsyn generate: generate.backend: backend openai is not available"
-        + " in this build; use generate.backend=offline");
+    assertThat(openai.err().strip()).startsWith("medsyn generate: environment variable"
+        + " MEDSYN_TEST_KEY_THAT_IS_NOT_SET (named by generate.openai.api_key_env) is not set on this machine");
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -1,5 +1,6 @@
 package io.medsyn.llm.openai;
 
+import io.medsyn.config.ConfigException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -158,6 +159,12 @@ public final class OpenAiBackend implements Backend {
   /** How many requests may be open at once now: {@code max_in_flight}, or less after 429 answers. */
   public int inFlightBound() {
     return slots.bound();
+  }
+
+  /** The configured bound: the stage keeps that many outstanding; past the current (AIMD) bound they queue here. */
+  @Override
+  public int maxInFlight() {
+    return config.maxInFlight();
   }
 
   /** Fails every request still under way; the backend refuses new ones afterwards. */
@@ -327,13 +334,17 @@ public final class OpenAiBackend implements Backend {
     return cause;
   }
 
-  private static String keyFromEnvironment(OpenAiConfig config) {
+  /**
+   * The API key from the variable {@code generate.openai.api_key_env} names; null when it names none. The driver
+   * calls it before the job, so a missing key is one message rather than a failed task on every executor.
+   */
+  public static String keyFromEnvironment(OpenAiConfig config) {
     if (config.apiKeyEnv().isEmpty()) {
       return null;
     }
     String key = System.getenv(config.apiKeyEnv());
     if (key == null || key.isBlank()) {
-      throw new IllegalStateException("environment variable " + config.apiKeyEnv()
+      throw new ConfigException("environment variable " + config.apiKeyEnv()
           + " (named by generate.openai.api_key_env) is not set on this machine; export it (on a cluster: "
           + "spark.executorEnv." + config.apiKeyEnv() + "), or set generate.openai.api_key_env to '' for an "
           + "endpoint without a key");

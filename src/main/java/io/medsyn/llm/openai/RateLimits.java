@@ -31,7 +31,7 @@ final class RateLimits {
   private static final int TOKEN_CYCLES_PER_WINDOW = 60;
   private static final double STRETCH = 1.01;
   /** A request sent inside one window may arrive in the next: loopback under load was seen to delay sends ~0.1 s. */
-  private static final long ARRIVAL_MARGIN_NANOS = 150_000_000L;
+  private static final long ARRIVAL_MARGIN_NANOS = 100_000_000L;
 
   private final RateLimiter requests;
   private final RateLimiter tokens;

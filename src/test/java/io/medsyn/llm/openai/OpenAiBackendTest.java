@@ -298,7 +298,7 @@ class OpenAiBackendTest {
         .apiKeyEnv("MEDSYN_SURELY_UNSET_KEY_VARIABLE").build();
 
     assertThatThrownBy(() -> new OpenAiBackend(config, 1))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(io.medsyn.config.ConfigException.class)
         .hasMessageContaining("MEDSYN_SURELY_UNSET_KEY_VARIABLE")
         .hasMessageContaining("generate.openai.api_key_env");
   }
