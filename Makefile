@@ -48,3 +48,10 @@ bench: $(CLASSPATH_FILE)
 clean:
 	$(MVN) clean
 	rm -rf out
+
+.PHONY: bench-eval
+## bench-eval: the real-only ICD-10 classifier on RuMedTop3 (training time, dev Hit@1/Hit@3/macro-F1);
+## ARGS="cv --folds 1" cross-validates on the training split instead (where the defaults were chosen).
+bench-eval: $(CLASSPATH_FILE)
+	$(MVN) -DskipTests test-compile
+	$(JAVA_RUN) -Dmedsyn.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.EvalBench $(ARGS)
