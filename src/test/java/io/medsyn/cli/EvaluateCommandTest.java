@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.pipeline.Pipeline;
 import io.medsyn.testing.TestSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,15 +20,9 @@ class EvaluateCommandTest {
   void withoutARealCorpusItSaysHowToNameOneAndDoesNothing() {
     Pipeline pipeline = new Pipeline(ConfigLoader.load(null, List.of("output=" + dir.resolve("out"))),
         TestSpark.session());
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      new EvaluateCommand().run(pipeline);
-    } finally {
-      System.setOut(original);
-    }
-    String out = captured.toString(StandardCharsets.UTF_8);
+    java.io.StringWriter captured = new java.io.StringWriter();
+    new EvaluateCommand().run(pipeline, new java.io.PrintWriter(captured, true));
+    String out = captured.toString();
     assertThat(out).contains("no real corpus configured").contains("--set evaluate.train.path=")
         .contains("--set evaluate.eval.path=").contains("--set evaluate.synthetic.path=");
     // Every key the message names exists.
