@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
 class JobsIT {
   private static final Path JOB_JAR = Path.of(System.getProperty("medsyn.job.jar",
       "target/medsyn-spark-0.1.0-SNAPSHOT-job.jar"));
-  /** The jar was 15 MB with S3A and the AWS SDK; a jump means a dependency dragged something big in. */
-  private static final long MAX_JAR_BYTES = 25L << 20;
+  /**
+   * The jar is 28 MB with S3A and the AWS SDK (15 MB), Lucene's stemmers and XChart; a jump past 32 MB means a
+   * dependency dragged something big in.
+   */
+  private static final long MAX_JAR_BYTES = 32L << 20;
 
   @Test
   void jobJarCarriesS3aAndItsClientsButLeavesSparkToTheCluster() throws IOException {

@@ -26,8 +26,8 @@ class S3OutputTest {
           "runs/2026-11-24/mkg/edges/_SUCCESS", "runs/2026-11-24/tasks/_SUCCESS");
       for (Map.Entry<String, String> table : onS3.tables().entrySet()) {
         assertThat(table.getValue()).startsWith("s3a://" + s3.bucket() + "/runs/2026-11-24/");
-        DataFrameAssert.assertSameData(withoutRunClock(spark.read().parquet(table.getValue())),
-            withoutRunClock(spark.read().parquet(onDisk.tables().get(table.getKey()))), 0.0);
+        DataFrameAssert.assertSameData(SmallRun.withoutRunClock(spark.read().parquet(table.getValue())),
+            SmallRun.withoutRunClock(spark.read().parquet(onDisk.tables().get(table.getKey()))), 0.0);
       }
       assertThat(spark.read().parquet(onS3.tasks()).count()).isEqualTo(60);
 
@@ -37,11 +37,5 @@ class S3OutputTest {
       assertThat(spark.read().parquet(onS3.tasks()).count()).isEqualTo(60);
       assertThat(s3.keys("runs/2026-11-24/tasks/")).hasSize((int) objects);
     }
-  }
-
-  /** Two runs differ only in when they ran: their id, clock times and measured latencies. */
-  private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> withoutRunClock(
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table) {
-    return table.drop("run_id", "started_at", "finished_at", "latency_ms");
   }
 }

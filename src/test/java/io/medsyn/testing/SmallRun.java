@@ -65,4 +65,10 @@ public final class SmallRun {
     OVERRIDES.forEach(o -> args.addAll(List.of("--set", o)));
     return args;
   }
+
+  /** A table without what differs between two runs of the same inputs: run id, clock times, measured latency. */
+  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> withoutRunClock(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table) {
+    return table.drop("run_id", "started_at", "finished_at", "latency_ms");
+  }
 }
