@@ -6,7 +6,7 @@ CLASSPATH_FILE := target/classpath.txt
 JAVA_RUN = SPARK_LOCAL_IP=127.0.0.1 java -Xmx8g $(JVM_FLAGS) -Dlog4j2.configurationFile=conf/log4j2.properties
 ARGS ?=
 
-.PHONY: build run test bench clean
+.PHONY: build run test bench notebooks notebook-tools clean
 
 build:
 	$(MVN) -DskipTests package
@@ -19,9 +19,26 @@ $(CLASSPATH_FILE): pom.xml
 run: build $(CLASSPATH_FILE)
 	@$(JAVA_RUN) -cp target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.MedSyn run $(ARGS)
 
-## test: every test, on a real local Spark session (not quiet: CI reads Surefire's closing counts).
-test:
-	mvn -B test
+## test: every test (not quiet: CI reads the closing counts): unit tests on a real local Spark session, then, once
+## the job jar is packaged, the integration tests (*IT: spark-submit wrappers, a standalone cluster of JVMs).
+test: notebook-tools
+	mvn -B verify
+
+# The notebooks' tools, from Debian (PyPI is out of reach): Jupyter's headless runner, pandas, matplotlib, and JPype
+# for DuckDB's JDBC driver. Installed only when missing; root installs directly, anyone else through sudo.
+NOTEBOOK_PACKAGES := jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib python3-jpype
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+notebook-tools:
+	@if ! command -v jupyter-nbconvert >/dev/null || ! /usr/bin/python3 -c 'import ipykernel, pandas, matplotlib, jpype' 2>/dev/null; then \
+	  echo "installing $(NOTEBOOK_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(NOTEBOOK_PACKAGES); \
+	fi
+
+## notebooks: every notebook executed on a run (MEDSYN_OUTPUT, default out/ from `make run`), as HTML beside it.
+NOTEBOOK_RUN = $(abspath $(or $(MEDSYN_OUTPUT),out))
+notebooks: notebook-tools $(CLASSPATH_FILE)
+	MEDSYN_OUTPUT=$(NOTEBOOK_RUN) PYDEVD_DISABLE_FILE_VALIDATION=1 jupyter-nbconvert --to html --execute \
+	  --output-dir $(NOTEBOOK_RUN)/notebooks notebooks/*.ipynb
 
 ## bench: throughput figures (sampling, and more as stages land), printed to the terminal.
 bench: $(CLASSPATH_FILE)
@@ -31,3 +48,10 @@ bench: $(CLASSPATH_FILE)
 clean:
 	$(MVN) clean
 	rm -rf out
+
+.PHONY: bench-eval
+## bench-eval: the real-only ICD-10 classifier on RuMedTop3 (training time, dev Hit@1/Hit@3/macro-F1);
+## ARGS="cv --folds 1" cross-validates on the training split instead (where the defaults were chosen).
+bench-eval: $(CLASSPATH_FILE)
+	$(MVN) -DskipTests test-compile
+	$(JAVA_RUN) -Dmedsyn.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.EvalBench $(ARGS)

@@ -1,6 +1,7 @@
 package io.medsyn.cli;
 
 import io.medsyn.pipeline.Pipeline;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 @Command(name = "filter", mixinStandardHelpOptions = true,
@@ -10,8 +11,8 @@ import picocli.CommandLine.Command;
         + " OUTPUT/quality/summary.json. The corpus is the notes that pass; nothing is deleted."})
 final class FilterCommand extends StageCommand {
   @Override
-  void run(Pipeline pipeline) {
-    out().println(pipeline.filter().render());
-    out().printf("scored notes in %s%n", pipeline.layout().qualityNotes());
+  void run(Pipeline pipeline, PrintWriter out) {
+    out.println(pipeline.filter().render());
+    out.printf("scored notes in %s%n", pipeline.layout().qualityNotes());
   }
 }

@@ -1,6 +1,7 @@
 package io.medsyn.cli;
 
 import io.medsyn.pipeline.Pipeline;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 @Command(name = "mkg", mixinStandardHelpOptions = true,
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         + " as vertices and edges Parquet tables under OUTPUT/mkg, and print a summary."})
 final class MkgCommand extends StageCommand {
   @Override
-  void run(Pipeline pipeline) {
-    out().println(pipeline.mkg().render());
+  void run(Pipeline pipeline, PrintWriter out) {
+    out.println(pipeline.mkg().render());
   }
 }

@@ -1,6 +1,7 @@
 package io.medsyn.cli;
 
 import io.medsyn.pipeline.Pipeline;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -8,8 +9,8 @@ import picocli.CommandLine.Command;
         + " sex, age and optional example note; write them to OUTPUT/tasks (Parquet)."})
 final class SampleCommand extends StageCommand {
   @Override
-  void run(Pipeline pipeline) {
+  void run(Pipeline pipeline, PrintWriter out) {
     long tasks = pipeline.sample();
-    out().printf("sampled %d tasks into %s%n", tasks, pipeline.layout().tasks());
+    out.printf("sampled %d tasks into %s%n", tasks, pipeline.layout().tasks());
   }
 }

@@ -25,7 +25,7 @@ abstract class StageCommand implements Callable<Integer> {
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(config.spark());
     try {
-      run(new Pipeline(config, spark));
+      run(new Pipeline(config, spark), out());
       return 0;
     } finally {
       if (ours) {
@@ -34,10 +34,11 @@ abstract class StageCommand implements Callable<Integer> {
     }
   }
 
-  abstract void run(Pipeline pipeline);
+  /** Runs the stage and reports what it wrote to {@code out}. */
+  abstract void run(Pipeline pipeline, PrintWriter out);
 
   /** Where a command reports to the user: standard output, or what an embedding caller set. */
-  PrintWriter out() {
+  private PrintWriter out() {
     return spec.commandLine().getOut();
   }
 }

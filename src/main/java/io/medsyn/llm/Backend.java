@@ -13,6 +13,14 @@ public interface Backend extends AutoCloseable {
    */
   CompletableFuture<Completion> submit(NoteRequest request);
 
+  /**
+   * How many requests a caller should keep outstanding at once; more would only wait inside the backend. Backends
+   * that answer in the calling thread keep the default; network backends return their concurrency share.
+   */
+  default int maxInFlight() {
+    return 1;
+  }
+
   /** The backend's name as recorded in the notes table ({@code openai}, {@code offline}). */
   String name();
 

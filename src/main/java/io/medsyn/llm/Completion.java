@@ -5,6 +5,8 @@ package io.medsyn.llm;
  *
  * @param finishReason as the endpoint reported it ({@code stop}); backends turn {@code length} into a failure
  * @param attempts how many requests it took, retries included
+ * @param latencyMs the round trip of the attempt that brought the note (queueing, rate-limit waits and earlier
+ *     attempts not included)
  * @param costUsd from the configured price table; 0 where no price is known
  */
 public record Completion(String text, String finishReason, int promptTokens, int completionTokens, int attempts,

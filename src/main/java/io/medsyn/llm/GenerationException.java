@@ -15,6 +15,7 @@ public class GenerationException extends Exception {
     return errorClass;
   }
 
+  /** Requests sent for it, retries included; 0 when it was refused before anything was sent. */
   public int attempts() {
     return attempts;
   }

@@ -1,7 +1,25 @@
 package io.medsyn.pipeline;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** Where each table of a run lives under the output root (a local directory or an s3a:// URI). */
 public record Layout(String root) {
+  /**
+   * Every table a run writes, by name, in pipeline order: data-schema/NAME.schema.json describes each, and
+   * operations (schema checks, S3 and cluster tests, notebooks) go over this list rather than their own.
+   */
+  public Map<String, String> tables() {
+    Map<String, String> tables = new LinkedHashMap<>();
+    tables.put("vertices", vertices());
+    tables.put("edges", edges());
+    tables.put("tasks", tasks());
+    tables.put("notes", notes());
+    tables.put("quality_notes", qualityNotes());
+    tables.put("quality_summary", qualitySummary());
+    return tables;
+  }
+
   public String vertices() {
     return join("mkg/vertices");
   }
@@ -14,7 +32,12 @@ public record Layout(String root) {
     return join("tasks");
   }
 
-  /** The generated notes, one row per task (written by the generation stage). */
+  /** The generate stage's journal: one JSON line per finished request, what a re-run resumes from. */
+  public String journal() {
+    return join("generate/journal");
+  }
+
+  /** The generation stage's notes: the synthetic corpus the evaluate stage reads by default. */
   public String notes() {
     return join("notes");
   }
@@ -32,6 +55,21 @@ public record Layout(String root) {
   /** The same summary as one JSON document. */
   public String qualitySummaryJson() {
     return join("quality/summary.json");
+  }
+
+  /** The evaluate stage's Parquet tables, one per kind of figure: evaluation/runs, evaluation/cells, ... */
+  public String evaluation(String table) {
+    return join("evaluation/" + table);
+  }
+
+  /** All figures of the evaluate stage in one JSON document. */
+  public String evaluationJson() {
+    return join("evaluation/metrics.json");
+  }
+
+  /** The self-contained HTML report of the evaluate stage. */
+  public String report() {
+    return join("report/evaluation.html");
   }
 
   private String join(String child) {

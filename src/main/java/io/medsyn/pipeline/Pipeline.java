@@ -1,22 +1,47 @@
 package io.medsyn.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+
+import io.medsyn.Checks;
+import io.medsyn.config.CorpusConfig;
+import io.medsyn.config.EvaluateConfig;
+import io.medsyn.config.GenerateConfig;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.corpus.CorpusReader;
+import io.medsyn.evaluate.Corpora;
+import io.medsyn.evaluate.EvaluationResult;
+import io.medsyn.evaluate.EvaluationWriter;
+import io.medsyn.evaluate.Experiment;
+import io.medsyn.evaluate.Stratified;
+import io.medsyn.generate.GenerateMetrics;
+import io.medsyn.generate.GenerateSummary;
+import io.medsyn.generate.GenerationStoppedException;
+import io.medsyn.generate.Journal;
+import io.medsyn.generate.NoteGenerator;
+import io.medsyn.generate.NoteSchema;
+import io.medsyn.generate.Progress;
+import io.medsyn.llm.BackendFactory;
+import io.medsyn.llm.Backends;
+import io.medsyn.llm.GenerationParams;
 import io.medsyn.mkg.GraphSource;
 import io.medsyn.mkg.GraphSummary;
 import io.medsyn.mkg.KnowledgeGraph;
+import io.medsyn.prompt.PromptBook;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualitySummary;
+import io.medsyn.report.HtmlReport;
 import io.medsyn.sampling.PriorSampler;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,46 +89,198 @@ public final class Pipeline {
   }
 
   /**
+   * Generates a note for every task of the tasks table and writes the notes table. Resumes from the journal: a
+   * task whose note an earlier run finished is not sent again; failures and whatever was in flight when a run died
+   * are sent again.
+   */
+  public GenerateSummary generate() {
+    return generate(Backends::create);
+  }
+
+  /** {@link #generate()} with the given backends, e.g. a test's wrapper that counts requests. */
+  public GenerateSummary generate(BackendFactory backends) {
+    GenerateConfig g = config.generate();
+    // Speculation is read when the SparkContext starts; a speculative copy of a task would pay for its requests
+    // twice, so the stage refuses to run with it rather than hope.
+    Checks.checkState(!spark.sparkContext().getConf().getBoolean("spark.speculation", false),
+        "spark.speculation=true would send generate's requests twice; set spark.speculation=false");
+    GenerationParams params = Backends.params(g);
+    String runId = NoteGenerator.newRunId();
+    NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language()), params, runId);
+    Checks.checkArgument(OutputFiles.exists(spark, layout.tasks()), "there is no tasks table at %s; run `medsyn sample` first (or"
+        + " `medsyn run`)", layout.tasks());
+    spark.sparkContext().setJobDescription("medsyn generate: plan requests, read the journal");
+    Dataset<Row> tasks = spark.read().parquet(layout.tasks());
+    Dataset<Row> planned = generator.plan(tasks);
+    Dataset<Row> journal = Journal.read(spark, layout.journal());
+    // One request per task: Parquet's footers count the tasks without planning them.
+    long total = tasks.count();
+    // Counted for the progress log, then sent: kept so the journal is not read and the plan not made twice.
+    Dataset<Row> pending = NoteGenerator.pending(planned, journal).persist(StorageLevel.MEMORY_AND_DISK());
+    long toSend = pending.count();
+    double budgetLeft = Double.POSITIVE_INFINITY;
+    if (g.hasBudget()) {
+      Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
+      budgetLeft = g.budgetUsd() - (spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
+    }
+    LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total, toSend,
+        g.backend(), params.model(), g.slots());
+    GenerateMetrics metrics = GenerateMetrics.register(spark.sparkContext());
+    long start = System.nanoTime();
+    try {
+      if (toSend > 0) {
+        send(generator.generate(pending, layout.journal(), metrics, budgetLeft), metrics, toSend, runId);
+      }
+    } finally {
+      pending.unpersist();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Long> byStatus = writeNotes(planned);
+    long ok = byStatus.getOrDefault(NoteSchema.OK, 0L);
+    byStatus.remove(NoteSchema.OK);
+    long failed = byStatus.values().stream().mapToLong(Long::longValue).sum();
+    Checks.checkState(ok + failed == total, "the notes table has %d rows for %d tasks; the journal under %s is"
+        + " incomplete, run generate again", ok + failed, total, layout.journal());
+    LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
+    return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
+        failed, byStatus, metrics.promptTokens().value(), metrics.completionTokens().value(),
+        metrics.costUsd().value(), seconds, layout.notes());
+  }
+
+  /** Runs the generate job, logging progress; a refused key comes out as {@link GenerationStoppedException}. */
+  private void send(Dataset<Row> outcomes, GenerateMetrics metrics, long toSend, String runId) {
+    GenerateConfig g = config.generate();
+    spark.sparkContext().setJobDescription(String.format("medsyn generate: %d notes with the %s backend in %d"
+        + " slots (run %s)", toSend, g.backend(), g.slots(), runId));
+    try (Progress progress = Progress.start(spark.sparkContext(), metrics, toSend, g.progressSeconds())) {
+      outcomes.write().format("noop").mode(SaveMode.Overwrite).save();
+    } catch (Exception e) {
+      // Spark's job failure is a SparkException, checked in Java's eyes though Scala does not declare it.
+      GenerationStoppedException stop = stopped(e);
+      if (stop != null) {
+        throw stop;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Rebuilds the notes table from the journal (overwriting it: the same journal gives the same table) and counts
+   * its rows: {@code ok}, and the failures by error class.
+   */
+  private Map<String, Long> writeNotes(Dataset<Row> planned) {
+    spark.sparkContext().setJobDescription("medsyn generate: build the notes table from the journal");
+    Dataset<Row> notes = NoteGenerator.notes(planned, Journal.read(spark, layout.journal()));
+    // Read from JSON, every column is nullable; the table keeps the documented schema from its first write on.
+    // One Spark partition per code's rows, so each code directory gets one file rather than one per task.
+    spark.createDataFrame(notes.javaRDD(), NoteSchema.NOTES).repartition(col(NoteSchema.PARTITION))
+        .write().mode(SaveMode.Overwrite).partitionBy(NoteSchema.PARTITION).parquet(layout.notes());
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row r : spark.read().parquet(layout.notes()).groupBy("status", "error_class").count().collectAsList()) {
+      counts.merge(NoteSchema.OK.equals(r.getString(0)) ? NoteSchema.OK : r.getString(1), r.getLong(2), Long::sum);
+    }
+    return counts;
+  }
+
+
+  /**
+   * The credentials stop, unwrapped from Spark's job failure (which carries the executor's exception as text);
+   * null for any other failure.
+   */
+  private GenerationStoppedException stopped(Exception e) {
+    String marker = GenerationStoppedException.class.getName() + ": ";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t instanceof GenerationStoppedException ? marker + t.getMessage() : t.getMessage();
+      int at = message == null ? -1 : message.indexOf(marker);
+      if (at >= 0) {
+        String reason = message.substring(at + marker.length()).lines().findFirst().orElse("");
+        return new GenerationStoppedException(reason + " (journal: " + layout.journal() + ")");
+      }
+    }
+    return null;
+  }
+
+  /**
    * Scores the generated notes, writes them all with their scores and verdicts, and the summary as a table and as
    * JSON; returns the summary. Nothing is deleted: {@link #corpus()} is the notes that pass.
    */
   public QualitySummary filter() {
     spark.sparkContext().setJobDescription("medsyn filter: score, deduplicate and filter the notes");
-    requireTable(layout.notes(), "notes", "run the generation stage first (medsyn generate)");
+    Checks.checkArgument(OutputFiles.exists(spark, layout.notes()), "the notes table %s does not exist: run the"
+        + " generation stage first (medsyn generate)", layout.notes());
     Dataset<Row> notes = spark.read().parquet(layout.notes());
     new QualityFilter(config.quality(), config.seed()).score(notes)
         .write().mode(SaveMode.Overwrite).parquet(layout.qualityNotes());
     QualitySummary summary = QualitySummary.of(spark.read().parquet(layout.qualityNotes()));
     summary.table(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(layout.qualitySummary());
-    writeText(layout.qualitySummaryJson(), summary.toJson());
+    OutputFiles.write(spark, layout.qualitySummaryJson(), summary.toJson().getBytes(StandardCharsets.UTF_8));
     LOG.info("scored {} notes into {}: {} pass", summary.notes(), layout.qualityNotes(), summary.passed());
     return summary;
   }
 
   /** The corpus later stages use: the notes that passed the quality stage, with the notes' own columns. */
   public Dataset<Row> corpus() {
-    requireTable(layout.qualityNotes(), "scored notes", "run the quality stage first (medsyn filter)");
+    Checks.checkArgument(OutputFiles.exists(spark, layout.qualityNotes()), "the scored notes table %s does not"
+        + " exist: run the quality stage first (medsyn filter)", layout.qualityNotes());
     return QualityFilter.corpus(spark.read().parquet(layout.qualityNotes()));
   }
 
-  private void requireTable(String path, String what, String fix) {
-    try {
-      Path p = new Path(path);
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(p)) {
-        throw new IllegalArgumentException("the " + what + " table " + path + " does not exist: " + fix);
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the " + what + " table " + path + ": " + e.getMessage(), e);
-    }
-  }
 
-  private void writeText(String path, String text) {
-    Path p = new Path(path);
-    try (OutputStream out = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(p, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + path + ": " + e.getMessage(), e);
+
+  /**
+   * Trains the ICD-10 classifier on every mixture of real and synthetic notes, scores it on real evaluation notes,
+   * and writes the figures (Parquet and JSON) and the HTML report. Empty when no real training corpus is
+   * configured: there is nothing to evaluate against.
+   */
+  public Optional<EvaluationResult> evaluate() {
+    EvaluateConfig ec = config.evaluate();
+    if (!ec.train().configured()) {
+      return Optional.empty();
     }
+    spark.sparkContext().setJobDescription("medsyn evaluate: classifier on real, mixed and synthetic notes");
+    Dataset<Row> real = Corpora.real(CorpusReader.read(spark, ec.train().spec("evaluate.train")),
+        ec.train().path(), ec.depth());
+    Dataset<Row> train;
+    Dataset<Row> eval;
+    String evalSource;
+    if (ec.eval().configured()) {
+      train = real;
+      eval = Corpora.real(CorpusReader.read(spark, ec.eval().spec("evaluate.eval")), ec.eval().path(), ec.depth());
+      evalSource = ec.eval().path();
+    } else {
+      Dataset<Row>[] split = Stratified.split(real, ec.evalFraction(), config.seed());
+      train = split[0];
+      eval = split[1];
+      evalSource = String.format(Locale.ROOT, "a stratified %.0f %% of %s held out (seed %d)",
+          100 * ec.evalFraction(), ec.train().path(), config.seed());
+    }
+    // The run's own notes: the quality stage's verdicts when it has run (only passing notes are used), else all.
+    String notesPath = ec.synthetic().configured() ? ec.synthetic().path()
+        : OutputFiles.exists(spark, layout.qualityNotes()) ? layout.qualityNotes() : layout.notes();
+    Dataset<Row> synthetic;
+    String syntheticSource;
+    if (!OutputFiles.exists(spark, notesPath)) {
+      if (ec.synthetic().configured()) {
+        throw new IllegalArgumentException("evaluate.synthetic.path: " + notesPath + " does not exist; point it"
+            + " at a notes table or corpus, or leave it null to use the run's own notes");
+      }
+      LOG.warn("no synthetic notes at {} (run the generation stage first, or set evaluate.synthetic.path):"
+          + " evaluating the real-only mixtures alone", notesPath);
+      synthetic = spark.createDataFrame(List.of(), Corpora.SCHEMA);
+      syntheticSource = "none found at " + notesPath;
+    } else {
+      synthetic = ec.synthetic().format().equals("notes")
+          ? Corpora.notes(spark.read().parquet(notesPath), ec.depth())
+          : Corpora.other(CorpusReader.read(spark, new CorpusConfig(notesPath, ec.synthetic().format(),
+              ec.synthetic().idColumn(), ec.synthetic().textColumn(), ec.synthetic().codeColumn())
+              .spec("evaluate.synthetic")), ec.depth());
+      syntheticSource = notesPath;
+    }
+    EvaluationResult result = new Experiment(ec, config.seed()).run(train, eval, synthetic, evalSource,
+        syntheticSource);
+    EvaluationWriter.write(spark, result, layout);
+    OutputFiles.write(spark, layout.report(), HtmlReport.render(result, ec).getBytes(StandardCharsets.UTF_8));
+    LOG.info("wrote the evaluation to {} and the report to {}", layout.evaluationJson(), layout.report());
+    return Optional.of(result);
   }
 }

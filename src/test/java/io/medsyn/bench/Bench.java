@@ -7,12 +7,14 @@ import org.apache.spark.sql.SparkSession;
 public final class Bench {
   private Bench() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     SparkSession spark = SparkSession.builder().master("local[*]").appName("medsyn-bench")
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
     try {
       print(SamplingBench.run(spark));
+      print(GenerateBench.run(spark));
       print(QualityBench.run(spark));
+      print(List.of(LlmBench.run().split("\n")));
     } finally {
       spark.stop();
     }

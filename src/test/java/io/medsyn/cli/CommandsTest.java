@@ -32,7 +32,7 @@ class CommandsTest {
     assertThat(help.status()).isZero();
     assertThat(help.out()).contains("--config=FILE", "--set=KEY=VALUE", "--output=DIR", "--seed=N", "--master=URL",
         "sample.n");
-    assertThat(run("--help").out()).contains("mkg", "sample", "run");
+    assertThat(run("--help").out()).contains("mkg", "sample", "generate", "run");
   }
 
   @Test
@@ -67,5 +67,33 @@ class CommandsTest {
     assertThat(sample.out()).contains("sampled 50 tasks into " + dir.resolve("tasks"));
     assertThat(TestSpark.session().read().parquet(dir.resolve("tasks").toString()).count()).isEqualTo(50);
     assertThat(TestSpark.session().sparkContext().isStopped()).isFalse();
+  }
+
+  @Test
+  void generateWritesTheNotesAndNamesWhatIsMissing() {
+    TestSpark.session();
+    String[] graph = {"--output", dir.toString(), "--set", "mkg.source=csv", "--set",
+        "mkg.vertices=src/test/resources/mkg/vertices.csv", "--set", "mkg.edges=src/test/resources/mkg/edges.csv"};
+    Result early = run(concat(new String[] {"generate"}, graph));
+    assertThat(early.status()).isEqualTo(Commands.BAD_INPUT);
+    assertThat(early.err().strip()).isEqualTo("medsyn generate: there is no tasks table at " + dir.resolve("tasks")
+        + "; run `medsyn sample` first (or `medsyn run`)");
+    assertThat(run(concat(new String[] {"sample", "--set", "sample.n=40"}, graph)).status()).isZero();
+    Result generate = run(concat(new String[] {"generate", "--set", "generate.slots=2"}, graph));
+    assertThat(generate.status()).as(generate.err()).isZero();
+    assertThat(generate.out()).contains("40 tasks, 0 already done, 40 sent")
+        .contains("notes table " + dir.resolve("notes") + ": 40 ok, 0 failed");
+    // The key's variable is looked up on the driver, before any request or Spark job.
+    Result openai = run(concat(new String[] {"generate", "--set", "generate.backend=openai", "--set",
+        "generate.openai.api_key_env=MEDSYN_TEST_KEY_THAT_IS_NOT_SET"}, graph));
+    assertThat(openai.status()).isEqualTo(Commands.BAD_INPUT);
+    assertThat(openai.err().strip()).startsWith("medsyn generate: environment variable"
+        + " MEDSYN_TEST_KEY_THAT_IS_NOT_SET (named by generate.openai.api_key_env) is not set on this machine");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 }

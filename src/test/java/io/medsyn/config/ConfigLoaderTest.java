@@ -3,10 +3,12 @@ package io.medsyn.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medsyn.llm.openai.OpenAiConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,23 @@ class ConfigLoaderTest {
     assertThat(config.sample().symptoms()).isEqualTo(new Range(2, 5));
     assertThat(config.sample().allocation().policy()).isEqualTo("uniform");
     assertThat(config.sample().examples().enabled()).isFalse();
+    assertThat(config.generate()).isEqualTo(new GenerateConfig("offline", "ru", "auto", 4, 0.0, 10, OpenAiConfig.defaults()));
+    assertThat(config.generate().hasBudget()).isFalse();
+  }
+
+  @Test
+  void generateKeysAreValidated() {
+    assertThat(ConfigLoader.load(null, List.of("generate.language=en", "generate.prompt_kind=code",
+        "generate.budget_usd=2.5")).generate()).isEqualTo(new GenerateConfig("offline", "en", "code", 4, 2.5, 10,
+        OpenAiConfig.defaults()));
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.backend=gpt")))
+        .hasMessageContaining("generate.backend: expected one of [offline, openai], got gpt");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.prompt_kind=examples")))
+        .hasMessageContaining("generate.prompt_kind: expected one of [auto, code, symptoms, example], got examples");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.slots=0")))
+        .hasMessageContaining("generate.slots: expected an integer >= 1, got 0");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.budget_usd=-1")))
+        .hasMessageContaining("generate.budget_usd: expected a number >= 0 (0 = no budget), got -1.0");
   }
 
   @Test

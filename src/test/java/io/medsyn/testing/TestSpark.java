@@ -17,6 +17,8 @@ public final class TestSpark {
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.default.parallelism", "2")
           .config("spark.driver.host", "127.0.0.1")
+          // Catalog tests (data-schema DDL) create databases; keep the warehouse out of the project root.
+          .config("spark.sql.warehouse.dir", "target/spark-warehouse")
           .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }

@@ -1,0 +1,71 @@
+package io.medsyn.classify;
+
+import io.medsyn.config.ClassifierConfig;
+import io.medsyn.config.Range;
+import java.util.List;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.CountVectorizer;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.feature.SQLTransformer;
+
+/**
+ * From a note's text to an L2-normalised TF-IDF vector: normalise (lower case, ё→е, punctuation to spaces), split
+ * into words, emit character n-grams inside word boundaries (each word padded with one space on both sides, as
+ * scikit-learn's {@code char_wb}) and word n-grams, then term frequencies, IDF and L2 normalisation.
+ *
+ * <p>The text steps are SQL expressions so that the whole pipeline runs in Spark's engine and saves as a plain
+ * MLlib pipeline, with no user code to ship.
+ */
+public final class TextFeatures {
+  public static final String TOKENS = "tokens";
+  public static final String TERMS = "terms";
+  public static final String FEATURES = "features";
+
+  private TextFeatures() {}
+
+  /** The normalised form of the string column {@code column}: words of letters and digits separated by one space. */
+  public static String normalizeSql(String column) {
+    return "trim(regexp_replace(translate(lower(" + column + "), 'ё', 'е'), '[^\\\\p{L}\\\\p{N}]+', ' '))";
+  }
+
+  /** Character n-grams of the words in the array column {@code words}, each word padded with spaces. */
+  public static String charNgramsSql(String words, Range n) {
+    // A word shorter than the smallest n is one term (its padded self), as in scikit-learn's char_wb.
+    String padded = "concat(' ', w, ' ')";
+    return "flatten(transform(" + words + ", w -> flatten(transform(sequence(" + n.min() + ", greatest(" + n.min()
+        + ", least(" + n.max() + ", length(" + padded + ")))), n -> transform(sequence(1, greatest(1, length("
+        + padded + ") - n + 1)), i -> substring(" + padded + ", i, n))))))";
+  }
+
+  /** Word n-grams of {@code words}, marked {@code w=} so that a word never collides with a character n-gram. */
+  public static String wordNgramsSql(String words, Range n) {
+    return "flatten(transform(sequence(" + n.min() + ", " + n.max() + "), n -> IF(size(" + words + ") >= n,"
+        + " transform(sequence(1, size(" + words + ") - n + 1), i -> concat('w=', array_join(slice(" + words
+        + ", i, n), ' '))), array_repeat('', 0))))";
+  }
+
+  /** The stateless text steps from {@code textColumn} to the {@link #TERMS} array (nothing to fit). */
+  public static List<Transformer> termStages(String textColumn, ClassifierConfig config) {
+    SQLTransformer tokens = new SQLTransformer().setStatement("SELECT *, filter(split(" + normalizeSql(textColumn)
+        + ", ' '), w -> w != '') AS " + TOKENS + " FROM __THIS__");
+    SQLTransformer terms = new SQLTransformer().setStatement("SELECT *, concat(" + charNgramsSql(TOKENS,
+        config.charNgrams()) + ", " + wordNgramsSql(TOKENS, config.wordNgrams()) + ") AS " + TERMS
+        + " FROM __THIS__");
+    return List.of(tokens, terms);
+  }
+
+  /** The fitted steps from {@link #TERMS} to the L2-normalised TF-IDF {@link #FEATURES} vector. */
+  public static List<PipelineStage> vectorStages(ClassifierConfig config) {
+    PipelineStage tf = config.features().equals("hashing")
+        ? new HashingTF().setInputCol(TERMS).setOutputCol("tf").setNumFeatures(config.numFeatures())
+            .setBinary(config.binaryTf())
+        : new CountVectorizer().setInputCol(TERMS).setOutputCol("tf").setVocabSize(config.numFeatures())
+            .setMinDF(config.minDf()).setBinary(config.binaryTf());
+    IDF idf = new IDF().setInputCol("tf").setOutputCol("tfidf");
+    Normalizer l2 = new Normalizer().setInputCol("tfidf").setOutputCol(FEATURES).setP(2.0);
+    return List.of(tf, idf, l2);
+  }
+}

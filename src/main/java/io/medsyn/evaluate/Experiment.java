@@ -1,0 +1,267 @@
+package io.medsyn.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.medsyn.classify.CodeScore;
+import io.medsyn.classify.IcdClassifier;
+import io.medsyn.classify.Scorer;
+import io.medsyn.classify.Scores;
+import io.medsyn.classify.TrainedClassifier;
+import io.medsyn.config.ClassifierConfig;
+import io.medsyn.config.EvaluateConfig;
+import io.medsyn.evaluate.EvaluationResult.CellRow;
+import io.medsyn.evaluate.EvaluationResult.ChangeRow;
+import io.medsyn.evaluate.EvaluationResult.CodeRow;
+import io.medsyn.evaluate.EvaluationResult.GroupRow;
+import io.medsyn.evaluate.EvaluationResult.RunRow;
+import io.medsyn.evaluate.EvaluationResult.UnseenRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MedSyn's mixture experiment: for each cell of the grid and each seed, train the classifier on a stratified share
+ * of the real training notes plus a stratified share of the synthetic notes, score it on the evaluation notes, and
+ * compare every cell with the real-only baseline. Inputs are {@link Corpora} tables (id, text, code, example_id).
+ */
+public final class Experiment {
+  public static final String RARE = "rare";
+  public static final String MIDDLE = "middle";
+  public static final String FREQUENT = "frequent";
+  private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+  private static final Map<String, ToDoubleFunction<Scores>> METRICS = metrics();
+
+  private final EvaluateConfig config;
+  private final long seed;
+
+  public Experiment(EvaluateConfig config, long seed) {
+    this.config = config;
+    this.seed = seed;
+  }
+
+  /** One cell of the grid under every seed: what was fitted and how it scored. */
+  private record CellRuns(Cell cell, List<RunRow> rows, List<Scorer> scorers) {}
+
+  /**
+   * Runs the grid. {@code synthetic} may be empty (no generation yet): then only the real-share cells run.
+   *
+   * @param evalSource how to describe the evaluation corpus in the result
+   * @param syntheticSource how to describe the synthetic corpus in the result
+   * @throws LeakageException when a synthetic note's example note is an evaluation note
+   */
+  public EvaluationResult run(Dataset<Row> train, Dataset<Row> eval, Dataset<Row> synthetic, String evalSource,
+      String syntheticSource) {
+    LeakageGuard.check(synthetic, eval);
+    Dataset<Row> real = train.select("id", "text", "code").cache();
+    Dataset<Row> held = eval.select("id", "text", "code").cache();
+    Dataset<Row> synth = synthetic.select("id", "text", "code").cache();
+    try {
+      Map<String, Long> frequency = counts(real);
+      long syntheticNotes = synth.count();
+      long evalNotes = held.count();
+      Map<String, String> groups = frequencyGroups(frequency, counts(held).keySet());
+      List<CellRuns> runs = new ArrayList<>();
+      ClassifierConfig classifier = config.classifier();
+      for (Cell cell : cells(syntheticNotes > 0)) {
+        CellRuns done = fitCell(cell, classifier, real, synth, held);
+        if (cell.baseline() && classifier.regParams().size() > 1) {
+          // The L2 strength is chosen once, by cross-validation on the real training data, and kept for all cells.
+          classifier = classifier.withRegParams(List.of(done.rows().get(0).regParam()));
+        }
+        runs.add(done);
+      }
+      return summarise(runs, frequency, groups, real.count(), evalNotes, syntheticNotes, evalSource,
+          syntheticSource);
+    } finally {
+      real.unpersist();
+      held.unpersist();
+      synth.unpersist();
+    }
+  }
+
+  /** The grid's cells, the baseline first. */
+  List<Cell> cells(boolean haveSynthetic) {
+    List<Cell> cells = new ArrayList<>(List.of(Cell.of(1, 0)));
+    for (double r : config.grid().realShares()) {
+      for (double s : config.grid().syntheticShares()) {
+        Cell cell = Cell.of(r, s);
+        if (!cell.baseline() && (s == 0 || haveSynthetic)) {
+          cells.add(cell);
+        }
+      }
+    }
+    if (config.grid().syntheticOnly() && haveSynthetic) {
+      cells.add(Cell.of(0, 1));
+    }
+    return cells;
+  }
+
+  private CellRuns fitCell(Cell cell, ClassifierConfig classifier, Dataset<Row> real, Dataset<Row> synth,
+      Dataset<Row> held) {
+    List<RunRow> rows = new ArrayList<>();
+    List<Scorer> scorers = new ArrayList<>();
+    int repeats = cell.seeded() ? config.repeats() : 1;
+    for (int r = 0; r < repeats; r++) {
+      long runSeed = seed + r;
+      Dataset<Row> realPart = Stratified.sample(real, cell.realShare(), runSeed);
+      Dataset<Row> synthPart = Stratified.sample(synth, cell.syntheticShare(), runSeed);
+      long realCount = realPart.count();
+      long synthCount = synthPart.count();
+      LOG.info("{} (seed {}): training on {} real and {} synthetic notes", cell.name(), runSeed, realCount,
+          synthCount);
+      TrainedClassifier model = new IcdClassifier(classifier, runSeed).fit(realPart.unionByName(synthPart));
+      Scorer scorer = new Scorer(model.predict(held));
+      Scores all = scorer.scores();
+      long unseen = scorer.unseenCodes().values().stream().mapToLong(Long::longValue).sum();
+      rows.add(new RunRow(cell.name(), cell.realShare(), cell.syntheticShare(), runSeed, realCount, synthCount,
+          model.labels().size(), model.regParam(), model.trainSeconds(), all.hit1(), all.hit3(), all.macroF1(),
+          unseen));
+      scorers.add(scorer);
+    }
+    return new CellRuns(cell, rows, scorers);
+  }
+
+  private EvaluationResult summarise(List<CellRuns> runs, Map<String, Long> frequency, Map<String, String> groups,
+      long trainNotes, long evalNotes, long syntheticNotes, String evalSource, String syntheticSource) {
+    CellRuns baseline = runs.get(0);
+    Map<String, Set<String>> scopes = new LinkedHashMap<>();
+    scopes.put("all", null);
+    scopes.put(RARE, codesOf(groups, RARE));
+    scopes.put(FREQUENT, codesOf(groups, FREQUENT));
+    Bootstrap bootstrap = new Bootstrap(config.bootstrap(), seed);
+    Map<String, CodeScore> baselineCodes = meanPerCode(baseline.scorers());
+    List<CellRow> cells = new ArrayList<>();
+    List<GroupRow> groupRows = new ArrayList<>();
+    List<ChangeRow> changes = new ArrayList<>();
+    List<CodeRow> perCode = new ArrayList<>();
+    List<UnseenRow> unseen = new ArrayList<>();
+    List<RunRow> runRows = new ArrayList<>();
+    for (CellRuns done : runs) {
+      Cell c = done.cell();
+      runRows.addAll(done.rows());
+      List<Scores> all = done.scorers().stream().map(Scorer::scores).toList();
+      cells.add(new CellRow(c.name(), c.realShare(), c.syntheticShare(), done.rows().size(),
+          done.rows().get(0).trainReal(), done.rows().get(0).trainSynthetic(), mean(all, Scores::hit1),
+          sd(all, Scores::hit1), mean(all, Scores::hit3), sd(all, Scores::hit3), mean(all, Scores::macroF1),
+          sd(all, Scores::macroF1), done.rows().stream().mapToDouble(RunRow::trainSeconds).average().orElse(0)));
+      for (String group : List.of(RARE, FREQUENT)) {
+        Set<String> codes = scopes.get(group);
+        List<Scores> in = done.scorers().stream().map(s -> s.scores(null, codes)).toList();
+        groupRows.add(new GroupRow(c.name(), c.realShare(), c.syntheticShare(), group, codes.size(),
+            in.get(0).notes(), mean(in, Scores::hit1), sd(in, Scores::hit1), mean(in, Scores::hit3),
+            sd(in, Scores::hit3), mean(in, Scores::macroF1), sd(in, Scores::macroF1)));
+      }
+      for (Map.Entry<String, Set<String>> scope : scopes.entrySet()) {
+        for (Map.Entry<String, ToDoubleFunction<Scores>> metric : METRICS.entrySet()) {
+          Bootstrap.Interval change = c.baseline() ? new Bootstrap.Interval(0, 0, 0)
+              : bootstrap.change(done.scorers(), baseline.scorers(), scope.getValue(), metric.getValue());
+          changes.add(new ChangeRow(c.name(), c.realShare(), c.syntheticShare(), scope.getKey(), metric.getKey(),
+              change.change(), change.low(), change.high()));
+        }
+      }
+      for (CodeScore code : meanPerCode(done.scorers()).values()) {
+        CodeScore base = baselineCodes.getOrDefault(code.code(), new CodeScore(code.code(), 0, 0, 0, 0, 0, 0));
+        perCode.add(new CodeRow(c.name(), c.realShare(), c.syntheticShare(), code.code(),
+            frequency.getOrDefault(code.code(), 0L), groups.getOrDefault(code.code(), RARE), code.support(),
+            code.precision(), code.recall(), code.f1(), code.hit1(), code.hit3(), code.f1() - base.f1(),
+            code.hit1() - base.hit1()));
+      }
+      Map<String, Long> unseenCodes = new TreeMap<>();
+      done.scorers().forEach(s -> unseenCodes.putAll(s.unseenCodes()));
+      unseenCodes.forEach((code, notes) -> unseen.add(new UnseenRow(c.name(), c.realShare(), c.syntheticShare(),
+          code, notes)));
+    }
+    return new EvaluationResult(config.depth(), trainNotes, evalNotes, syntheticNotes, evalSource,
+        syntheticSource, baseline.cell().name(), cells, groupRows, changes, perCode, unseen, runRows);
+  }
+
+  /**
+   * Codes ranked by real training frequency (then code), cut in thirds: {@code rare}, {@code middle},
+   * {@code frequent}. Evaluation codes that training never saw count as frequency 0, hence rare.
+   */
+  static Map<String, String> frequencyGroups(Map<String, Long> frequency, Set<String> evalCodes) {
+    Set<String> codes = new TreeSet<>(frequency.keySet());
+    codes.addAll(evalCodes);
+    List<String> ranked = codes.stream().sorted(Comparator.<String>comparingLong(c -> frequency.getOrDefault(c, 0L))
+        .thenComparing(Comparator.naturalOrder())).toList();
+    int third = ranked.size() / 3;
+    Map<String, String> groups = new LinkedHashMap<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      groups.put(ranked.get(i), i < third ? RARE : i >= ranked.size() - third ? FREQUENT : MIDDLE);
+    }
+    return groups;
+  }
+
+  private static Set<String> codesOf(Map<String, String> groups, String group) {
+    Set<String> codes = new TreeSet<>();
+    groups.forEach((code, g) -> {
+      if (g.equals(group)) {
+        codes.add(code);
+      }
+    });
+    return codes;
+  }
+
+  private static Map<String, Long> counts(Dataset<Row> notes) {
+    Map<String, Long> counts = new HashMap<>();
+    for (Row row : notes.groupBy(col("code")).count().collectAsList()) {
+      counts.put(row.getString(0), row.getLong(1));
+    }
+    return counts;
+  }
+
+  /** Per-code figures averaged over runs; a code absent from a run counts as zeros there. */
+  private static Map<String, CodeScore> meanPerCode(List<Scorer> scorers) {
+    Map<String, double[]> sums = new TreeMap<>();
+    Map<String, Long> support = new HashMap<>();
+    for (Scorer scorer : scorers) {
+      for (CodeScore s : scorer.perCode()) {
+        double[] sum = sums.computeIfAbsent(s.code(), k -> new double[5]);
+        sum[0] += s.precision();
+        sum[1] += s.recall();
+        sum[2] += s.f1();
+        sum[3] += s.hit1();
+        sum[4] += s.hit3();
+        support.put(s.code(), s.support());
+      }
+    }
+    int n = scorers.size();
+    Map<String, CodeScore> means = new LinkedHashMap<>();
+    sums.forEach((code, sum) -> means.put(code, new CodeScore(code, support.get(code), sum[0] / n, sum[1] / n,
+        sum[2] / n, sum[3] / n, sum[4] / n)));
+    return means;
+  }
+
+  private static double mean(List<Scores> scores, ToDoubleFunction<Scores> metric) {
+    return scores.stream().mapToDouble(metric).average().orElse(0);
+  }
+
+  /** Sample standard deviation (0 for a single run). */
+  private static double sd(List<Scores> scores, ToDoubleFunction<Scores> metric) {
+    if (scores.size() < 2) {
+      return 0;
+    }
+    double mean = mean(scores, metric);
+    double squares = scores.stream().mapToDouble(s -> Math.pow(metric.applyAsDouble(s) - mean, 2)).sum();
+    return Math.sqrt(squares / (scores.size() - 1));
+  }
+
+  private static Map<String, ToDoubleFunction<Scores>> metrics() {
+    Map<String, ToDoubleFunction<Scores>> metrics = new LinkedHashMap<>();
+    metrics.put("hit1", Scores::hit1);
+    metrics.put("hit3", Scores::hit3);
+    metrics.put("macro_f1", Scores::macroF1);
+    return metrics;
+  }
+}

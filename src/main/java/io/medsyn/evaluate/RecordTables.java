@@ -1,0 +1,76 @@
+package io.medsyn.evaluate;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.medsyn.Checks;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Spark tables of Java records: the schema follows the record's components in order, named in snake_case (as the
+ * JSON output names them), so one record type defines a table's Parquet and JSON forms alike.
+ */
+public final class RecordTables {
+  private static final Map<Class<?>, DataType> TYPES = Map.of(String.class, DataTypes.StringType, double.class,
+      DataTypes.DoubleType, long.class, DataTypes.LongType, int.class, DataTypes.IntegerType, boolean.class,
+      DataTypes.BooleanType);
+
+  private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE_CASE =
+      new PropertyNamingStrategies.SnakeCaseStrategy();
+
+  private RecordTables() {}
+
+  public static StructType schema(Class<? extends Record> type) {
+    StructType schema = new StructType();
+    for (RecordComponent component : type.getRecordComponents()) {
+      schema = schema.add(snakeCase(component.getName()), dataType(component.getGenericType()), true);
+    }
+    return schema;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static DataType dataType(Type type) {
+    if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+      return DataTypes.createArrayType(dataType(list.getActualTypeArguments()[0]), true);
+    }
+    if (type instanceof Class<?> c && c.isRecord()) {
+      return schema((Class<? extends Record>) c);
+    }
+    DataType known = TYPES.get(type);
+    Checks.checkArgument(known != null, "record tables: no Spark type for %s", type);
+    return known;
+  }
+
+  public static Dataset<Row> toDataFrame(SparkSession spark, List<? extends Record> rows,
+      Class<? extends Record> type) {
+    List<Row> out = new ArrayList<>(rows.size());
+    RecordComponent[] components = type.getRecordComponents();
+    for (Record row : rows) {
+      Object[] values = new Object[components.length];
+      for (int i = 0; i < components.length; i++) {
+        try {
+          values[i] = components[i].getAccessor().invoke(row);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + components[i].getName(), e);
+        }
+      }
+      out.add(RowFactory.create(values));
+    }
+    return spark.createDataFrame(out, schema(type));
+  }
+
+  /** hit1Mean -> hit1_mean, macroF1Sd -> macro_f1_sd: the names the JSON output gets from Jackson. */
+  static String snakeCase(String name) {
+    return SNAKE_CASE.translate(name);
+  }
+}

@@ -1,0 +1,35 @@
+package io.medsyn.generate;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.SparkContext;
+import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.LongAccumulator;
+
+/** The run's counters, added to by the Spark tasks and read by the driver's progress log. */
+public record GenerateMetrics(LongAccumulator ok, LongAccumulator failed, LongAccumulator resumed,
+    LongAccumulator promptTokens, LongAccumulator completionTokens, DoubleAccumulator costUsd)
+    implements Serializable {
+
+  public static GenerateMetrics register(SparkContext sc) {
+    return new GenerateMetrics(sc.longAccumulator("medsyn.generate.ok"), sc.longAccumulator("medsyn.generate.failed"),
+        sc.longAccumulator("medsyn.generate.resumed"), sc.longAccumulator("medsyn.generate.prompt_tokens"),
+        sc.longAccumulator("medsyn.generate.completion_tokens"), sc.doubleAccumulator("medsyn.generate.cost_usd"));
+  }
+
+  void record(NoteOutcome outcome) {
+    (outcome.ok() ? ok : failed).add(1);
+    if (outcome.promptTokens() != null) {
+      promptTokens.add(outcome.promptTokens());
+    }
+    if (outcome.completionTokens() != null) {
+      completionTokens.add(outcome.completionTokens());
+    }
+    costUsd.add(outcome.costUsd());
+  }
+
+  /** The accumulators' ids, by which running tasks' partial values are recognised in executor heartbeats. */
+  List<Long> ids() {
+    return List.of(ok.id(), failed.id(), resumed.id(), promptTokens.id(), completionTokens.id(), costUsd.id());
+  }
+}

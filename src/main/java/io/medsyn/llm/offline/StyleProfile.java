@@ -1,0 +1,119 @@
+package io.medsyn.llm.offline;
+
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The surface habits of a note that the composer imitates: register, length class, case, punctuation and how
+ * sloppy the typing is. Read from an example note, or drawn at random when there is none.
+ *
+ * @param words the length class: about how many words the example has
+ * @param separator how list items are separated: ',' or ';', or '.' for one item per sentence
+ * @param spaced whether punctuation is followed by a space
+ * @param sloppiness 0 (clean) to 1: how often sentence starts are lowercase, spaces go missing, and letters swap
+ */
+record StyleProfile(Register register, Length length, boolean lowercaseStart, char separator, boolean spaced,
+    boolean finalPeriod, double sloppiness) {
+
+  /** Length classes by word count; the thresholds are RuMedTop3's lower and upper quartiles (10 and 28 words). */
+  enum Length { SHORT, MEDIUM, LONG }
+
+  private static final Pattern RU_COMPLAINTS = Pattern.compile("(?iu)^[^\\p{L}]*(жалоб|предъявля|обратил)");
+  private static final Pattern RU_ELLIPTIC = Pattern.compile("(?iu)^[^\\p{L}]*на\\s");
+  private static final Pattern RU_FIRST_PERSON = Pattern.compile("(?iu)(^|[^\\p{L}])(у меня|меня|мне|я|мой|моя)"
+      + "([^\\p{L}]|$)");
+  private static final Pattern EN_COMPLAINTS = Pattern.compile("(?iu)^[^\\p{L}]*(the patient )?(complain|presents|"
+      + "reports)");
+  private static final Pattern EN_ELLIPTIC = Pattern.compile("(?iu)^[^\\p{L}]*c/o\\s");
+  private static final Pattern EN_FIRST_PERSON = Pattern.compile("(^|[^\\p{L}])(I|I'm|I've|my|me)([^\\p{L}]|$)");
+  private static final Pattern DASHES = Pattern.compile("^\\s*[-–—•]");
+
+  /** The profile of a real note. */
+  static StyleProfile of(String example, boolean russian) {
+    String text = example.strip();
+    Register register;
+    if (DASHES.matcher(text).find()) {
+      register = Register.DASHES;
+    } else if ((russian ? RU_COMPLAINTS : EN_COMPLAINTS).matcher(text).find()) {
+      register = Register.COMPLAINTS;
+    } else if ((russian ? RU_ELLIPTIC : EN_ELLIPTIC).matcher(text).find()) {
+      register = Register.ELLIPTIC;
+    } else if ((russian ? RU_FIRST_PERSON : EN_FIRST_PERSON).matcher(text).find()) {
+      register = Register.FIRST_PERSON;
+    } else {
+      register = Register.LIST;
+    }
+    int words = text.isEmpty() ? 0 : text.split("\\s+").length;
+    Length length = words <= 10 ? Length.SHORT : words <= 28 ? Length.MEDIUM : Length.LONG;
+    int firstLetter = firstLetter(text);
+    boolean lowercase = firstLetter >= 0 && Character.isLowerCase(text.charAt(firstLetter));
+    int commas = 0;
+    int semicolons = 0;
+    int innerPeriods = 0;
+    int marks = 0;
+    int unspaced = 0;
+    int glitches = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean last = i == text.length() - 1;
+      if (c == ',' || c == ';' || c == '.' || c == ':') {
+        boolean digits = i > 0 && !last && Character.isDigit(text.charAt(i - 1))
+            && Character.isDigit(text.charAt(i + 1));
+        if (digits || last) {
+          continue;
+        }
+        marks++;
+        char next = text.charAt(i + 1);
+        if (Character.isLetter(next)) {
+          unspaced++;
+        }
+        if (c == ',') {
+          commas++;
+        } else if (c == ';') {
+          semicolons++;
+        } else if (c == '.') {
+          innerPeriods++;
+          // A sentence that starts lowercase after a full stop (not an abbreviation: a space must follow).
+          int start = i + 1;
+          while (start < text.length() && text.charAt(start) == ' ') {
+            start++;
+          }
+          if (start > i + 1 && start < text.length() && Character.isLowerCase(text.charAt(start))) {
+            glitches++;
+          }
+        }
+      } else if (c == ' ' && !last && (text.charAt(i + 1) == ',' || text.charAt(i + 1) == '.')) {
+        glitches++;
+      } else if (c == ' ' && !last && text.charAt(i + 1) == ' ') {
+        glitches++;
+      }
+    }
+    char separator = semicolons > commas ? ';' : innerPeriods > commas + 1 ? '.' : ',';
+    boolean spaced = marks == 0 || unspaced * 2 < marks;
+    double sloppiness = marks == 0 ? (lowercase ? 0.2 : 0.0)
+        : Math.min(1.0, (unspaced + glitches + (lowercase ? 1.0 : 0.0)) / (marks + 1.0));
+    boolean finalPeriod = text.endsWith(".") || text.endsWith("!");
+    return new StyleProfile(register, length, lowercase, separator, spaced, finalPeriod, sloppiness);
+  }
+
+  /** A profile for a note without an example: mostly the doctor's tidy register, now and then something else. */
+  static StyleProfile random(SplittableRandom rng) {
+    double r = rng.nextDouble();
+    Register register = r < 0.5 ? Register.COMPLAINTS : r < 0.65 ? Register.LIST : r < 0.78 ? Register.ELLIPTIC
+        : r < 0.9 ? Register.FIRST_PERSON : Register.DASHES;
+    Length length = rng.nextDouble() < 0.65 ? Length.LONG : Length.MEDIUM;
+    boolean lowercase = register == Register.ELLIPTIC || rng.nextDouble() < 0.1;
+    char separator = rng.nextDouble() < 0.85 ? ',' : ';';
+    double sloppiness = rng.nextDouble() < 0.15 ? 0.15 : 0.0;
+    return new StyleProfile(register, length, lowercase, separator, true, rng.nextDouble() < 0.9, sloppiness);
+  }
+
+  private static int firstLetter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

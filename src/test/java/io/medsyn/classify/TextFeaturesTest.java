@@ -1,0 +1,49 @@
+package io.medsyn.classify;
+
+import static org.apache.spark.sql.functions.expr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.medsyn.config.Range;
+import io.medsyn.testing.TestSpark;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class TextFeaturesTest {
+  private static List<String> one(String text, String sql) {
+    Dataset<Row> df = TestSpark.session().createDataset(List.of(text), Encoders.STRING()).toDF("text");
+    return df.select(expr(sql)).as(Encoders.STRING()).collectAsList();
+  }
+
+  private static List<String> terms(String text, String sql) {
+    Dataset<Row> df = TestSpark.session().createDataset(List.of(text), Encoders.STRING()).toDF("text")
+        .withColumn("words", expr("filter(split(" + TextFeatures.normalizeSql("text") + ", ' '), w -> w != '')"));
+    return df.select(expr("explode(" + sql + ")")).as(Encoders.STRING()).collectAsList();
+  }
+
+  @Test
+  void normalisesCaseYoAndPunctuationInRussianAndEnglish() {
+    assertThat(one("Жалобы на ЁЖИСТУЮ боль, тошноту!!  (t=38.5)", TextFeatures.normalizeSql("text")))
+        .containsExactly("жалобы на ежистую боль тошноту t 38 5");
+    assertThat(one("Chest-pain; SHORTNESS of breath...", TextFeatures.normalizeSql("text")))
+        .containsExactly("chest pain shortness of breath");
+  }
+
+  @Test
+  void characterNgramsStayInsideWordsPaddedWithSpaces() {
+    // scikit-learn's char_wb with ngram_range (3, 4) on "Ёж, боли": " еж " is shorter than 4, so it counts once.
+    assertThat(terms("Ёж, боли", TextFeatures.charNgramsSql("words", new Range(3, 4)))).containsExactly(
+        " еж", "еж ", " еж ", " бо", "бол", "оли", "ли ", " бол", "боли", "оли ");
+    // A word shorter than the smallest n is one term.
+    assertThat(terms("a", TextFeatures.charNgramsSql("words", new Range(4, 5)))).containsExactly(" a ");
+  }
+
+  @Test
+  void wordNgramsAreMarkedAndSkipOrdersLongerThanTheNote() {
+    assertThat(terms("Боль в спине", TextFeatures.wordNgramsSql("words", new Range(1, 2)))).containsExactly(
+        "w=боль", "w=в", "w=спине", "w=боль в", "w=в спине");
+    assertThat(terms("кашель", TextFeatures.wordNgramsSql("words", new Range(1, 3)))).containsExactly("w=кашель");
+  }
+}

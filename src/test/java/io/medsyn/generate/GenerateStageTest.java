@@ -1,0 +1,204 @@
+package io.medsyn.generate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medsyn.config.ConfigLoader;
+import io.medsyn.config.MedSynConfig;
+import io.medsyn.llm.Backends;
+import io.medsyn.llm.Completion;
+import io.medsyn.llm.ErrorClass;
+import io.medsyn.pipeline.Pipeline;
+import io.medsyn.prompt.PromptBook;
+import io.medsyn.testing.DataFrameAssert;
+import io.medsyn.testing.ParquetFooter;
+import io.medsyn.testing.SharedData;
+import io.medsyn.testing.TestSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateStageTest {
+  private final SparkSession spark = TestSpark.session();
+
+  @TempDir
+  Path dir;
+
+  private MedSynConfig config(String... overrides) {
+    List<String> all = new ArrayList<>(List.of("mkg.source=csv", "mkg.vertices=src/test/resources/mkg/vertices.csv",
+        "mkg.edges=src/test/resources/mkg/edges.csv", "sample.partitions=2", "generate.slots=2",
+        "output=" + dir));
+    all.addAll(List.of(overrides));
+    return ConfigLoader.load(null, all);
+  }
+
+  private Dataset<Row> notes() {
+    return spark.read().parquet(dir.resolve("notes").toString());
+  }
+
+  @Test
+  void everyTaskEndsAsOneRowAndARerunSendsNothing() {
+    Pipeline pipeline = new Pipeline(config("sample.n=300"), spark);
+    pipeline.sample();
+    GenerateSummary first = pipeline.generate(TestBackends.counting("rerun"));
+    assertThat(TestBackends.calls("rerun")).isEqualTo(300);
+    assertThat(first.sent()).isEqualTo(300);
+    assertThat(first.ok()).isEqualTo(300);
+    Dataset<Row> notes = notes().cache();
+    assertThat(notes.count()).isEqualTo(300);
+    assertThat(notes.select("task_id").distinct().count()).isEqualTo(300);
+    assertThat(notes.select("note_id").distinct().count()).isEqualTo(300);
+    assertThat(notes.filter(col("status").equalTo("ok").and(col("text").isNotNull())).count()).isEqualTo(300);
+    assertThat(notes.agg(org.apache.spark.sql.functions.min("task_id"), org.apache.spark.sql.functions.max("task_id"))
+        .first()).isEqualTo(org.apache.spark.sql.RowFactory.create(0L, 299L));
+    Dataset<Row> before = notes.select("task_id", "note_id", "text", "run_id", "finished_at");
+    List<Row> kept = before.collectAsList();
+
+    GenerateSummary second = pipeline.generate(TestBackends.counting("rerun"));
+    assertThat(TestBackends.calls("rerun")).as("nothing is sent again").isEqualTo(300);
+    assertThat(second.sent()).isZero();
+    assertThat(second.alreadyDone()).isEqualTo(300);
+    DataFrameAssert.assertSameData(notes().select("task_id", "note_id", "text", "run_id", "finished_at"),
+        spark.createDataFrame(kept, before.schema()), 0.0);
+  }
+
+  @Test
+  void aKilledRunsJournalResumesWithoutResendingFinishedNotes() throws IOException {
+    MedSynConfig config = config("sample.n=200");
+    Pipeline pipeline = new Pipeline(config, spark);
+    pipeline.sample();
+    // The journal a run killed mid-way leaves: 120 notes, one failure, and a line cut off by the kill.
+    NoteGenerator dead = new NoteGenerator(config.generate(), Backends::create, PromptBook.load("ru"),
+        Backends.params(config.generate()), "20260101T000000Z-dead01");
+    List<Row> planned = dead.plan(spark.read().parquet(pipeline.layout().tasks())).orderBy("task_id")
+        .collectAsList();
+    StringBuilder journal = new StringBuilder();
+    for (Row task : planned.subList(0, 120)) {
+      journal.append(JournalLine.encode(NoteOutcome.ok(TaskRows.request(task, "20260101T000000Z-dead01"),
+          new Completion("hand-written note " + task.getAs("task_id"), "stop", 10, 5, 1, 7, "medsyn-composer-1",
+              0.0), 1_767_225_600_000L, 1_767_225_600_007L), task.getAs("task_id"), task.getAs("code")))
+          .append('\n');
+    }
+    Row failed = planned.get(120);
+    journal.append(JournalLine.encode(NoteOutcome.failed(TaskRows.request(failed, "20260101T000000Z-dead01"),
+        ErrorClass.TIMEOUT, "timed out", 2, 1_767_225_600_000L, 1_767_225_660_000L), failed.getAs("task_id"),
+        failed.getAs("code"))).append('\n');
+    Row cut = planned.get(121);
+    String whole = JournalLine.encode(NoteOutcome.ok(TaskRows.request(cut, "20260101T000000Z-dead01"),
+        new Completion("never finished", "stop", 1, 1, 1, 1, "m", 0.0), 1L, 2L), cut.getAs("task_id"),
+        cut.getAs("code"));
+    journal.append(whole, 0, whole.length() / 2);
+    Path journalDir = Path.of(pipeline.layout().journal());
+    Files.createDirectories(journalDir);
+    Files.writeString(journalDir.resolve("20260101T000000Z-dead01-part-00000-stage0-attempt0-0000.jsonl"), journal);
+
+    GenerateSummary resumed = pipeline.generate(TestBackends.counting("resume"));
+    assertThat(TestBackends.calls("resume")).as("only the 80 unfinished tasks are sent").isEqualTo(80);
+    assertThat(resumed.alreadyDone()).isEqualTo(120);
+    Dataset<Row> notes = notes().cache();
+    assertThat(notes.count()).isEqualTo(200);
+    assertThat(notes.filter(col("status").equalTo("ok")).count()).isEqualTo(200);
+    assertThat(notes.filter(col("text").startsWith("hand-written note ")).count()).isEqualTo(120);
+    assertThat(notes.filter(col("task_id").equalTo(5L)).select("text", "run_id", "latency_ms", "finished_at").first())
+        .isEqualTo(org.apache.spark.sql.RowFactory.create("hand-written note 5", "20260101T000000Z-dead01", 7L,
+            java.sql.Timestamp.from(java.time.Instant.ofEpochMilli(1_767_225_600_007L))));
+    assertThat(notes.filter(col("task_id").equalTo(planned.get(120).<Long>getAs("task_id"))).select("run_id")
+        .first().getString(0)).isEqualTo(resumed.runId());
+  }
+
+  @Test
+  void aBackendFailingOneRequestInFiveLosesNoTask() {
+    Pipeline pipeline = new Pipeline(config("sample.n=200"), spark);
+    pipeline.sample();
+    GenerateSummary flaky = pipeline.generate(TestBackends.failingOneInFive("flaky"));
+    assertThat(TestBackends.calls("flaky")).isEqualTo(200);
+    Dataset<Row> notes = notes().cache();
+    assertThat(notes.count()).isEqualTo(200);
+    List<String> shouldFail = notes.select("note_id").collectAsList().stream().map(r -> r.getString(0))
+        .filter(TestBackends::failsOneInFive).toList();
+    assertThat(shouldFail).hasSizeBetween(20, 60);
+    Dataset<Row> failed = notes.filter(col("status").equalTo("failed"));
+    assertThat(failed.select("note_id").collectAsList().stream().map(r -> r.getString(0)).toList())
+        .containsExactlyInAnyOrderElementsOf(shouldFail);
+    assertThat(failed.select("error_class", "error_message", "attempts", "text", "cost_usd").distinct()
+        .collectAsList()).containsExactly(org.apache.spark.sql.RowFactory.create("SERVER",
+        "HTTP 503 after 3 attempts", 3, null, 0.0));
+    assertThat(flaky.failuresByClass()).isEqualTo(Map.of("SERVER", (long) shouldFail.size()));
+
+    GenerateSummary healed = pipeline.generate(TestBackends.counting("healed"));
+    assertThat(TestBackends.calls("healed")).as("only the failures are sent again").isEqualTo(shouldFail.size());
+    assertThat(healed.ok()).isEqualTo(200);
+    assertThat(notes().filter(col("status").equalTo("ok")).count()).isEqualTo(200);
+  }
+
+  @Test
+  void aRefusedKeyStopsTheRunWithAMessageNamingEndpointAndVariable() {
+    Pipeline pipeline = new Pipeline(config("sample.n=200"), spark);
+    pipeline.sample();
+    assertThatThrownBy(() -> pipeline.generate(TestBackends.refusingTheKey("auth")))
+        .isInstanceOf(GenerationStoppedException.class)
+        .hasMessageContaining("refused the credentials: http://127.0.0.1:9/v1 answered 401 Unauthorized; set the"
+            + " environment variable MEDSYN_TEST_KEY")
+        .hasMessageContaining("journal: " + pipeline.layout().journal());
+    assertThat(TestBackends.calls("auth")).as("one request per slot, not 200").isLessThanOrEqualTo(2);
+    assertThat(Journal.read(spark, pipeline.layout().journal()).count()).isZero();
+    assertThat(dir.resolve("notes")).doesNotExist();
+  }
+
+  @Test
+  void theBudgetStopsSendingAndAHigherBudgetResumes() {
+    new Pipeline(config("sample.n=200"), spark).sample();
+    // 0.125 and its multiples are exact in binary, so "spent >= share" is exact too.
+    GenerateSummary capped = new Pipeline(config("generate.budget_usd=5"), spark)
+        .generate(TestBackends.priced("budget", 0.125));
+    assertThat(TestBackends.calls("budget")).as("2 slots x $2.50 / $0.125").isEqualTo(40);
+    assertThat(capped.ok()).isEqualTo(40);
+    assertThat(capped.failuresByClass()).isEqualTo(Map.of("BUDGET", 160L));
+    assertThat(notes().filter(col("error_class").equalTo("BUDGET").and(col("attempts").equalTo(0))).count())
+        .isEqualTo(160);
+
+    new Pipeline(config("generate.budget_usd=5"), spark).generate(TestBackends.priced("budget", 0.125));
+    assertThat(TestBackends.calls("budget")).as("the same budget is spent already").isEqualTo(40);
+
+    GenerateSummary raised = new Pipeline(config("generate.budget_usd=30"), spark)
+        .generate(TestBackends.priced("budget", 0.125));
+    assertThat(TestBackends.calls("budget")).isEqualTo(200);
+    assertThat(raised.ok()).isEqualTo(200);
+    assertThat(raised.costUsd()).isEqualTo(20.0);
+  }
+
+  @Test
+  void writtenNotesHaveExactlyTheDocumentedSchema() {
+    Pipeline pipeline = new Pipeline(config("sample.n=120", "sample.examples.path=" + SharedData.rumedTrain(),
+        "generate.language=en"), spark);
+    pipeline.sample();
+    pipeline.generate();
+    assertThat(ParquetFooter.documented("notes.schema.json")).isEqualTo(NoteSchema.NOTES);
+    List<Path> files = ParquetFooter.files(dir.resolve("notes"));
+    assertThat(files.stream().map(f -> f.getParent().getFileName().toString()).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("code=I10", "code=J06");
+    for (Path file : files) {
+      assertThat(ParquetFooter.sparkSchema(file)).as(file.toString()).isEqualTo(NoteSchema.FILE);
+    }
+    Dataset<Row> notes = notes();
+    assertThat(notes.schema()).isEqualTo(NoteSchema.NOTES.asNullable());
+    Map<String, Long> kinds = notes.groupBy("prompt_kind").count().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+    assertThat(kinds.keySet()).containsExactlyInAnyOrder("symptoms", "example");
+    assertThat(notes.filter(col("language").notEqual("en").or(col("backend").notEqual("offline"))
+        .or(col("model").notEqual("medsyn-composer-1")).or(col("template_hash").isNull())).count()).isZero();
+    PromptBook english = PromptBook.load("en");
+    assertThat(notes.filter(col("prompt_kind").equalTo("example")).select("template_hash").distinct()
+        .first().getString(0)).isEqualTo(english.template(io.medsyn.prompt.PromptKind.EXAMPLE).hash());
+  }
+}

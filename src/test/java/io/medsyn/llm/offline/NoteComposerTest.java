@@ -1,0 +1,231 @@
+package io.medsyn.llm.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.medsyn.llm.NoteTask;
+import io.medsyn.sampling.Fact;
+import io.medsyn.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class NoteComposerTest {
+  private static final NoteComposer COMPOSER = new NoteComposer();
+  /** Symptoms as the built-in graph writes them: adjective + noun, plural, coordinated, with abbreviations. */
+  private static final List<Fact> SYMPTOMS = List.of(
+      new Fact("s01", "головная боль", "headache", 0.7),
+      new Fact("s02", "тяжесть в затылке", "heaviness in the back of the head", 0.6),
+      new Fact("s03", "мелькание мушек перед глазами", "spots before the eyes", 0.4),
+      new Fact("s04", "тошнота и рвота", "nausea and vomiting", 0.3),
+      new Fact("s05", "одышка при физической нагрузке", "shortness of breath on exertion", 0.6),
+      new Fact("s06", "повышенная утомляемость", "fatigue", 0.4),
+      new Fact("s07", "учащённое сердцебиение", "palpitations", 0.3),
+      new Fact("s08", "боли в коленных суставах", "knee pain", 0.5),
+      new Fact("s09", "утренняя скованность", "morning stiffness", 0.4),
+      new Fact("s10", "кашель с мокротой", "cough with sputum", 0.6),
+      new Fact("s11", "повышение температуры тела до 38 °C", "fever up to 38 °C", 0.5),
+      new Fact("s12", "изжога", "heartburn", 0.5),
+      new Fact("s13", "отсутствие аппетита и сна", "no appetite or sleep", 0.2),
+      new Fact("s14", "ноющая боль в области сердца", "aching pain in the heart area", 0.3),
+      new Fact("s15", "частые позывы к мочеиспусканию", "frequent urge to urinate", 0.4),
+      new Fact("s16", "шум в ушах", "tinnitus", 0.3),
+      new Fact("s17", "общая слабость", "general weakness", 0.5),
+      new Fact("s18", "зуд кожи", "itchy skin", 0.3),
+      new Fact("s19", "отёки на ногах", "swollen legs", 0.3),
+      new Fact("s20", "сухость во рту", "dry mouth", 0.3));
+  private static final List<Fact> ANAMNESIS = List.of(
+      new Fact("a1", "повышенные цифры АД отмечает в течение нескольких лет",
+          "has noticed raised blood pressure readings for several years", 0.7),
+      new Fact("a2", "курит", "current smoker", 0.3),
+      new Fact("a3", "эссенциальная гипертензия у матери", "mother has essential hypertension", 0.4));
+  private static final List<Fact> FINDINGS = List.of(
+      new Fact("f1", "АД 162/98 мм рт. ст.", "BP 162/98 mmHg", 0.8),
+      new Fact("f2", "ЭКГ: признаки гипертрофии левого желудочка", "ECG: signs of left ventricular hypertrophy",
+          0.4));
+
+  private static NoteTask task(long id, String language, List<Fact> symptoms, String example) {
+    return new NoteTask(id, 20240802, "I10", "I10.9", "Эссенциальная гипертензия", "Essential hypertension",
+        "Эссенциальная гипертензия неуточнённая", "Essential hypertension, unspecified", id % 2 == 0 ? "female"
+        : "male", 40 + (int) (id % 41), symptoms, ANAMNESIS, FINDINGS, example, language,
+        example == null ? "symptoms" : "example");
+  }
+
+  @Test
+  void pinnedNotes() {
+    List<Fact> three = SYMPTOMS.subList(0, 3);
+    assertThat(List.of(
+        COMPOSER.compose(task(1, "ru", three, null)),
+        COMPOSER.compose(task(2, "ru", three, null)),
+        COMPOSER.compose(task(3, "en", three, null)),
+        COMPOSER.compose(task(4, "ru", three, "на повышение АД")),
+        COMPOSER.compose(task(5, "ru", three,
+            "- тремор пальцев рук - учащенное сердцебиение, одышка при нагрузке - снижение веса")),
+        COMPOSER.compose(task(6, "en", three, "c/o cough and sore throat, worse at night")))).containsExactly(
+        "Беспокоят головная боль и тяжесть в затылке. также мелькание мушек перед глазами. Беспокоит меня в течение"
+            + " месяца. дополнительно: повышенные цифры АД отмечает в течение нескольких лет. По обследованию: АД"
+            + " 162/98 мм рт. ст.",
+        "При обращении жалобы на мелькание мушек перед глазами,тяжесть в затылке, головную боль. Жалобы беспокоят"
+            + " со вчерашнего дня. Динамика без улучшения. В анамнезе: повышенные цифры АД отмечает в течение"
+            + " нескольких лет; курит. Объективно: АД 162/98 мм рт. ст. и ЭКГ: признаки гипертрофии левого"
+            + " желудочка",
+        "- Headache - Heaviness in the back of the head - At times spots before the eyes - Onset the day before"
+            + " yesterday - From the history: has noticed raised blood pressure readings for several years; current"
+            + " smoker - Tests: BP 162/98 mmHg, ECG: signs of left ventricular hypertrophy - Has not seen a doctor"
+            + " about this before.",
+        // The anamnesis fact "эссенциальная гипертензия у матери" names the disease: never written.
+        "на головную боль, тяжесть в затылке и мелькание мушек перед глазами",
+        "- мелькание мушек перед глазами - головная боль - тяжесть в затылке - болен 10 дней - в анамнезе:"
+            + " повышенные цифры АД отмечает в течение нескольких лет - объективно: АД 162/98 мм рт. ст",
+        "c/o spots before the eyes, heaviness in the back of the head and headache since yesterday");
+  }
+
+  @Test
+  void sameTaskSameNoteAndOtherTasksOtherNotes() {
+    Set<String> notes = new HashSet<>();
+    for (long id = 0; id < 200; id++) {
+      NoteTask t = task(id, "ru", SYMPTOMS.subList(0, 4), null);
+      String note = COMPOSER.compose(t);
+      assertThat(new NoteComposer().compose(t)).isEqualTo(note);
+      notes.add(note);
+    }
+    assertThat(notes).hasSizeGreaterThan(195);
+  }
+
+  @Test
+  void everySymptomIsThereAndNothingNamesTheDiagnosis() throws IOException {
+    List<String> examples = realNotes(400);
+    SplittableRandom rng = new SplittableRandom(11);
+    int checked = 0;
+    for (long id = 0; id < 4000; id++) {
+      String language = id % 2 == 0 ? "ru" : "en";
+      List<Fact> symptoms = draw(rng, 1 + rng.nextInt(6));
+      String example = id % 3 == 0 ? null : examples.get(rng.nextInt(examples.size()));
+      NoteTask t = task(id, language, symptoms, example);
+      String note = COMPOSER.compose(t);
+      for (Fact s : symptoms) {
+        String symptom = language.equals("ru") ? s.ru() : s.en();
+        assertThat(mentions(note, symptom)).as("'%s' in %s", symptom, note).isTrue();
+      }
+      String lower = note.toLowerCase(Locale.ROOT);
+      assertThat(lower).as(note).doesNotContain("гипертензи").doesNotContain("hypertension");
+      assertThat(note).as(note).doesNotContain("I10");
+      checked++;
+    }
+    assertThat(checked).isEqualTo(4000);
+  }
+
+  @Test
+  void followsTheExampleWithoutCopyingSixWords() throws IOException {
+    List<String> examples = realNotes(1500);
+    int longest = 0;
+    for (int i = 0; i < examples.size(); i++) {
+      String note = COMPOSER.compose(task(i, "ru", SYMPTOMS.subList(i % 15, i % 15 + 3), examples.get(i)));
+      longest = Math.max(longest, Overlap.longestSharedRun(note, examples.get(i)));
+      assertThat(Overlap.longestSharedRun(note, examples.get(i))).as("%s%nfrom%n%s", note, examples.get(i))
+          .isLessThan(NoteComposer.COPY_RUN);
+    }
+    assertThat(longest).as("the check above can fail: notes do share shorter runs").isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void styleComesFromTheExample() {
+    List<Fact> two = List.of(SYMPTOMS.get(0), SYMPTOMS.get(15));
+    for (long id = 0; id < 40; id++) {
+      String elliptic = COMPOSER.compose(task(id, "ru", two, "на повышение АД, головокружение"));
+      assertThat(elliptic).as(elliptic).startsWith("на ").doesNotEndWith(".").contains("головную боль");
+      String dashes = COMPOSER.compose(task(id, "ru", two, "- тремор пальцев рук - снижение веса - потливость"));
+      assertThat(dashes).as(dashes).startsWith("- ").contains(" - ");
+      String doctor = COMPOSER.compose(task(id, "ru", two, "Жалобы на боли в горле в течение нескольких дней, "
+          + "слабость, недомогание, потливость."));
+      assertThat(doctor).as(doctor).matches("(Жалобы|Предъявляет|Обратил|При обращении|Беспокоят).*\\.");
+      String english = COMPOSER.compose(task(id, "en", two, "c/o cough, sore throat"));
+      assertThat(english).as(english).startsWith("c/o ");
+    }
+    // Without an example most notes are tidy; after an example without spaces after punctuation, none is.
+    Pattern unspaced = Pattern.compile("[,.]\\p{L}");
+    int tidy = 0;
+    int sloppy = 0;
+    for (long id = 0; id < 200; id++) {
+      tidy += unspaced.matcher(COMPOSER.compose(task(id, "ru", SYMPTOMS.subList(0, 5), null))).find() ? 0 : 1;
+      sloppy += unspaced.matcher(COMPOSER.compose(task(id, "ru", SYMPTOMS.subList(0, 5), "Заложенность носа,"
+          + "чихание.Чувство песка в глазах,отделяемое из носа.Эпизод отека Квинке."))).find() ? 1 : 0;
+    }
+    assertThat(tidy).isGreaterThan(150);
+    assertThat(sloppy).isEqualTo(200);
+  }
+
+  @Test
+  void notesWithoutAnExampleVaryInTheirOpenings() {
+    Set<String> openings = new HashSet<>();
+    for (long id = 0; id < 300; id++) {
+      String note = COMPOSER.compose(task(id, "ru", SYMPTOMS.subList(4, 8), null));
+      openings.add(note.split(" ")[0].toLowerCase(Locale.ROOT));
+    }
+    assertThat(openings).hasSizeGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void russianAccusativeAfterZhalobyNa() {
+    assertThat(Russian.accusative("головная боль")).isEqualTo("головную боль");
+    assertThat(Russian.accusative("одышка при физической нагрузке")).isEqualTo("одышку при физической нагрузке");
+    assertThat(Russian.accusative("тошнота и рвота")).isEqualTo("тошноту и рвоту");
+    assertThat(Russian.accusative("отсутствие аппетита и сна")).isEqualTo("отсутствие аппетита и сна");
+    assertThat(Russian.accusative("ноющая боль в области сердца")).isEqualTo("ноющую боль в области сердца");
+    assertThat(Russian.accusative("АД до 160/100")).isEqualTo("АД до 160/100");
+    assertThat(Russian.accusative("боли в суставах")).isEqualTo("боли в суставах");
+    assertThat(Russian.accusative("тяжесть в затылке")).isEqualTo("тяжесть в затылке");
+    assertThat(Russian.accusative("аллергия")).isEqualTo("аллергию");
+    assertThat(Russian.years(1) + Russian.years(3) + Russian.years(11) + Russian.years(22) + Russian.years(45))
+        .isEqualTo("годгодалетгодалет");
+  }
+
+  /**
+   * Whether a note mentions a symptom the way a matcher with stemming would find it: the symptom's words in order,
+   * each allowed a changed ending of up to three letters.
+   */
+  static boolean mentions(String note, String symptom) {
+    StringBuilder regex = new StringBuilder("(?iu)");
+    String[] words = symptom.split(" ");
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      boolean word = w.chars().allMatch(Character::isLetter);
+      regex.append(i == 0 ? "" : "\\s+");
+      if (word && w.length() > 4) {
+        regex.append(Pattern.quote(w.substring(0, w.length() - 2))).append("\\p{L}{0,3}");
+      } else {
+        regex.append(Pattern.quote(w));
+      }
+    }
+    return Pattern.compile(regex.toString()).matcher(note).find();
+  }
+
+  private static List<Fact> draw(SplittableRandom rng, int k) {
+    List<Fact> pool = new ArrayList<>(SYMPTOMS);
+    List<Fact> out = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      out.add(pool.remove(rng.nextInt(pool.size())));
+    }
+    return out;
+  }
+
+  /** The first {@code n} notes of RuMedTop3's training split. */
+  private static List<String> realNotes(int n) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> notes = new ArrayList<>();
+    for (String line : Files.readAllLines(SharedData.rumedTrain())) {
+      if (notes.size() == n) {
+        break;
+      }
+      notes.add(json.readTree(line).get("symptoms").asText());
+    }
+    return notes;
+  }
+}
