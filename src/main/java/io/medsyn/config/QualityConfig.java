@@ -19,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
  *     distinctive words (stemmed) of one of the disease's names
  * @param copyNgram words per n-gram when comparing a note with its example note
  * @param maxCopyShare a higher share of the note's word n-grams found in its example is {@code example_copy}
- * @param refusalPatterns case-insensitive regular expressions for refusals and meta-talk ({@code refusal})
+ * @param refusalPatterns regular expressions for refusals and meta-talk ({@code refusal}), in lower case: they are
+ *     matched against the lower-cased note
  */
 public record QualityConfig(int minChars, int maxChars, double minScriptShare, double symptomWordShare,
     double minSymptomCoverage, double leakNameShare, int copyNgram, double maxCopyShare,
@@ -40,6 +41,8 @@ public record QualityConfig(int minChars, int maxChars, double minScriptShare, d
     for (String pattern : refusalPatterns) {
       ConfigException.require(pattern != null && !pattern.isBlank(), "quality.refusal_patterns",
           "non-empty regular expressions", pattern);
+      ConfigException.require(!hasUpperCase(pattern), "quality.refusal_patterns",
+          "patterns in lower case (notes are matched in lower case)", "'" + pattern + "'");
       try {
         Pattern.compile(pattern);
       } catch (PatternSyntaxException e) {
@@ -49,6 +52,25 @@ public record QualityConfig(int minChars, int maxChars, double minScriptShare, d
     }
     refusalPatterns = List.copyOf(refusalPatterns);
     ConfigException.require(nearDuplicate != null, "quality.near_duplicate", "a section", nearDuplicate);
+  }
+
+  /** An upper-case letter outside escapes such as \W or \p{Lu}: it would never match a lower-cased note. */
+  private static boolean hasUpperCase(String pattern) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+        if (i + 1 < pattern.length() && "pP".indexOf(pattern.charAt(i)) >= 0 && pattern.charAt(i + 1) == '{') {
+          i = pattern.indexOf('}', i);
+          if (i < 0) {
+            return false;
+          }
+        }
+      } else if (Character.isUpperCase(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void requireShare(double value, String key) {

@@ -43,6 +43,11 @@ class QualityConfigTest {
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.refusal_patterns=['(unclosed']")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("quality.refusal_patterns: expected Java regular expressions, got '(unclosed'");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.refusal_patterns=['I cannot']")))
+        .hasMessageContaining("quality.refusal_patterns: expected patterns in lower case (notes are matched in lower"
+            + " case), got 'I cannot'");
+    assertThat(ConfigLoader.load(null, List.of("quality.refusal_patterns=['\\Wsorry\\p{Lu}']")).quality()
+        .refusalPatterns()).containsExactly("\\Wsorry\\p{Lu}");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.near_duplicate.shingles=3")))
         .hasMessageContaining("--set quality.near_duplicate.shingles: unknown key")
         .hasMessageContaining("shingle_chars");
