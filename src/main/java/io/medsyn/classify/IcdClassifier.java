@@ -47,8 +47,14 @@ public final class IcdClassifier {
   public TrainedClassifier fit(Dataset<Row> train) {
     long start = System.nanoTime();
     List<Transformer> stages = new ArrayList<>(TextFeatures.termStages("text", config));
+    // A small corpus file is read as one partition; spread it so that every core computes gradients.
+    Dataset<Row> notes = train.select("code", "text");
+    int cores = train.sparkSession().sparkContext().defaultParallelism();
+    if (notes.rdd().getNumPartitions() < cores) {
+      notes = notes.repartition(cores);
+    }
     // The n-gram terms are the costly step: computed once here, then read by every fitting pass.
-    Dataset<Row> terms = transform(train.select("code", "text"), stages).select("code", TextFeatures.TERMS)
+    Dataset<Row> terms = transform(notes, stages).select("code", TextFeatures.TERMS)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<PipelineStage> vectorizer = new ArrayList<>();

@@ -4,7 +4,6 @@ import io.medsyn.evaluate.EvaluationResult;
 import io.medsyn.evaluate.EvaluationResult.CellRow;
 import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.CodeRow;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's charts, drawn by XChart and returned as PNG data URIs so that the HTML needs no other file. */
@@ -38,10 +38,13 @@ final class Charts {
   /** One line per real share: a metric (mean ± sd over seeds) against the share of synthetic notes added. */
   static String grid(EvaluationResult result, String title, ToDoubleFunction<CellRow> mean,
       ToDoubleFunction<CellRow> sd) {
-    XYChart chart = new XYChartBuilder().width(520).height(360).title(title).xAxisTitle("synthetic notes added (%)")
+    XYChart chart = new XYChartBuilder().width(350).height(360).title(title).xAxisTitle("synthetic notes added (%)")
         .yAxisTitle("%").build();
     style(chart.getStyler());
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    chart.getStyler().setLegendPadding(4);
     chart.getStyler().setXAxisDecimalPattern("0");
     chart.getStyler().setYAxisDecimalPattern("0.0");
     List<Double> realShares = result.cells().stream().map(CellRow::realShare).filter(r -> r > 0).distinct().sorted()
@@ -59,13 +62,24 @@ final class Charts {
       series.setMarker(SeriesMarkers.CIRCLE);
       color++;
     }
+    // Synthetic only, as a dashed level across the chart: the reference that mixtures should stay above.
     result.cells().stream().filter(c -> c.realShare() == 0).findFirst().ifPresent(only -> {
-      XYSeries series = chart.addSeries("synthetic only", new double[] {100 * only.syntheticShare()},
-          new double[] {100 * mean.applyAsDouble(only)}, new double[] {100 * sd.applyAsDouble(only)});
-      series.setMarker(SeriesMarkers.DIAMOND);
-      series.setMarkerColor(Color.DARK_GRAY);
-      series.setLineStyle(new BasicStroke(0f));
+      double level = 100 * mean.applyAsDouble(only);
+      XYSeries series = chart.addSeries("synthetic only", new double[] {0, 100}, new double[] {level, level});
+      series.setMarker(SeriesMarkers.NONE);
+      series.setLineColor(Color.DARK_GRAY);
+      series.setLineStyle(SeriesLines.DASH_DASH);
     });
+    // XChart's automatic range can clip a lone point at the edge: give every point and its bar room.
+    double low = result.cells().stream().mapToDouble(c -> 100 * (mean.applyAsDouble(c) - sd.applyAsDouble(c)))
+        .min().orElse(0);
+    double high = result.cells().stream().mapToDouble(c -> 100 * (mean.applyAsDouble(c) + sd.applyAsDouble(c)))
+        .max().orElse(100);
+    double pad = Math.max(1, (high - low) * 0.08);
+    chart.getStyler().setYAxisMin(Math.max(0, low - pad));
+    chart.getStyler().setYAxisMax(Math.min(100, high + pad));
+    chart.getStyler().setXAxisMin(-5.0);
+    chart.getStyler().setXAxisMax(105.0);
     return png(chart);
   }
 
