@@ -40,17 +40,18 @@ notebooks: notebook-tools $(CLASSPATH_FILE)
 	MEDSYN_OUTPUT=$(NOTEBOOK_RUN) PYDEVD_DISABLE_FILE_VALIDATION=1 jupyter-nbconvert --to html --execute \
 	  --output-dir $(NOTEBOOK_RUN)/notebooks notebooks/*.ipynb
 
-## bench: throughput figures (sampling, and more as stages land), printed to the terminal.
+## bench: figures printed to the terminal: sampling, generation and quality throughput, LLM client pacing, and the
+## RuMedTop3 classifier's training time and dev scores.
 bench: $(CLASSPATH_FILE)
 	$(MVN) -DskipTests test-compile
-	@$(JAVA_RUN) -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.Bench $(ARGS)
+	@$(JAVA_RUN) -Dmedsyn.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.Bench $(ARGS)
 
 clean:
 	$(MVN) clean
 	rm -rf out
 
 .PHONY: bench-eval
-## bench-eval: the real-only ICD-10 classifier on RuMedTop3 (training time, dev Hit@1/Hit@3/macro-F1);
+## bench-eval: the classifier alone (as the end of `make bench`), with ARGS="--set evaluate.classifier.KEY=VALUE";
 ## ARGS="cv --folds 1" cross-validates on the training split instead (where the defaults were chosen).
 bench-eval: $(CLASSPATH_FILE)
 	$(MVN) -DskipTests test-compile

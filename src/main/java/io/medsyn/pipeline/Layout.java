@@ -57,6 +57,11 @@ public record Layout(String root) {
     return join("quality/summary.json");
   }
 
+  /** The quality stage's self-contained HTML page: rejections by reason and by code. */
+  public String qualityReport() {
+    return join("report/quality.html");
+  }
+
   /** The evaluate stage's Parquet tables, one per kind of figure: evaluation/runs, evaluation/cells, ... */
   public String evaluation(String table) {
     return join("evaluation/" + table);

@@ -30,6 +30,7 @@ import io.medsyn.prompt.PromptBook;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualitySummary;
 import io.medsyn.report.HtmlReport;
+import io.medsyn.report.QualityReport;
 import io.medsyn.sampling.PriorSampler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -214,7 +215,10 @@ public final class Pipeline {
     QualitySummary summary = QualitySummary.of(spark.read().parquet(layout.qualityNotes()));
     summary.table(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(layout.qualitySummary());
     OutputFiles.write(spark, layout.qualitySummaryJson(), summary.toJson().getBytes(StandardCharsets.UTF_8));
-    LOG.info("scored {} notes into {}: {} pass", summary.notes(), layout.qualityNotes(), summary.passed());
+    OutputFiles.write(spark, layout.qualityReport(), QualityReport.page(summary, layout.notes())
+        .getBytes(StandardCharsets.UTF_8));
+    LOG.info("scored {} notes into {}: {} pass (report: {})", summary.notes(), layout.qualityNotes(),
+        summary.passed(), layout.qualityReport());
     return summary;
   }
 
@@ -255,8 +259,9 @@ public final class Pipeline {
           100 * ec.evalFraction(), ec.train().path(), config.seed());
     }
     // The run's own notes: the quality stage's verdicts when it has run (only passing notes are used), else all.
+    boolean ownQualityNotes = !ec.synthetic().configured() && OutputFiles.exists(spark, layout.qualityNotes());
     String notesPath = ec.synthetic().configured() ? ec.synthetic().path()
-        : OutputFiles.exists(spark, layout.qualityNotes()) ? layout.qualityNotes() : layout.notes();
+        : ownQualityNotes ? layout.qualityNotes() : layout.notes();
     Dataset<Row> synthetic;
     String syntheticSource;
     if (!OutputFiles.exists(spark, notesPath)) {
@@ -279,7 +284,11 @@ public final class Pipeline {
     EvaluationResult result = new Experiment(ec, config.seed()).run(train, eval, synthetic, evalSource,
         syntheticSource);
     EvaluationWriter.write(spark, result, layout);
-    OutputFiles.write(spark, layout.report(), HtmlReport.render(result, ec).getBytes(StandardCharsets.UTF_8));
+    // The quality summary goes with the figures when the notes evaluated are the ones it counted.
+    Optional<QualitySummary> quality = ownQualityNotes && OutputFiles.exists(spark, layout.qualitySummary())
+        ? Optional.of(QualitySummary.read(spark.read().parquet(layout.qualitySummary()))) : Optional.empty();
+    OutputFiles.write(spark, layout.report(), HtmlReport.render(result, ec, quality)
+        .getBytes(StandardCharsets.UTF_8));
     LOG.info("wrote the evaluation to {} and the report to {}", layout.evaluationJson(), layout.report());
     return Optional.of(result);
   }

@@ -75,6 +75,26 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
         byCode.stream().mapToLong(CodeCounts::passed).sum(), total, byCode);
   }
 
+  /** The summary back from its {@code quality/summary} table ({@link #table}). */
+  public static QualitySummary read(Dataset<Row> table) {
+    Row total = null;
+    List<CodeCounts> byCode = new ArrayList<>();
+    for (Row r : table.orderBy("code").collectAsList()) {
+      Map<String, Long> reasons = r.getJavaMap(r.fieldIndex("reasons"));
+      if (r.isNullAt(r.fieldIndex("code"))) {
+        total = r;
+      } else {
+        byCode.add(new CodeCounts(r.getAs("code"), r.getAs("notes"), r.getAs("passed"), reasons));
+      }
+    }
+    if (total == null) {
+      throw new IllegalArgumentException("the quality summary table has no total row (code null): rerun the quality"
+          + " stage (medsyn filter)");
+    }
+    return new QualitySummary(total.getAs("notes"), total.getAs("passed"),
+        total.getJavaMap(total.fieldIndex("reasons")), byCode);
+  }
+
   /** The summary as the {@code quality/summary} table ({@link QualitySchema#SUMMARY}): the total row has code null. */
   public Dataset<Row> table(SparkSession spark) {
     List<Row> rows = new ArrayList<>();

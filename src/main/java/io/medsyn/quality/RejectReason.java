@@ -5,27 +5,31 @@ import java.util.List;
 
 /** Why a note is kept out of the corpus, as spelled in {@code reject_reasons}; a note lists them in this order. */
 public enum RejectReason {
-  /** The generation stage gave no text (status failed). */
-  GENERATION_FAILED,
-  TOO_SHORT,
-  TOO_LONG,
-  /** Too few letters in the script of the note's language. */
-  WRONG_LANGUAGE,
-  /** A refusal or talk about the task ("как языковая модель", "I cannot", apologies, "Here is a note"). */
-  REFUSAL,
-  /** The ICD code or the disease's name is in the note: a classifier trained on it would learn to cheat. */
-  DIAGNOSIS_LEAK,
-  /** Too much of the note is copied from its example note. */
-  EXAMPLE_COPY,
-  /** Too few of the sampled symptoms are mentioned. */
-  LOW_SYMPTOM_COVERAGE,
-  /** The same words (case, spacing and punctuation aside) as a note that is kept. */
-  EXACT_DUPLICATE,
-  /** Nearly the same text, boilerplate aside, as a note that is kept. */
-  NEAR_DUPLICATE;
+  GENERATION_FAILED("the generation stage gave no text (status failed)"),
+  TOO_SHORT("shorter than quality.min_chars"),
+  TOO_LONG("longer than quality.max_chars"),
+  WRONG_LANGUAGE("too few letters in the script of the note's language"),
+  REFUSAL("a refusal or talk about the task (\"как языковая модель\", \"I cannot\", apologies, \"Here is a note\")"),
+  DIAGNOSIS_LEAK("the ICD code or the disease's name is in the note: a classifier trained on it would learn to"
+      + " cheat"),
+  EXAMPLE_COPY("too much of the note is copied from its example note"),
+  LOW_SYMPTOM_COVERAGE("too few of the sampled symptoms are mentioned"),
+  EXACT_DUPLICATE("the same words (case, spacing and punctuation aside) as a note that is kept"),
+  NEAR_DUPLICATE("nearly the same text, boilerplate aside, as a note that is kept");
+
+  private final String meaning;
+
+  RejectReason(String meaning) {
+    this.meaning = meaning;
+  }
 
   public String label() {
     return name().toLowerCase();
+  }
+
+  /** What the reason means, in a sentence for reports. */
+  public String meaning() {
+    return meaning;
   }
 
   public static List<String> labels() {

@@ -4,6 +4,7 @@ import io.medsyn.evaluate.EvaluationResult;
 import io.medsyn.evaluate.EvaluationResult.CellRow;
 import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.CodeRow;
+import io.medsyn.quality.QualitySummary;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -133,6 +134,19 @@ final class Charts {
     chart.addSeries("F1 up", names, codes.stream().map(c -> Math.max(0, 100 * c.f1Change())).toList())
         .setFillColor(GAIN);
     chart.addSeries("F1 down", names, codes.stream().map(c -> Math.min(0, 100 * c.f1Change())).toList())
+        .setFillColor(LOSS);
+    return png(chart);
+  }
+
+  /** Notes rejected per reason, in the order the quality stage checks them. */
+  static String rejections(QualitySummary summary) {
+    CategoryChart chart = new CategoryChartBuilder().width(1040).height(360).title("Notes rejected per reason")
+        .yAxisTitle("notes").build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisLabelRotation(20);
+    chart.getStyler().setYAxisDecimalPattern("#,##0");
+    chart.addSeries("notes", List.copyOf(summary.byReason().keySet()), List.copyOf(summary.byReason().values()))
         .setFillColor(LOSS);
     return png(chart);
   }

@@ -1,5 +1,10 @@
 package io.medsyn.report;
 
+import static io.medsyn.report.Html.esc;
+import static io.medsyn.report.Html.fact;
+import static io.medsyn.report.Html.img;
+import static io.medsyn.report.Html.pct;
+
 import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.EvaluateConfig;
 import io.medsyn.evaluate.EvaluationResult;
@@ -8,6 +13,7 @@ import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.CodeRow;
 import io.medsyn.evaluate.EvaluationResult.GroupRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
+import io.medsyn.quality.QualitySummary;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,27 +24,14 @@ import java.util.Optional;
  * analyst can open offline: does adding synthetic notes help, on which codes, and how sure are we.
  */
 public final class HtmlReport {
-  private static final String STYLE = """
-      body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px auto;max-width:1080px;color:#222;line-height:1.45}
-      h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}
-      .sub{color:#666;margin-top:0}.facts{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
-      .fact{background:#f4f6f8;border-radius:6px;padding:10px 14px;min-width:150px}
-      .fact b{display:block;font-size:20px}.fact span{color:#555;font-size:13px}
-      .headline{background:#eef6f4;border-left:4px solid #2a9d8f;padding:10px 14px;margin:16px 0}
-      .headline.bad{background:#fbeff0;border-left-color:#d1495b}
-      table{border-collapse:collapse;font-size:13px;margin:8px 0}
-      th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:right}th{background:#f4f6f8}
-      td:first-child,th:first-child{text-align:left}.up{color:#1f7a6f}.down{color:#b3364a}
-      .charts{display:flex;flex-wrap:wrap;gap:8px}img{max-width:100%}.note{color:#555;font-size:13px}
-      details summary{cursor:pointer;color:#1b6ca8}
-      """;
-
   private HtmlReport() {}
 
-  public static String render(EvaluationResult result, EvaluateConfig config) {
+  /**
+   * The page for {@code result}; with the quality stage's summary of the synthetic notes when they are the run's
+   * own.
+   */
+  public static String render(EvaluationResult result, EvaluateConfig config, Optional<QualitySummary> quality) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>MedSyn evaluation</title>")
-        .append("<style>").append(STYLE).append("</style></head><body>");
     html.append("<h1>Does synthetic data help an ICD-10 classifier?</h1>")
         .append("<p class=\"sub\">MedSyn evaluation: the same classifier trained on real notes, real plus ")
         .append("synthetic notes, and synthetic notes only, scored on held-out real notes.</p>");
@@ -48,8 +41,9 @@ public final class HtmlReport {
     rareSection(html, result);
     perCodeSection(html, result);
     unseenSection(html, result);
+    quality.ifPresent(summary -> html.append(QualityReport.section(summary)));
     methodSection(html, config);
-    return html.append("</body></html>").toString();
+    return Html.page("MedSyn evaluation", html);
   }
 
   private static void facts(StringBuilder html, EvaluationResult r, EvaluateConfig config) {
@@ -62,11 +56,6 @@ public final class HtmlReport {
     fact(html, r.depth() == 3 ? "3-character" : r.depth() + "-character", "ICD-10 code depth");
     html.append("</div><p class=\"note\">Evaluation notes: ").append(esc(r.evalSource())).append(". Synthetic notes: ")
         .append(esc(r.syntheticSource())).append(".</p>");
-  }
-
-  private static void fact(StringBuilder html, String value, String label) {
-    html.append("<div class=\"fact\"><b>").append(esc(value)).append("</b><span>").append(esc(label))
-        .append("</span></div>");
   }
 
   private static void headline(StringBuilder html, EvaluationResult r) {
@@ -206,10 +195,6 @@ public final class HtmlReport {
         && c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
-  private static String img(String dataUri, String alt) {
-    return "<img src=\"" + dataUri + "\" alt=\"" + esc(alt) + "\">";
-  }
-
   private static String interval(ChangeRow c) {
     // The baseline against itself.
     if (c.change() == 0 && c.ciLow() == 0 && c.ciHigh() == 0) {
@@ -224,20 +209,11 @@ public final class HtmlReport {
     return String.format(Locale.ROOT, "%.1f ± %.1f", 100 * mean, 100 * sd);
   }
 
-  private static String pct(double value) {
-    return String.format(Locale.ROOT, "%.1f %%", 100 * value);
-  }
-
   private static String pp(double value) {
     return String.format(Locale.ROOT, "%+.1f pp", 100 * value);
   }
 
   private static String signed(double value) {
     return String.format(Locale.ROOT, "%+.1f", 100 * value);
-  }
-
-  static String esc(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

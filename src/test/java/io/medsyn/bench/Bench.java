@@ -1,5 +1,6 @@
 package io.medsyn.bench;
 
+import io.medsyn.config.ConfigLoader;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,6 +16,7 @@ public final class Bench {
       print(GenerateBench.run(spark));
       print(QualityBench.run(spark));
       print(List.of(LlmBench.run().split("\n")));
+      print(EvalBench.devFigures(spark, ConfigLoader.defaultConfig().evaluate().classifier()));
     } finally {
       spark.stop();
     }

@@ -10,7 +10,7 @@ class QualityConfigTest {
   @Test
   void defaultsAreTheDocumentedThresholds() {
     QualityConfig quality = ConfigLoader.defaultConfig().quality();
-    assertThat(quality.minChars()).isEqualTo(100);
+    assertThat(quality.minChars()).isEqualTo(30);
     assertThat(quality.maxChars()).isEqualTo(8000);
     assertThat(quality.minScriptShare()).isEqualTo(0.8);
     assertThat(quality.symptomWordShare()).isEqualTo(0.6);
@@ -34,8 +34,8 @@ class QualityConfigTest {
 
   @Test
   void badValuesNameTheKey() {
-    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.max_chars=50")))
-        .hasMessageContaining("quality.max_chars: expected an integer > quality.min_chars (100), got 50");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.max_chars=20")))
+        .hasMessageContaining("quality.max_chars: expected an integer > quality.min_chars (30), got 20");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.max_copy_share=1.5")))
         .hasMessageContaining("quality.max_copy_share: expected a number in [0, 1], got 1.5");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.near_duplicate.min_similarity=0")))

@@ -13,6 +13,8 @@ import io.medsyn.evaluate.EvaluationResult.RunRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
 import io.medsyn.pipeline.Layout;
 import io.medsyn.pipeline.Pipeline;
+import io.medsyn.quality.QualitySummary;
+import io.medsyn.report.HtmlReport;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -39,6 +43,7 @@ class EvaluatePipelineTest {
   static Path dir;
   static EvaluationResult result;
   static Layout layout;
+  static MedSynConfig config;
 
   @BeforeAll
   static void runTheStage() {
@@ -47,7 +52,7 @@ class EvaluatePipelineTest {
     Fixtures.real("dev", 4, 3).withColumnRenamed("id", "idx").withColumnRenamed("text", "symptoms").coalesce(1)
         .write().json(dir.resolve("dev").toString());
     Path notes = Fixtures.notes(dir, 4, 4, n -> "train-J06-" + (n % 8));
-    MedSynConfig config = ConfigLoader.load(null, List.of("output=" + dir.resolve("out"),
+    config = ConfigLoader.load(null, List.of("output=" + dir.resolve("out"),
         "evaluate.train.path=" + dir.resolve("train"), "evaluate.eval.path=" + dir.resolve("dev"),
         "evaluate.synthetic.path=" + notes, "evaluate.grid.real_shares=[1.0]",
         "evaluate.grid.synthetic_shares=[0.0, 0.5, 1.0]", "evaluate.repeats=2", "evaluate.bootstrap=200",
@@ -141,7 +146,20 @@ class EvaluatePipelineTest {
     String text = html.replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "");
     assertThat(text).startsWith("<!DOCTYPE html>").contains("Does synthetic data help")
         .contains("real 100% + synthetic 100%").contains("K29").doesNotContain("<script").doesNotContain("http://")
-        .doesNotContain("https://").doesNotContain("NaN");
+        .doesNotContain("https://").doesNotContain("NaN")
+        .as("the synthetic notes are not the run's own: no quality summary").doesNotContain("Quality of the");
+  }
+
+  @Test
+  void reportOnTheRunsOwnNotesCarriesTheirQualitySummary() {
+    QualitySummary quality = new QualitySummary(10, 7, Map.of("too_short", 2L, "refusal", 1L),
+        List.of(new QualitySummary.CodeCounts("J06", 10, 7, Map.of("too_short", 2L, "refusal", 1L))));
+    String html = HtmlReport.render(result, config.evaluate(), Optional.of(quality));
+    String section = html.substring(html.indexOf("<h2>Quality of the synthetic notes</h2>"),
+        html.indexOf("<h2>How to read this</h2>"));
+    assertThat(section).contains("<b>7 (70.0 %)</b>").contains("<tr><td>too_short</td><td>2</td><td>20.0 %</td>")
+        .contains("<td>J06</td><td>10</td><td>7</td><td>3</td><td>30.0 %</td><td class=\"text\">too_short 2,"
+            + " refusal 1</td>");
   }
 
   private static StructType documented(String file) throws IOException {

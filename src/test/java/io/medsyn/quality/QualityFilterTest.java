@@ -175,6 +175,28 @@ class QualityFilterTest {
   }
 
   @Test
+  void summaryTableReadsBackAsTheSummary() {
+    assertThat(QualitySummary.read(SPARK.read().parquet(pipeline.layout().qualitySummary()))).isEqualTo(summary);
+  }
+
+  @Test
+  void reportPageShowsRejectionsByReasonAndTheWorstCodesFirst() throws IOException {
+    String html = Files.readString(Path.of(pipeline.layout().qualityReport()));
+    assertThat(html.split("src=\"data:image/png;base64,", -1)).as("one inlined chart").hasSize(2);
+    String text = html.replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "");
+    assertThat(text).startsWith("<!DOCTYPE html>").contains("<h1>Quality of the synthetic notes</h1>")
+        .contains("<b>8 (42.1 %)</b><span>pass: the corpus</span>")
+        .contains("<tr><td>diagnosis_leak</td><td>3</td><td>15.8 %</td>")
+        .doesNotContain("<script").doesNotContain("http");
+    // I10 has 5 of 7 notes rejected; the worst-codes table lists codes by that share, highest first.
+    String worst = text.substring(text.indexOf("<h3>"), text.indexOf("<details>"));
+    assertThat(worst.indexOf("<td>J20</td><td>1</td><td>0</td><td>1</td><td>100.0 %</td>"))
+        .isNotNegative().isLessThan(worst.indexOf("<td>I10</td>"));
+    assertThat(worst).contains("<tr><td>I10</td><td>7</td><td>2</td><td>5</td><td>71.4 %</td>"
+        + "<td class=\"text\">low_symptom_coverage 2, too_short 1");
+  }
+
+  @Test
   void writtenTablesMatchTheirSchemasInDataSchema() throws IOException {
     StructType documented = schema("quality_notes");
     StructType summarySchema = schema("quality_summary");

@@ -110,7 +110,7 @@ final class RateLimits {
       tokenGuard.admit(Math.max(1, estimatedTokens));
     }
     if (requestGuard != null) {
-      requestGuard.admit();
+      requestGuard.admit(1);
     }
   }
 

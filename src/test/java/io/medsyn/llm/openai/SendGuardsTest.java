@@ -19,7 +19,7 @@ class SendGuardsTest {
     SendSpacing spacing = new SendSpacing(40 * MS);
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
-      spacing.admit();
+      spacing.admit(1);
       times.add(System.nanoTime());
     }
     for (int i = 1; i < times.size(); i++) {
@@ -59,9 +59,9 @@ class SendGuardsTest {
     SendWindow window = new SendWindow(1, 60_000 * MS);
     SendSpacing spacing = new SendSpacing(60_000 * MS);
     window.admit(1);
-    spacing.admit();
+    spacing.admit(1);
     CompletableFuture<Void> inWindow = CompletableFuture.runAsync(() -> admitQuietly(() -> window.admit(1)));
-    CompletableFuture<Void> spaced = CompletableFuture.runAsync(() -> admitQuietly(spacing::admit));
+    CompletableFuture<Void> spaced = CompletableFuture.runAsync(() -> admitQuietly(() -> spacing.admit(1)));
     Thread.sleep(100);
     assertThat(inWindow).isNotDone();
     assertThat(spaced).isNotDone();
