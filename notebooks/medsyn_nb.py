@@ -10,6 +10,7 @@ CI has (Debian packages python3-jpype, and the driver from the Maven build).
 """
 
 import glob
+import json
 import os
 from pathlib import Path
 
@@ -17,7 +18,8 @@ import pandas as pd
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-# Every table a run writes, by name, with its path under the run's root (as io.medsyn.pipeline.Layout has them).
+# Every table a run writes, by name, with its path under the run's root (as io.medsyn.pipeline.Layout has them;
+# the evaluate stage's are io.medsyn.evaluate.EvaluationWriter.TABLES under evaluation/, named evaluation_*).
 # A new stage's table is one more line here.
 TABLES = {
     "vertices": "mkg/vertices",
@@ -26,7 +28,14 @@ TABLES = {
     "notes": "notes",
     "quality_notes": "quality/notes",
     "quality_summary": "quality/summary",
+    "evaluation_cells": "evaluation/cells",
+    "evaluation_groups": "evaluation/groups",
+    "evaluation_changes": "evaluation/changes",
+    "evaluation_per_code": "evaluation/per_code",
+    "evaluation_unseen": "evaluation/unseen",
+    "evaluation_runs": "evaluation/runs",
 }
+EVALUATION_JSON = "evaluation/metrics.json"
 DEBIAN_JPYPE_JAR = "/usr/share/java/org.jpype.jar"
 
 
@@ -53,6 +62,32 @@ class Run:
                     f"SELECT * FROM read_parquet('{files}/**/*.parquet', hive_partitioning = true)")
                 self.tables[name] = files
 
+    def has(self, table):
+        """Whether the run wrote `table` (a stage that has not run leaves its tables out)."""
+        return table in self.tables
+
+    def experiment(self):
+        """The evaluate stage's header (corpus sizes and sources, baseline cell) from metrics.json, or None."""
+        path = self.root / EVALUATION_JSON
+        if not path.is_file():
+            return None
+        return {key: value for key, value in json.loads(path.read_text()).items() if not isinstance(value, list)}
+
+    def how_to_evaluate(self):
+        """What to run for this run's evaluation, for a notebook to print when it has none."""
+        return f"""\
+This run has no evaluation: {self.root / EVALUATION_JSON} is missing.
+The evaluate stage trains and scores the ICD-10 classifier against a real corpus, which the defaults do not
+name, so without one it does nothing. To evaluate this run's notes (the job jar comes from `make build`):
+
+    jobs/evaluate.sh -- --output {self.root} \\
+        --set evaluate.train.path=PATH/train.jsonl --set evaluate.eval.path=PATH/dev.jsonl
+
+or a new run with its evaluation: make run ARGS="--set evaluate.train.path=... --set evaluate.eval.path=...".
+The corpus is JSON Lines {{"idx", "symptoms", "code"}}, as RuMedTop3's (csv or parquet: evaluate.train.format and
+the *_column keys in conf/medsyn.yaml); without evaluate.eval.path, evaluate.eval_fraction of train is held out.
+Then run this notebook again."""
+
     def query(self, sql):
         """The answer to one SQL statement, as a DataFrame."""
         return self.engine.query(sql)
@@ -62,6 +97,22 @@ class Run:
         rows = [(name, int(self.query(f"SELECT count(*) AS n FROM {name}")["n"][0]), str(path))
                 for name, path in self.tables.items()]
         return pd.DataFrame(rows, columns=["table", "rows", "path"]).set_index("table")
+
+
+def mean_sd(mean, sd):
+    """A metric's mean ± sd over the seeds of a cell (fractions), in percent: '70.0 ± 4.1'."""
+    return f"{100 * mean:.1f} ± {100 * sd:.1f}"
+
+
+def change_ci(change, low, high):
+    """A change against the baseline with its 95 % interval (fractions), in percentage points: '+5.0 [-1.2, +9.8]'."""
+    return f"{100 * change:+.1f} [{100 * low:+.1f}, {100 * high:+.1f}]"
+
+
+def nothing_to_draw(ax, message):
+    """Says `message` where a chart would go: a section without rows (no failures, say) still shows its place."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
 
 
 def _duckdb():
