@@ -101,20 +101,37 @@ public final class NoteGenerator {
   }
 
   /**
-   * Sends the pending requests in exactly {@code generate.slots} partitions and journals every result; returns one
-   * outcome row per request sent or refused for budget ({@link RequestPump#OUTCOME}). Lazy, like any Dataset:
-   * the requests go out when an action runs it.
+   * The pending requests in exactly {@code generate.slots} partitions, written under {@code checkpointDir} (the
+   * SparkContext's checkpoint directory from now on) and read back from there, for {@link #generate} to send.
+   *
+   * <p>Sending straight from the shuffle that splits them would tie each sending task to shuffle files on other
+   * executors. Losing an executor would then fail the whole stage (a fetch failure), and Spark's new stage attempt
+   * runs every partition not yet finished again, while the old attempt's tasks go on sending (Spark does not kill
+   * them): two tasks paying for the same notes, each with a full slot's share of the limits. Read from files, a
+   * lost executor costs only its own task's retry, which the journal resumes.
+   */
+  public Dataset<Row> slotted(Dataset<Row> pending, String checkpointDir) {
+    pending.sparkSession().sparkContext().setCheckpointDir(checkpointDir);
+    return pending.repartition(config.slots(), col("note_id")).checkpoint(true);
+  }
+
+  /**
+   * Sends the requests of {@link #slotted}, one Spark task a slot, and journals every result; returns one outcome
+   * row per request sent or refused for budget ({@link RequestPump#OUTCOME}). Lazy, like any Dataset: the requests
+   * go out when an action runs it.
    *
    * @param budgetLeftUsd what the run may still spend, over all slots; infinite for no budget
    */
-  public Dataset<Row> generate(Dataset<Row> pending, String journalDir, GenerateMetrics metrics,
+  public Dataset<Row> generate(Dataset<Row> slotted, String journalDir, GenerateMetrics metrics,
       double budgetLeftUsd) {
+    int partitions = slotted.rdd().getNumPartitions();
+    Checks.checkArgument(partitions == config.slots(), "expected the pending requests in %d partitions (slotted),"
+        + " got %d", config.slots(), partitions);
     SerializableConfiguration hadoop = new SerializableConfiguration(
-        pending.sparkSession().sparkContext().hadoopConfiguration());
+        slotted.sparkSession().sparkContext().hadoopConfiguration());
     MapPartitionsFunction<Row, Row> partition = new GeneratePartition(config, backends, prompts, params, journalDir,
         runId, hadoop, metrics, budgetLeftUsd / config.slots());
-    return pending.repartition(config.slots(), col("note_id"))
-        .mapPartitions(partition, Encoders.row(RequestPump.OUTCOME));
+    return slotted.mapPartitions(partition, Encoders.row(RequestPump.OUTCOME));
   }
 
   /**

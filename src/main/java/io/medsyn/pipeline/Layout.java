@@ -37,6 +37,11 @@ public record Layout(String root) {
     return join("generate/journal");
   }
 
+  /** The generate stage's pending requests, split into its slots, while it sends them; deleted after. */
+  public String generateCheckpoint() {
+    return join("generate/checkpoint");
+  }
+
   /** The generation stage's notes: the synthetic corpus the evaluate stage reads by default. */
   public String notes() {
     return join("notes");

@@ -31,4 +31,14 @@ public final class OutputFiles {
       throw new UncheckedIOException("cannot look up " + path + ": " + e.getMessage(), e);
     }
   }
+
+  /** Deletes a file or a directory with everything under it; nothing there is fine. */
+  public static void delete(SparkSession spark, String path) {
+    Path target = new Path(path);
+    try {
+      target.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(target, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
+    }
+  }
 }

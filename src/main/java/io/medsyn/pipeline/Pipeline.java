@@ -42,7 +42,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,24 +115,26 @@ public final class Pipeline {
     Dataset<Row> journal = Journal.read(spark, layout.journal());
     // One request per task: Parquet's footers count the tasks without planning them.
     long total = tasks.count();
-    // Counted for the progress log, then sent: kept so the journal is not read and the plan not made twice.
-    Dataset<Row> pending = NoteGenerator.pending(planned, journal).persist(StorageLevel.MEMORY_AND_DISK());
-    long toSend = pending.count();
-    double budgetLeft = Double.POSITIVE_INFINITY;
-    if (g.hasBudget()) {
-      Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
-      budgetLeft = g.budgetUsd() - (spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
-    }
-    LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total, toSend,
-        g.backend(), params.model(), g.slots());
     GenerateMetrics metrics = GenerateMetrics.register(spark.sparkContext());
-    long start = System.nanoTime();
+    long toSend;
+    long start;
     try {
+      // Written once: counted for the progress log, then sent, without reading the journal or planning twice.
+      Dataset<Row> pending = generator.slotted(NoteGenerator.pending(planned, journal), layout.generateCheckpoint());
+      toSend = pending.count();
+      double budgetLeft = Double.POSITIVE_INFINITY;
+      if (g.hasBudget()) {
+        Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
+        budgetLeft = g.budgetUsd() - (spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
+      }
+      LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total, toSend,
+          g.backend(), params.model(), g.slots());
+      start = System.nanoTime();
       if (toSend > 0) {
         send(generator.generate(pending, layout.journal(), metrics, budgetLeft), metrics, toSend, runId);
       }
     } finally {
-      pending.unpersist();
+      OutputFiles.delete(spark, layout.generateCheckpoint());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Long> byStatus = writeNotes(planned);

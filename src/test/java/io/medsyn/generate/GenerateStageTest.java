@@ -22,11 +22,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.Dependency;
+import org.apache.spark.ShuffleDependency;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.jdk.javaapi.CollectionConverters;
 
 class GenerateStageTest {
   private final SparkSession spark = TestSpark.session();
@@ -61,6 +65,8 @@ class GenerateStageTest {
     assertThat(notes.filter(col("status").equalTo("ok").and(col("text").isNotNull())).count()).isEqualTo(300);
     assertThat(notes.agg(org.apache.spark.sql.functions.min("task_id"), org.apache.spark.sql.functions.max("task_id"))
         .first()).isEqualTo(org.apache.spark.sql.RowFactory.create(0L, 299L));
+    assertThat(Path.of(pipeline.layout().generateCheckpoint())).as("the slotted requests go once sent")
+        .doesNotExist();
     Dataset<Row> before = notes.select("task_id", "note_id", "text", "run_id", "finished_at");
     List<Row> kept = before.collectAsList();
 
@@ -114,6 +120,38 @@ class GenerateStageTest {
             java.sql.Timestamp.from(java.time.Instant.ofEpochMilli(1_767_225_600_007L))));
     assertThat(notes.filter(col("task_id").equalTo(planned.get(120).<Long>getAs("task_id"))).select("run_id")
         .first().getString(0)).isEqualTo(resumed.runId());
+  }
+
+  @Test
+  void requestsAreSentFromCheckpointedSlotsWithNoShuffleInTheSendingStage() {
+    MedSynConfig config = config("sample.n=100");
+    Pipeline pipeline = new Pipeline(config, spark);
+    pipeline.sample();
+    NoteGenerator generator = new NoteGenerator(config.generate(), Backends::create, PromptBook.load("ru"),
+        Backends.params(config.generate()), "20260101T000000Z-slots1");
+    Dataset<Row> planned = generator.plan(spark.read().parquet(pipeline.layout().tasks()));
+    Dataset<Row> slotted = generator.slotted(NoteGenerator.pending(planned,
+        Journal.read(spark, pipeline.layout().journal())), pipeline.layout().generateCheckpoint());
+    RDD<Row> sending = generator.generate(slotted, pipeline.layout().journal(),
+        GenerateMetrics.register(spark.sparkContext()), Double.POSITIVE_INFINITY).rdd();
+    assertThat(sending.getNumPartitions()).isEqualTo(2);
+    // No shuffle to lose: a lost executor fails only its own task, never the stage, so Spark never starts a second
+    // stage attempt that would send the same partitions alongside the first.
+    assertThat(shuffles(sending)).isEmpty();
+    assertThat(slotted.count()).isEqualTo(100);
+    assertThat(Path.of(pipeline.layout().generateCheckpoint())).isNotEmptyDirectory();
+  }
+
+  /** The shuffles an RDD reads, over its whole lineage. */
+  private static List<Dependency<?>> shuffles(RDD<?> rdd) {
+    List<Dependency<?>> found = new ArrayList<>();
+    for (Dependency<?> dependency : CollectionConverters.asJava(rdd.dependencies())) {
+      if (dependency instanceof ShuffleDependency) {
+        found.add(dependency);
+      }
+      found.addAll(shuffles(dependency.rdd()));
+    }
+    return found;
   }
 
   @Test

@@ -188,13 +188,16 @@ public final class StandaloneCluster implements BeforeAllCallback, AfterAllCallb
         .orElseThrow(() -> new IllegalArgumentException("no executor with pid " + pid + " in " + executors())));
   }
 
-  /** Each executor's stderr log (its Spark log) under the workers' work directories: app-id/executor-id/stderr. */
-  public List<Path> executorLogs() {
+  /**
+   * The stderr log (its Spark log) of each executor an application had, under the workers' work directories:
+   * app-id/executor-id/stderr. Executors of the other applications the cluster ran are left out.
+   */
+  public List<Path> executorLogs(String appId) {
     List<Path> logs = new ArrayList<>();
     for (int i = 0; i < workerCount; i++) {
-      Path work = dir.resolve("work-" + i);
+      Path work = dir.resolve("work-" + i).resolve(appId);
       if (Files.isDirectory(work)) {
-        try (Stream<Path> files = Files.walk(work, 3)) {
+        try (Stream<Path> files = Files.walk(work, 2)) {
           files.filter(f -> f.getFileName().toString().equals("stderr")).sorted().forEach(logs::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
