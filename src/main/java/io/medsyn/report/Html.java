@@ -17,7 +17,7 @@ final class Html {
       .headline.bad{background:#fbeff0;border-left-color:#d1495b}
       table{border-collapse:collapse;font-size:13px;margin:8px 0}
       th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:right}th{background:#f4f6f8}
-      td:first-child,th:first-child{text-align:left}td.text{text-align:left}.up{color:#1f7a6f}.down{color:#b3364a}
+      td:first-child,th:first-child{text-align:left}td.text,th.text{text-align:left}.up{color:#1f7a6f}.down{color:#b3364a}
       .charts{display:flex;flex-wrap:wrap;gap:8px}img{max-width:100%}.note{color:#555;font-size:13px}
       details summary{cursor:pointer;color:#1b6ca8}
       """;
@@ -39,9 +39,14 @@ final class Html {
     return "<img src=\"" + dataUri + "\" alt=\"" + esc(alt) + "\">";
   }
 
-  /** A share in [0, 1] as a percentage. */
+  /** A share in [0, 1] as a percentage; a share too small to show as 0.1 % is not shown as zero. */
   static String pct(double value) {
-    return String.format(Locale.ROOT, "%.1f %%", 100 * value);
+    return value > 0 && value < 0.0005 ? "< 0.1 %" : String.format(Locale.ROOT, "%.1f %%", 100 * value);
+  }
+
+  /** A count with thousands separators. */
+  static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
   }
 
   static String esc(String text) {

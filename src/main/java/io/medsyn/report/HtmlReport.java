@@ -77,8 +77,30 @@ public final class HtmlReport {
         .append(" for real-only: ").append(pp(change.change())).append(" (95 % interval ")
         .append(pp(change.ciLow())).append(" to ").append(pp(change.ciHigh())).append("), ")
         .append(sure ? "a change the evaluation set is large enough to show."
-            : "within what chance in the choice of evaluation notes could give.")
-        .append("</div>");
+            : "within what chance in the choice of evaluation notes could give.");
+    rareSentence(html, r, best.get().cell());
+    html.append("</div>");
+  }
+
+  /** The same comparison on the rarest third of codes, where MedSyn expects synthetic notes to help most. */
+  private static void rareSentence(StringBuilder html, EvaluationResult r, String cell) {
+    Optional<GroupRow> base = group(r, r.baseline(), "rare");
+    Optional<GroupRow> mixed = group(r, cell, "rare");
+    Optional<ChangeRow> change = r.changes().stream().filter(c -> c.cell().equals(cell) && c.scope().equals("rare")
+        && c.metric().equals("hit1")).findFirst();
+    if (base.isEmpty() || mixed.isEmpty() || change.isEmpty()) {
+      return;
+    }
+    html.append(" On the rarest third of codes (").append(mixed.get().codes())
+        .append(mixed.get().codes() == 1 ? " code, " : " codes, ")
+        .append(mixed.get().notes()).append(" evaluation notes): Hit@1 ").append(pct(mixed.get().hit1Mean()))
+        .append(" against ").append(pct(base.get().hit1Mean())).append(", ").append(pp(change.get().change()))
+        .append(" (95 % interval ").append(pp(change.get().ciLow())).append(" to ")
+        .append(pp(change.get().ciHigh())).append(").");
+  }
+
+  private static Optional<GroupRow> group(EvaluationResult r, String cell, String group) {
+    return r.groups().stream().filter(g -> g.cell().equals(cell) && g.group().equals(group)).findFirst();
   }
 
   private static void gridSection(StringBuilder html, EvaluationResult r) {
@@ -171,7 +193,8 @@ public final class HtmlReport {
         .append("among its three most probable codes. <b>Macro-F1</b>: F1 averaged over codes, so rare codes weigh ")
         .append("as much as frequent ones.</li>")
         .append("<li>Subsamples are stratified by code and seeded; a mixture's figures are the mean ± standard ")
-        .append("deviation over ").append(config.repeats()).append(" seeds (one fit when the mixture uses whole ")
+        .append("deviation over ").append(config.repeats()).append(config.repeats() == 1 ? " seed" : " seeds")
+        .append(" (one fit when the mixture uses whole ")
         .append("corpora).</li>")
         .append("<li>Δ is the change against the real-only model (all real notes, no synthetic) in percentage ")
         .append("points, with a 95 % paired bootstrap interval over ").append(config.bootstrap())

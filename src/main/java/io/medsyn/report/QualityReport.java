@@ -1,5 +1,6 @@
 package io.medsyn.report;
 
+import static io.medsyn.report.Html.count;
 import static io.medsyn.report.Html.esc;
 import static io.medsyn.report.Html.fact;
 import static io.medsyn.report.Html.img;
@@ -38,14 +39,15 @@ public final class QualityReport {
 
   private static String body(QualitySummary s) {
     StringBuilder html = new StringBuilder("<div class=\"facts\">");
-    fact(html, String.valueOf(s.notes()), "notes scored");
-    fact(html, s.passed() + " (" + pct(share(s.passed(), s.notes())) + ")", "pass: the corpus");
-    fact(html, String.valueOf(s.rejected()), "rejected, kept with their reasons");
+    fact(html, count(s.notes()), "notes scored");
+    fact(html, count(s.passed()) + " (" + pct(share(s.passed(), s.notes())) + ")", "pass: the corpus");
+    fact(html, count(s.rejected()), "rejected, kept with their reasons");
     html.append("</div>");
     if (s.rejected() > 0) {
       html.append(img(Charts.rejections(s), "Notes rejected per reason"));
     }
-    html.append("<table><tr><th>reason</th><th>notes</th><th>share of notes</th><th>what it means</th></tr>");
+    html.append("<table><tr><th>reason</th><th>notes</th><th>share of notes</th>")
+        .append("<th class=\"text\">what it means</th></tr>");
     for (RejectReason reason : RejectReason.values()) {
       long n = s.byReason().get(reason.label());
       html.append("<tr><td>").append(reason.label()).append("</td><td>").append(n).append("</td><td>")
@@ -68,7 +70,7 @@ public final class QualityReport {
 
   private static void codeTable(StringBuilder html, List<CodeCounts> codes) {
     html.append("<table><tr><th>code</th><th>notes</th><th>pass</th><th>rejected</th><th>share rejected</th>")
-        .append("<th>reasons</th></tr>");
+        .append("<th class=\"text\">reasons</th></tr>");
     for (CodeCounts c : codes) {
       html.append("<tr><td>").append(esc(c.code())).append("</td><td>").append(c.notes()).append("</td><td>")
           .append(c.passed()).append("</td><td>").append(c.rejected()).append("</td><td>")

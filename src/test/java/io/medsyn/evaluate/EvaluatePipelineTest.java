@@ -145,7 +145,7 @@ class EvaluatePipelineTest {
     assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(6);
     String text = html.replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "");
     assertThat(text).startsWith("<!DOCTYPE html>").contains("Does synthetic data help")
-        .contains("real 100% + synthetic 100%").contains("K29").doesNotContain("<script").doesNotContain("http://")
+        .contains("real 100% + synthetic 100%").contains("K29").contains("On the rarest third of codes (1 code, ").doesNotContain("<script").doesNotContain("http://")
         .doesNotContain("https://").doesNotContain("NaN")
         .as("the synthetic notes are not the run's own: no quality summary").doesNotContain("Quality of the");
   }
