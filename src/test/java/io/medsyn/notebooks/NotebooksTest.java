@@ -55,7 +55,18 @@ class NotebooksTest {
     Path root = dir.resolve("run");
     FileUtils.copyDirectory(Path.of(SmallRun.shared().root()).toFile(), root.toFile());
     run = new Layout(root.toString());
+    rejectTheShortestNotes(run);
     evaluate(run);
+  }
+
+  /**
+   * The quality stage again on the copy, with a floor of 200 characters: the small run's notes all pass the
+   * default one, and the notebook's rejected-note sections need rejections to show.
+   */
+  private static void rejectTheShortestNotes(Layout layout) {
+    List<String> settings = new ArrayList<>(SmallRun.OVERRIDES);
+    settings.addAll(List.of("output=" + layout.root(), "quality.min_chars=200"));
+    new Pipeline(ConfigLoader.load(null, settings), TestSpark.session()).filter();
   }
 
   /**
