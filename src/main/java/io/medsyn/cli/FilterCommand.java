@@ -8,11 +8,13 @@ import picocli.CommandLine.Command;
     description = {"Score every note of OUTPUT/notes (symptom coverage, diagnosis leakage, example copying, length,"
         + " language, refusals, exact and near-duplicates); write them all to OUTPUT/quality/notes with quality_pass"
         + " and reject_reasons, and the counts by reason and code to OUTPUT/quality/summary (Parquet) and"
-        + " OUTPUT/quality/summary.json, and the page OUTPUT/report/quality.html. The corpus is the notes that pass; nothing is deleted."})
+        + " OUTPUT/quality/summary.json, and the page OUTPUT/report/quality.html. The corpus is the notes that pass;"
+        + " nothing is deleted."})
 final class FilterCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline, PrintWriter out) {
     out.println(pipeline.filter().render());
-    out.printf("scored notes in %s; report %s%n", pipeline.layout().qualityNotes(), pipeline.layout().qualityReport());
+    out.printf("scored notes in %s; report %s%n", pipeline.layout().qualityNotes(),
+        pipeline.layout().qualityReport());
   }
 }

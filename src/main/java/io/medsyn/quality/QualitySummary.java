@@ -113,8 +113,10 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
 
   /** A few lines for the terminal: totals, then the notes per reason. */
   public String render() {
+    // Rounded down, so that one rejection in two thousand does not read as 100 %.
+    double passRate = notes == 0 ? 0.0 : Math.floor(1000.0 * passed / notes) / 10;
     StringBuilder out = new StringBuilder(String.format("quality: %d notes, %d pass (%.1f%%), %d rejected%n", notes,
-        passed, notes == 0 ? 0.0 : 100.0 * passed / notes, rejected()));
+        passed, passRate, rejected()));
     byReason.forEach((reason, n) -> out.append(String.format("  %-22s %8d%n", reason, n)));
     return out.toString().stripTrailing();
   }

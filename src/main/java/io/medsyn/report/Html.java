@@ -39,9 +39,15 @@ final class Html {
     return "<img src=\"" + dataUri + "\" alt=\"" + esc(alt) + "\">";
   }
 
-  /** A share in [0, 1] as a percentage; a share too small to show as 0.1 % is not shown as zero. */
+  /** A share in [0, 1] as a percentage; a share that rounds to 0 or 100 % without being so is not shown as such. */
   static String pct(double value) {
-    return value > 0 && value < 0.0005 ? "< 0.1 %" : String.format(Locale.ROOT, "%.1f %%", 100 * value);
+    if (value > 0 && value < 0.0005) {
+      return "under 0.1 %";
+    }
+    if (value < 1 && value >= 0.9995) {
+      return "over 99.9 %";
+    }
+    return String.format(Locale.ROOT, "%.1f %%", 100 * value);
   }
 
   /** A count with thousands separators. */

@@ -11,6 +11,7 @@ import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.pipeline.Layout;
 import io.medsyn.pipeline.Pipeline;
+import io.medsyn.report.QualityReport;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -172,6 +173,14 @@ class QualityFilterTest {
     assertThat(all.<String, Long>getJavaMap(4)).containsEntry("near_duplicate", 2L).hasSize(10);
     assertThat(summary.render()).startsWith("quality: 19 notes, 8 pass (42.1%), 11 rejected")
         .contains("diagnosis_leak                3");
+  }
+
+  @Test
+  void oneRejectionInThousandsIsNotRenderedAsAllPassing() {
+    QualitySummary nearlyAll = new QualitySummary(5000, 4999, Map.of("too_short", 1L), List.of());
+    assertThat(nearlyAll.render()).startsWith("quality: 5000 notes, 4999 pass (99.9%), 1 rejected");
+    assertThat(QualityReport.page(nearlyAll, "notes")).contains("<b>4,999 (over 99.9 %)</b>")
+        .contains("<tr><td>too_short</td><td>1</td><td>under 0.1 %</td>");
   }
 
   @Test
