@@ -4,15 +4,10 @@ import com.sun.management.OperatingSystemMXBean;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.generate.GenerateSummary;
 import io.medsyn.pipeline.Pipeline;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -34,8 +29,8 @@ public final class GenerateBench {
 
   public static List<String> run(SparkSession spark) {
     List<String> lines = new ArrayList<>();
-    Path dir = temporaryDirectory();
-    try {
+    try (ScratchDir scratch = new ScratchDir("medsyn-generate-bench")) {
+      Path dir = scratch.path();
       corpus(spark, dir.resolve("warm-up"), 2_000); // JIT and Spark's code generation
       OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpu = os.getProcessCpuTime();
@@ -48,8 +43,6 @@ public final class GenerateBench {
           t[0] + t[1], t[0], t[1]));
       lines.add(String.format("generate: %,.0f notes/s end to end; %,.0f notes/s in the generate stage",
           41_000 / (t[0] + t[1]), 41_000 / t[1]));
-    } finally {
-      delete(dir);
     }
     return lines;
   }
@@ -66,21 +59,5 @@ public final class GenerateBench {
       throw new IllegalStateException("expected " + n + " notes, got " + summary.render());
     }
     return new double[] {(sampled - start) / 1e9, (generated - sampled) / 1e9};
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("medsyn-generate-bench");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -8,15 +8,10 @@ import io.medsyn.pipeline.Pipeline;
 import io.medsyn.quality.NearDuplicates;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualitySummary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -48,8 +43,8 @@ public final class QualityBench {
 
   /** Runs the benchmark on {@code n} notes and returns the lines it reports. */
   public static List<String> run(SparkSession spark, int n) {
-    Path dir = tempDir();
-    try {
+    try (ScratchDir scratch = new ScratchDir("medsyn-quality-bench")) {
+      Path dir = scratch.path();
       MedSynConfig config = ConfigLoader.load(null, List.of("output=" + dir));
       Pipeline pipeline = new Pipeline(config, spark);
       List<String> lines = new ArrayList<>();
@@ -85,8 +80,6 @@ public final class QualityBench {
       lines.add(String.format("near-duplicates marked: %d (%d injected)", flagged,
           Math.round(n * SyntheticNotes.DEFECTS.get("near_duplicate"))));
       return lines;
-    } finally {
-      delete(dir);
     }
   }
 
@@ -98,21 +91,5 @@ public final class QualityBench {
 
   private static double secs(long start) {
     return (System.nanoTime() - start) / 1e9;
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("medsyn-quality-bench");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -273,11 +274,7 @@ public final class StandaloneCluster implements BeforeAllCallback, AfterAllCallb
   private Path assembleSparkHome() throws IOException {
     Path home = dir.resolve("spark-home");
     Path jars = home.resolve("jars");
-    if (Files.exists(dir)) {
-      try (Stream<Path> old = Files.walk(dir)) {
-        old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    FileUtils.deleteQuietly(dir.toFile());
     Files.createDirectories(jars);
     Files.createDirectories(home.resolve("conf"));
     Path classpath = Processes.PROJECT.resolve("target/classpath.txt");
