@@ -1,23 +1,22 @@
 package io.medsyn.classify;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
 import io.medsyn.config.ClassifierConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
-import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.tuning.CrossValidator;
-import org.apache.spark.ml.tuning.CrossValidatorModel;
-import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -25,85 +24,93 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ICD-10 classifier of notes with columns {@code id, text, code}: {@link TextFeatures} then multinomial
- * logistic regression with an L2 penalty. When several L2 strengths are configured, k-fold cross-validation on the
- * training data picks one by Hit@1; the evaluation split never takes part.
+ * The ICD-10 classifier of notes with columns {@code id, text, code} (and optionally {@link #SYNTHETIC}):
+ * {@link TextFeatures} then a model from {@link ClassifierModels}, with instance weights for class balance and for
+ * synthetic notes. The n-gram terms, the costly step, can be computed once by {@link #terms} and reused by every fit
+ * ({@link #fitTerms}) and prediction.
  */
 public final class IcdClassifier {
+  /** Boolean column of training notes: true for a synthetic note (absent: every note is real). */
+  public static final String SYNTHETIC = "synthetic";
   static final String LABEL = "label";
   static final String PREDICTION = "prediction";
   static final String PROBABILITY = "probability";
-  private static final double BLOCK_MB = 64;
+  static final String WEIGHT = "weight";
   private static final Logger LOG = LoggerFactory.getLogger(IcdClassifier.class);
 
   private final ClassifierConfig config;
+  private final ClassifierModel model;
   private final long seed;
 
   public IcdClassifier(ClassifierConfig config, long seed) {
     this.config = config;
+    this.model = ClassifierModels.named(config.model());
     this.seed = seed;
   }
 
-  public TrainedClassifier fit(Dataset<Row> train) {
-    long start = System.nanoTime();
-    List<Transformer> stages = new ArrayList<>(TextFeatures.termStages("text", config));
-    // A small corpus file is read as one partition; spread it so that every core computes gradients.
-    Dataset<Row> notes = train.select("code", "text");
-    int cores = train.sparkSession().sparkContext().defaultParallelism();
-    if (notes.rdd().getNumPartitions() < cores) {
-      notes = notes.repartition(cores);
-    }
-    // The n-gram terms are the costly step: computed once here, then read by every fitting pass.
-    Dataset<Row> terms = transform(notes, stages).select("code", TextFeatures.TERMS)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+  /** The notes with their {@link TextFeatures#TERMS} added; persist the result to reuse it across fits. */
+  public Dataset<Row> terms(Dataset<Row> notes) {
+    return transform(notes, TextFeatures.termStages("text", config)).drop(TextFeatures.TOKENS);
+  }
+
+  /** Fits on notes with text, with the first configured candidate of every setting. */
+  public TrainedClassifier fit(Dataset<Row> notes) {
+    Dataset<Row> terms = terms(notes).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      List<PipelineStage> vectorizer = new ArrayList<>();
-      // Unseen codes get index = number of codes (never predicted), so evaluation notes are counted, not dropped.
-      vectorizer.add(new StringIndexer().setInputCol("code").setOutputCol(LABEL).setHandleInvalid("keep")
-          .setStringOrderType("alphabetAsc"));
-      vectorizer.addAll(TextFeatures.vectorStages(config));
-      PipelineModel vectors = new Pipeline().setStages(vectorizer.toArray(PipelineStage[]::new)).fit(terms);
-      stages.add(vectors);
-      // Logistic regression caches its own blocks of instances, so its input is not cached again.
-      Dataset<Row> features = vectors.transform(terms).select(LABEL, TextFeatures.FEATURES);
-      Map<Double, Double> cv = new LinkedHashMap<>();
-      LogisticRegressionModel model = fitRegression(features, cv);
-      stages.add(model);
-      List<String> labels = List.of(((StringIndexerModel) vectors.stages()[0]).labelsArray()[0]);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      LOG.info("fitted the classifier on {} codes and {} features in {} s ({} iterations, L2 {})", labels.size(),
-          model.numFeatures(), String.format("%.1f", seconds), model.summary().totalIterations(),
-          model.getRegParam());
-      return new TrainedClassifier(stages, labels, model.getRegParam(), seconds, cv);
+      return fitTerms(terms, FitSettings.of(config));
     } finally {
       terms.unpersist();
     }
   }
 
-  private LogisticRegressionModel fitRegression(Dataset<Row> features, Map<Double, Double> cv) {
-    LogisticRegression lr = logisticRegression(config.regParams().get(0));
-    if (config.regParams().size() == 1) {
-      return lr.fit(features);
+  /** Fits on notes whose terms {@link #terms} computed (columns code, terms, optionally synthetic). */
+  public TrainedClassifier fitTerms(Dataset<Row> terms, FitSettings settings) {
+    long start = System.nanoTime();
+    Column synthetic = Arrays.asList(terms.columns()).contains(SYNTHETIC) ? col(SYNTHETIC) : lit(false);
+    Dataset<Row> rows = terms.select(col("code"), col(TextFeatures.TERMS), synthetic.as(SYNTHETIC));
+    // Unseen codes get index = number of codes (never predicted), so evaluation notes are counted, not dropped.
+    StringIndexerModel indexer = new StringIndexer().setInputCol("code").setOutputCol(LABEL)
+        .setHandleInvalid("keep").setStringOrderType("alphabetAsc").fit(rows);
+    Dataset<Row> vocabularyNotes = rows;
+    if (config.featuresFrom().equals("real") && !rows.where(not(col(SYNTHETIC))).isEmpty()) {
+      vocabularyNotes = rows.where(not(col(SYNTHETIC)));
     }
-    ParamMap[] grid = new ParamGridBuilder().addGrid(lr.regParam(),
-        config.regParams().stream().mapToDouble(Double::doubleValue).toArray()).build();
-    CrossValidatorModel tuned = new CrossValidator().setEstimator(lr).setEstimatorParamMaps(grid)
-        .setEvaluator(new MulticlassClassificationEvaluator().setLabelCol(LABEL).setMetricName("accuracy"))
-        .setNumFolds(config.cvFolds()).setSeed(seed).fit(features);
-    for (int i = 0; i < tuned.avgMetrics().length; i++) {
-      cv.put(config.regParams().get(i), tuned.avgMetrics()[i]);
+    PipelineModel vectors = new Pipeline().setStages(TextFeatures.vectorStages(config)
+        .toArray(PipelineStage[]::new)).fit(vocabularyNotes);
+    Dataset<Row> weighted = weigh(rows, settings);
+    // A small corpus file is read as one partition; spread it so that every core works.
+    int cores = terms.sparkSession().sparkContext().defaultParallelism();
+    if (weighted.rdd().getNumPartitions() < cores) {
+      weighted = weighted.repartition(cores);
     }
-    LOG.info("cross-validated Hit@1 on the training data by L2 strength: {}", cv);
-    return (LogisticRegressionModel) tuned.bestModel();
+    Dataset<Row> features = vectors.transform(indexer.transform(weighted)).select(LABEL, TextFeatures.FEATURES,
+        WEIGHT);
+    ClassifierModel.Fitted fitted = model.fit(features, settings.regParam(), config, seed);
+    List<String> labels = List.of(indexer.labelsArray()[0]);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    LOG.info("fitted the {} classifier on {} codes in {} s ({}): iterations {} of {} ({})", model.name(),
+        labels.size(), String.format("%.1f", seconds), settings, fitted.iterations(), fitted.maxIter(),
+        fitted.converged() ? "converged" : "not converged");
+    List<Transformer> stages = new ArrayList<>(List.of(indexer, vectors, fitted.model()));
+    return new TrainedClassifier(TextFeatures.termStages("text", config), stages, labels, settings, seconds,
+        fitted.iterations(), fitted.maxIter(), fitted.converged());
   }
 
-  private LogisticRegression logisticRegression(double regParam) {
-    // TF-IDF vectors are already L2-normalised: standardising would let rare n-grams dominate. Large blocks: for
-    // sparse input MLlib adds a dense features × codes matrix per block to the gradient, so many small blocks
-    // (the default) cost more than the n-grams themselves.
-    return new LogisticRegression().setMaxBlockSizeInMB(BLOCK_MB).setFamily("multinomial").setFeaturesCol(TextFeatures.FEATURES)
-        .setLabelCol(LABEL).setPredictionCol(PREDICTION).setProbabilityCol(PROBABILITY).setRegParam(regParam)
-        .setElasticNetParam(0).setStandardization(false).setMaxIter(config.maxIter()).setTol(config.tol());
+  /**
+   * Adds the instance weight: n/(k·n_c) for a note of code c when class weights are balanced (n notes, k codes),
+   * times the synthetic weight for a synthetic note.
+   */
+  private static Dataset<Row> weigh(Dataset<Row> rows, FitSettings settings) {
+    Column synthetic = when(col(SYNTHETIC), lit(settings.syntheticWeight())).otherwise(lit(1.0));
+    if (settings.classWeight().equals("none")) {
+      return rows.withColumn(WEIGHT, synthetic);
+    }
+    Dataset<Row> counts = rows.groupBy("code").count();
+    List<Row> totals = counts.selectExpr("sum(count)", "count(*)").collectAsList();
+    double notes = totals.get(0).getLong(0);
+    double codes = totals.get(0).getLong(1);
+    return rows.join(broadcast(counts), "code")
+        .withColumn(WEIGHT, lit(notes / codes).divide(col("count")).multiply(synthetic)).drop("count");
   }
 
   static Dataset<Row> transform(Dataset<Row> data, List<Transformer> stages) {

@@ -13,14 +13,19 @@ import java.util.Set;
  * @param rank the 0-based position of the true code in the probability ranking; {@link #UNSEEN} when the
  *     training data never saw the true code (a miss at every k)
  * @param labels the codes the model was trained on
+ * @param topCodes each note's most probable codes, most probable first (at most {@link TrainedClassifier#TOP})
+ * @param topProbabilities their probabilities
  */
-public record Predictions(List<String> ids, String[] truth, String[] predicted, int[] rank, Set<String> labels) {
+public record Predictions(List<String> ids, String[] truth, String[] predicted, int[] rank, Set<String> labels,
+    String[][] topCodes, double[][] topProbabilities) {
   public static final int UNSEEN = Integer.MAX_VALUE;
 
   public Predictions {
     Checks.checkArgument(ids.size() == truth.length && truth.length == predicted.length
-        && predicted.length == rank.length, "predictions: %s ids, %s truths, %s predictions and %s ranks differ",
-        ids.size(), truth.length, predicted.length, rank.length);
+        && predicted.length == rank.length && rank.length == topCodes.length
+        && topCodes.length == topProbabilities.length, "predictions: %s ids, %s truths, %s predictions, %s ranks,"
+        + " %s top codes and %s top probabilities differ", ids.size(), truth.length, predicted.length, rank.length,
+        topCodes.length, topProbabilities.length);
     ids = List.copyOf(ids);
     labels = Set.copyOf(labels);
   }

@@ -4,20 +4,33 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The ICD-10 text classifier: character n-grams inside word boundaries plus word n-grams, TF-IDF, multinomial
- * logistic regression.
+ * The ICD-10 text classifier: character n-grams inside word boundaries plus word n-grams, TF-IDF, then a linear
+ * model from the classifier registry.
  *
+ * @param model the model type's registered name ({@code one_vs_rest}, {@code mllib_multinomial})
  * @param features {@code vocabulary} (the most frequent terms of the training data) or {@code hashing}
  * @param numFeatures the vocabulary's size cap, or the hashing dimension
- * @param minDf a term must occur in at least this many training notes (vocabulary only)
- * @param regParams L2 strengths; with more than one, {@code cvFolds}-fold cross-validation on the training data
- *     picks one (never the evaluation split)
+ * @param minDf a term must occur in at least this many notes (vocabulary only)
+ * @param featuresFrom {@code real}: vocabulary and IDF are fitted on the real training notes only, so synthetic
+ *     notes cannot push real notes' terms out; {@code all}: on every training note
+ * @param regParams L2 strengths on the weighted mean loss; with several, cross-validation on the real training
+ *     notes picks one (never the evaluation split)
+ * @param classWeight {@code none}, or {@code balanced}: each note weighs n/(k·n_c) for its code's n_c notes
+ * @param syntheticWeights the weight of a synthetic note relative to a real one; with several, cross-validation
+ *     picks one
+ * @param maxIter the solver's iteration cap (passes over the data for one_vs_rest, L-BFGS steps for MLlib)
+ * @param tol the solver's tolerance (largest dual gradient for one_vs_rest, relative change for MLlib)
  */
-public record ClassifierConfig(Range charNgrams, Range wordNgrams, String features, int numFeatures, int minDf,
-    boolean binaryTf, List<Double> regParams, int cvFolds, int maxIter, double tol) implements Serializable {
+public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
+    int minDf, boolean binaryTf, String featuresFrom, List<Double> regParams, String classWeight,
+    List<Double> syntheticWeights, int cvFolds, int maxIter, double tol) implements Serializable {
   public static final List<String> FEATURES = List.of("vocabulary", "hashing");
+  public static final List<String> FEATURES_FROM = List.of("real", "all");
+  public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
 
   public ClassifierConfig {
+    ConfigException.require(model != null && !model.isBlank(), "evaluate.classifier.model",
+        "a registered model name", model);
     ConfigException.require(charNgrams != null, "evaluate.classifier.char_ngrams", "a {min, max} range", null);
     ConfigException.require(wordNgrams != null, "evaluate.classifier.word_ngrams", "a {min, max} range", null);
     charNgrams.check("evaluate.classifier.char_ngrams", 1);
@@ -27,16 +40,19 @@ public record ClassifierConfig(Range charNgrams, Range wordNgrams, String featur
     ConfigException.require(numFeatures >= 16, "evaluate.classifier.num_features", "an integer >= 16",
         numFeatures);
     ConfigException.require(minDf >= 1, "evaluate.classifier.min_df", "an integer >= 1", minDf);
+    ConfigException.require(FEATURES_FROM.contains(featuresFrom), "evaluate.classifier.features_from",
+        "one of " + FEATURES_FROM, featuresFrom);
     regParams = regParams == null ? List.of() : List.copyOf(regParams);
-    ConfigException.require(!regParams.isEmpty() && regParams.stream().allMatch(r -> r != null && r >= 0),
-        "evaluate.classifier.reg_params", "a non-empty list of numbers >= 0", regParams);
+    ConfigException.require(!regParams.isEmpty() && regParams.stream().allMatch(r -> r != null && r > 0),
+        "evaluate.classifier.reg_params", "a non-empty list of numbers > 0", regParams);
+    ConfigException.require(CLASS_WEIGHTS.contains(classWeight), "evaluate.classifier.class_weight",
+        "one of " + CLASS_WEIGHTS, classWeight);
+    syntheticWeights = syntheticWeights == null ? List.of() : List.copyOf(syntheticWeights);
+    ConfigException.require(!syntheticWeights.isEmpty()
+        && syntheticWeights.stream().allMatch(r -> r != null && r > 0), "evaluate.classifier.synthetic_weights",
+        "a non-empty list of numbers > 0", syntheticWeights);
     ConfigException.require(cvFolds >= 2, "evaluate.classifier.cv_folds", "an integer >= 2", cvFolds);
     ConfigException.require(maxIter >= 1, "evaluate.classifier.max_iter", "an integer >= 1", maxIter);
     ConfigException.require(tol > 0, "evaluate.classifier.tol", "a number > 0", tol);
-  }
-
-  public ClassifierConfig withRegParams(List<Double> values) {
-    return new ClassifierConfig(charNgrams, wordNgrams, features, numFeatures, minDf, binaryTf, values, cvFolds,
-        maxIter, tol);
   }
 }

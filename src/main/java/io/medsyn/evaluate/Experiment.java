@@ -75,10 +75,6 @@ public final class Experiment {
       ClassifierConfig classifier = config.classifier();
       for (Cell cell : cells(syntheticNotes > 0)) {
         CellRuns done = fitCell(cell, classifier, real, synth, held);
-        if (cell.baseline() && classifier.regParams().size() > 1) {
-          // The L2 strength is chosen once, by cross-validation on the real training data, and kept for all cells.
-          classifier = classifier.withRegParams(List.of(done.rows().get(0).regParam()));
-        }
         runs.add(done);
       }
       return summarise(runs, frequency, groups, real.count(), evalNotes, syntheticNotes, evalSource,
@@ -125,7 +121,7 @@ public final class Experiment {
       Scores all = scorer.scores();
       long unseen = scorer.unseenCodes().values().stream().mapToLong(Long::longValue).sum();
       rows.add(new RunRow(cell.name(), cell.realShare(), cell.syntheticShare(), runSeed, realCount, synthCount,
-          model.labels().size(), model.regParam(), model.trainSeconds(), all.hit1(), all.hit3(), all.macroF1(),
+          model.labels().size(), model.settings().regParam(), model.trainSeconds(), all.hit1(), all.hit3(), all.macroF1(),
           unseen));
       scorers.add(scorer);
     }
@@ -190,7 +186,7 @@ public final class Experiment {
    * Codes ranked by real training frequency (then code), cut in thirds: {@code rare}, {@code middle},
    * {@code frequent}. Evaluation codes that training never saw count as frequency 0, hence rare.
    */
-  static Map<String, String> frequencyGroups(Map<String, Long> frequency, Set<String> evalCodes) {
+  public static Map<String, String> frequencyGroups(Map<String, Long> frequency, Set<String> evalCodes) {
     Set<String> codes = new TreeSet<>(frequency.keySet());
     codes.addAll(evalCodes);
     List<String> ranked = codes.stream().sorted(Comparator.<String>comparingLong(c -> frequency.getOrDefault(c, 0L))

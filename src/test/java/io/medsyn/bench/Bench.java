@@ -16,7 +16,7 @@ public final class Bench {
       print(GenerateBench.run(spark));
       print(QualityBench.run(spark));
       print(List.of(LlmBench.run().split("\n")));
-      print(EvalBench.devFigures(spark, ConfigLoader.defaultConfig().evaluate().classifier()));
+      print(EvalBench.devFigures(spark, ConfigLoader.defaultConfig().evaluate().classifier(), null));
     } finally {
       spark.stop();
     }

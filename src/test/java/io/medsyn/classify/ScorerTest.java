@@ -16,7 +16,10 @@ class ScorerTest {
   private static final Predictions SIX = new Predictions(List.of("n1", "n2", "n3", "n4", "n5", "n6"),
       new String[] {"A", "A", "B", "C", "C", "D"},
       new String[] {"A", "B", "B", "A", "C", "A"},
-      new int[] {0, 1, 0, 2, 0, Predictions.UNSEEN}, Set.of("A", "B", "C"));
+      new int[] {0, 1, 0, 2, 0, Predictions.UNSEEN}, Set.of("A", "B", "C"),
+      new String[][] {{"A", "B", "C"}, {"B", "A", "C"}, {"B", "A", "C"}, {"A", "B", "C"}, {"C", "A", "B"},
+          {"A", "B", "C"}},
+      new double[][] {{.5, .3, .2}, {.5, .3, .2}, {.6, .3, .1}, {.4, .35, .25}, {.7, .2, .1}, {.4, .3, .3}});
 
   @Test
   void hitAtKCountsTheTrueCodeAmongTheTopK() {

@@ -1,0 +1,27 @@
+package io.medsyn.classify;
+
+import io.medsyn.config.ClassifierConfig;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A model type the ICD-10 classifier can fit on its weighted TF-IDF rows ({@code evaluate.classifier.model}). To add
+ * one, implement this and list it in {@link ClassifierModels}.
+ */
+public interface ClassifierModel {
+  /** The name {@code evaluate.classifier.model} selects it by. */
+  String name();
+
+  /**
+   * Fits on rows with columns {@code label} (class index), {@code features} (L2-normalised TF-IDF) and {@code weight}
+   * (instance weight > 0). The fitted transformer adds {@code probability} (a vector over class indices) and
+   * {@code prediction}.
+   *
+   * @param regParam the L2 strength λ on the weighted mean loss
+   */
+  Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed);
+
+  /** A fitted model and whether its solver reached its tolerance ({@code iterations} of {@code maxIter}). */
+  record Fitted(Transformer model, int iterations, int maxIter, boolean converged) {}
+}

@@ -1,0 +1,32 @@
+package io.medsyn.classify;
+
+import io.medsyn.config.ConfigException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The registry of {@link ClassifierModel}s, by name: one line per model type. */
+public final class ClassifierModels {
+  private static final Map<String, ClassifierModel> MODELS = register(new OneVsRestType(), new MultinomialType());
+
+  private ClassifierModels() {}
+
+  private static Map<String, ClassifierModel> register(ClassifierModel... models) {
+    Map<String, ClassifierModel> byName = new LinkedHashMap<>();
+    for (ClassifierModel model : models) {
+      byName.put(model.name(), model);
+    }
+    return byName;
+  }
+
+  public static Set<String> names() {
+    return MODELS.keySet();
+  }
+
+  /** The model type {@code name}; a name not registered is a configuration error naming the choices. */
+  public static ClassifierModel named(String name) {
+    ClassifierModel model = MODELS.get(name);
+    ConfigException.require(model != null, "evaluate.classifier.model", "one of " + names(), name);
+    return model;
+  }
+}
