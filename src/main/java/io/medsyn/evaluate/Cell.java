@@ -4,17 +4,21 @@ import java.util.Locale;
 
 /**
  * One cell of the mixture grid: which share of the real training notes and which share of the synthetic corpus a
- * model is trained on (each a stratified, seeded subsample).
+ * model is trained on (each a stratified, seeded subsample), and its class weighting ({@code none} or
+ * {@code balanced}).
  */
-public record Cell(String name, double realShare, double syntheticShare) {
-  public static Cell of(double realShare, double syntheticShare) {
+public record Cell(String name, double realShare, double syntheticShare, String classWeight) {
+  public static final String BALANCED = "balanced";
+
+  public static Cell of(double realShare, double syntheticShare, String classWeight) {
     String name = realShare == 0 ? "synthetic only"
         : String.format(Locale.ROOT, "real %.0f%% + synthetic %.0f%%", 100 * realShare, 100 * syntheticShare);
-    return new Cell(name, realShare, syntheticShare);
+    return new Cell(classWeight.equals(BALANCED) ? name + ", class-weighted" : name, realShare, syntheticShare,
+        classWeight);
   }
 
-  /** The real-only model every change is measured against. */
-  public boolean baseline() {
+  /** A real-only control: every real note, no synthetic one. */
+  public boolean control() {
     return realShare == 1 && syntheticShare == 0;
   }
 

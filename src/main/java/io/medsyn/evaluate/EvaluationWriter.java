@@ -8,7 +8,9 @@ import io.medsyn.evaluate.EvaluationResult.CellRow;
 import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.CodeRow;
 import io.medsyn.evaluate.EvaluationResult.GroupRow;
+import io.medsyn.evaluate.EvaluationResult.PredictionRow;
 import io.medsyn.evaluate.EvaluationResult.RunRow;
+import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
 import io.medsyn.pipeline.Layout;
 import io.medsyn.pipeline.OutputFiles;
@@ -32,7 +34,9 @@ public final class EvaluationWriter {
       new Table("changes", ChangeRow.class, EvaluationResult::changes),
       new Table("per_code", CodeRow.class, EvaluationResult::perCode),
       new Table("unseen", UnseenRow.class, EvaluationResult::unseen),
-      new Table("runs", RunRow.class, EvaluationResult::runs));
+      new Table("runs", RunRow.class, EvaluationResult::runs),
+      new Table("selection", SelectionRow.class, EvaluationResult::selection),
+      new Table("predictions", PredictionRow.class, EvaluationResult::predictions));
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).enable(SerializationFeature.INDENT_OUTPUT);

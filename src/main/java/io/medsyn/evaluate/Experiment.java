@@ -1,9 +1,12 @@
 package io.medsyn.evaluate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.medsyn.classify.CodeScore;
+import io.medsyn.classify.FitSettings;
 import io.medsyn.classify.IcdClassifier;
+import io.medsyn.classify.Predictions;
 import io.medsyn.classify.Scorer;
 import io.medsyn.classify.Scores;
 import io.medsyn.classify.TrainedClassifier;
@@ -13,7 +16,10 @@ import io.medsyn.evaluate.EvaluationResult.CellRow;
 import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.CodeRow;
 import io.medsyn.evaluate.EvaluationResult.GroupRow;
+import io.medsyn.evaluate.EvaluationResult.PredictionRow;
+import io.medsyn.evaluate.EvaluationResult.RankedCode;
 import io.medsyn.evaluate.EvaluationResult.RunRow;
+import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,13 +33,17 @@ import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * MedSyn's mixture experiment: for each cell of the grid and each seed, train the classifier on a stratified share
  * of the real training notes plus a stratified share of the synthetic notes, score it on the evaluation notes, and
- * compare every cell with the real-only baseline. Inputs are {@link Corpora} tables (id, text, code, example_id).
+ * compare every cell with the real-only controls (plain and class-weighted): each augmented cell against the control
+ * stronger on the metric at hand, so that augmentation is not credited with what class weighting alone gives.
+ * Inputs are {@link Corpora} tables (id, text, code, example_id). Every note's n-gram terms are computed once and
+ * reused by every fit and every prediction.
  */
 public final class Experiment {
   public static final String RARE = "rare";
@@ -48,89 +58,155 @@ public final class Experiment {
   public Experiment(EvaluateConfig config, long seed) {
     this.config = config;
     this.seed = seed;
+    // An unknown model name fails here, before any data is read.
+    new IcdClassifier(config.classifier(), seed);
   }
 
   /** One cell of the grid under every seed: what was fitted and how it scored. */
-  private record CellRuns(Cell cell, List<RunRow> rows, List<Scorer> scorers) {}
+  private record CellRuns(Cell cell, List<RunRow> rows, List<Scorer> scorers, List<PredictionRow> predictions) {}
+
+  /** The corpora as terms, computed once: real training, evaluation and synthetic notes. */
+  private record Terms(Dataset<Row> real, Dataset<Row> held, Dataset<Row> synth) {}
 
   /**
    * Runs the grid. {@code synthetic} may be empty (no generation yet): then only the real-share cells run.
    *
    * @param evalSource how to describe the evaluation corpus in the result
    * @param syntheticSource how to describe the synthetic corpus in the result
-   * @throws LeakageException when a synthetic note's example note is an evaluation note
+   * @throws LeakageException when a synthetic note's example note is an evaluation note, or an evaluation note is
+   *     also a training note
    */
   public EvaluationResult run(Dataset<Row> train, Dataset<Row> eval, Dataset<Row> synthetic, String evalSource,
       String syntheticSource) {
     LeakageGuard.check(synthetic, eval);
-    Dataset<Row> real = train.select("id", "text", "code").cache();
-    Dataset<Row> held = eval.select("id", "text", "code").cache();
-    Dataset<Row> synth = synthetic.select("id", "text", "code").cache();
+    LeakageGuard.checkDisjoint(train, eval);
+    IcdClassifier features = new IcdClassifier(config.classifier(), seed);
+    Terms terms = new Terms(terms(features, train, false), terms(features, eval, false),
+        terms(features, synthetic, true));
     try {
-      Map<String, Long> frequency = counts(real);
-      long syntheticNotes = synth.count();
-      long evalNotes = held.count();
-      Map<String, String> groups = frequencyGroups(frequency, counts(held).keySet());
+      Map<String, Long> frequency = counts(terms.real());
+      long syntheticNotes = terms.synth().count();
+      long evalNotes = terms.held().count();
+      Map<String, String> groups = frequencyGroups(frequency, counts(terms.held()).keySet());
+      List<SelectionRow> selection = new ArrayList<>();
+      Map<String, FitSettings> settings = select(features, terms, syntheticNotes > 0, selection);
       List<CellRuns> runs = new ArrayList<>();
-      ClassifierConfig classifier = config.classifier();
       for (Cell cell : cells(syntheticNotes > 0)) {
-        CellRuns done = fitCell(cell, classifier, real, synth, held);
-        runs.add(done);
+        FitSettings fit = cell.control() ? settings.get(cell.classWeight()) : settings.get(MIXTURES);
+        runs.add(fitCell(cell, fit, terms));
       }
-      return summarise(runs, frequency, groups, real.count(), evalNotes, syntheticNotes, evalSource,
-          syntheticSource);
+      return summarise(runs, frequency, groups, frequency.values().stream().mapToLong(Long::longValue).sum(),
+          evalNotes, syntheticNotes, evalSource, syntheticSource, selection);
     } finally {
-      real.unpersist();
-      held.unpersist();
-      synth.unpersist();
+      terms.real().unpersist();
+      terms.held().unpersist();
+      terms.synth().unpersist();
     }
   }
 
-  /** The grid's cells, the baseline first. */
+  private static Dataset<Row> terms(IcdClassifier features, Dataset<Row> notes, boolean synthetic) {
+    return features.terms(notes.select(col("id"), col("text"), col("code"),
+        lit(synthetic).as(IcdClassifier.SYNTHETIC))).drop("text").persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  private static final String MIXTURES = "mixtures";
+
+  /**
+   * The settings of each control (by class weight) and of the mixtures: the first candidates, or, where several
+   * are configured, those cross-validation on the real training notes picks. Selection rows go to {@code rows}.
+   */
+  private Map<String, FitSettings> select(IcdClassifier classifier, Terms terms, boolean haveSynthetic,
+      List<SelectionRow> rows) {
+    ClassifierConfig c = config.classifier();
+    ModelSelection selection = new ModelSelection(classifier, c.cvFolds(), seed);
+    Map<String, FitSettings> chosen = new LinkedHashMap<>();
+    for (String weight : ClassifierConfig.CLASS_WEIGHTS) {
+      FitSettings first = FitSettings.of(c).withClassWeight(weight);
+      if (c.regParams().size() == 1) {
+        chosen.put(weight, first);
+      } else {
+        List<FitSettings> candidates = c.regParams().stream().map(r -> new FitSettings(r, weight,
+            first.syntheticWeight())).toList();
+        ModelSelection.Choice choice = selection.choose("real only", candidates, terms.real(), null);
+        rows.addAll(choice.rows());
+        chosen.put(weight, choice.settings());
+      }
+    }
+    FitSettings mixtures = chosen.get(c.classWeight());
+    chosen.put(MIXTURES, mixtures);
+    if (c.syntheticWeights().size() > 1 && haveSynthetic) {
+      List<FitSettings> candidates = c.syntheticWeights().stream().map(w -> new FitSettings(mixtures.regParam(),
+          mixtures.classWeight(), w)).toList();
+      ModelSelection.Choice choice = selection.choose("real + synthetic", candidates, terms.real(),
+          terms.synth());
+      rows.addAll(choice.rows());
+      chosen.put(MIXTURES, choice.settings());
+    }
+    LOG.info("settings: {}", chosen);
+    return chosen;
+  }
+
+  /** The grid's cells: the two real-only controls (plain first), then the mixtures. */
   List<Cell> cells(boolean haveSynthetic) {
-    List<Cell> cells = new ArrayList<>(List.of(Cell.of(1, 0)));
+    String weight = config.classifier().classWeight();
+    List<Cell> cells = new ArrayList<>();
+    for (String w : ClassifierConfig.CLASS_WEIGHTS) {
+      cells.add(Cell.of(1, 0, w));
+    }
     for (double r : config.grid().realShares()) {
       for (double s : config.grid().syntheticShares()) {
-        Cell cell = Cell.of(r, s);
-        if (!cell.baseline() && (s == 0 || haveSynthetic)) {
+        Cell cell = Cell.of(r, s, weight);
+        if (!cell.control() && (s == 0 || haveSynthetic)) {
           cells.add(cell);
         }
       }
     }
     if (config.grid().syntheticOnly() && haveSynthetic) {
-      cells.add(Cell.of(0, 1));
+      cells.add(Cell.of(0, 1, weight));
     }
     return cells;
   }
 
-  private CellRuns fitCell(Cell cell, ClassifierConfig classifier, Dataset<Row> real, Dataset<Row> synth,
-      Dataset<Row> held) {
+  private CellRuns fitCell(Cell cell, FitSettings settings, Terms terms) {
     List<RunRow> rows = new ArrayList<>();
     List<Scorer> scorers = new ArrayList<>();
+    List<PredictionRow> predictions = new ArrayList<>();
     int repeats = cell.seeded() ? config.repeats() : 1;
     for (int r = 0; r < repeats; r++) {
       long runSeed = seed + r;
-      Dataset<Row> realPart = Stratified.sample(real, cell.realShare(), runSeed);
-      Dataset<Row> synthPart = Stratified.sample(synth, cell.syntheticShare(), runSeed);
+      Dataset<Row> realPart = Stratified.sample(terms.real(), cell.realShare(), runSeed);
+      Dataset<Row> synthPart = Stratified.sample(terms.synth(), cell.syntheticShare(), runSeed);
       long realCount = realPart.count();
       long synthCount = synthPart.count();
       LOG.info("{} (seed {}): training on {} real and {} synthetic notes", cell.name(), runSeed, realCount,
           synthCount);
-      TrainedClassifier model = new IcdClassifier(classifier, runSeed).fit(realPart.unionByName(synthPart));
-      Scorer scorer = new Scorer(model.predict(held));
+      TrainedClassifier model = new IcdClassifier(config.classifier(), runSeed)
+          .fitTerms(realPart.unionByName(synthPart), settings);
+      Predictions predicted = model.predictTerms(terms.held());
+      Scorer scorer = new Scorer(predicted);
       Scores all = scorer.scores();
       long unseen = scorer.unseenCodes().values().stream().mapToLong(Long::longValue).sum();
       rows.add(new RunRow(cell.name(), cell.realShare(), cell.syntheticShare(), runSeed, realCount, synthCount,
-          model.labels().size(), model.settings().regParam(), model.trainSeconds(), all.hit1(), all.hit3(), all.macroF1(),
-          unseen));
+          model.labels().size(), settings.regParam(), settings.classWeight(), settings.syntheticWeight(),
+          model.iterations(), model.maxIter(), model.converged(), model.trainSeconds(), all.hit1(), all.hit3(),
+          all.macroF1(), unseen));
       scorers.add(scorer);
+      for (int i = 0; i < predicted.size(); i++) {
+        List<RankedCode> top = new ArrayList<>();
+        for (int k = 0; k < predicted.topCodes()[i].length; k++) {
+          top.add(new RankedCode(predicted.topCodes()[i][k], predicted.topProbabilities()[i][k]));
+        }
+        predictions.add(new PredictionRow(cell.name(), runSeed, predicted.ids().get(i), predicted.truth()[i], top));
+      }
     }
-    return new CellRuns(cell, rows, scorers);
+    return new CellRuns(cell, rows, scorers, predictions);
   }
 
   private EvaluationResult summarise(List<CellRuns> runs, Map<String, Long> frequency, Map<String, String> groups,
-      long trainNotes, long evalNotes, long syntheticNotes, String evalSource, String syntheticSource) {
-    CellRuns baseline = runs.get(0);
+      long trainNotes, long evalNotes, long syntheticNotes, String evalSource, String syntheticSource,
+      List<SelectionRow> selection) {
+    List<CellRuns> controls = runs.stream().filter(r -> r.cell().control()).toList();
+    CellRuns baseline = controls.get(0);
     Map<String, Set<String>> scopes = new LinkedHashMap<>();
     scopes.put("all", null);
     scopes.put(RARE, codesOf(groups, RARE));
@@ -143,11 +219,13 @@ public final class Experiment {
     List<CodeRow> perCode = new ArrayList<>();
     List<UnseenRow> unseen = new ArrayList<>();
     List<RunRow> runRows = new ArrayList<>();
+    List<PredictionRow> predictions = new ArrayList<>();
     for (CellRuns done : runs) {
       Cell c = done.cell();
       runRows.addAll(done.rows());
+      predictions.addAll(done.predictions());
       List<Scores> all = done.scorers().stream().map(Scorer::scores).toList();
-      cells.add(new CellRow(c.name(), c.realShare(), c.syntheticShare(), done.rows().size(),
+      cells.add(new CellRow(c.name(), c.realShare(), c.syntheticShare(), c.classWeight(), done.rows().size(),
           done.rows().get(0).trainReal(), done.rows().get(0).trainSynthetic(), mean(all, Scores::hit1),
           sd(all, Scores::hit1), mean(all, Scores::hit3), sd(all, Scores::hit3), mean(all, Scores::macroF1),
           sd(all, Scores::macroF1), done.rows().stream().mapToDouble(RunRow::trainSeconds).average().orElse(0)));
@@ -160,10 +238,11 @@ public final class Experiment {
       }
       for (Map.Entry<String, Set<String>> scope : scopes.entrySet()) {
         for (Map.Entry<String, ToDoubleFunction<Scores>> metric : METRICS.entrySet()) {
-          Bootstrap.Interval change = c.baseline() ? new Bootstrap.Interval(0, 0, 0)
-              : bootstrap.change(done.scorers(), baseline.scorers(), scope.getValue(), metric.getValue());
+          CellRuns against = c.control() ? baseline : stronger(controls, scope.getValue(), metric.getValue());
+          Bootstrap.Interval change = done == baseline ? new Bootstrap.Interval(0, 0, 0)
+              : bootstrap.change(done.scorers(), against.scorers(), scope.getValue(), metric.getValue());
           changes.add(new ChangeRow(c.name(), c.realShare(), c.syntheticShare(), scope.getKey(), metric.getKey(),
-              change.change(), change.low(), change.high()));
+              against.cell().name(), change.change(), change.low(), change.high()));
         }
       }
       for (CodeScore code : meanPerCode(done.scorers()).values()) {
@@ -179,7 +258,23 @@ public final class Experiment {
           code, notes)));
     }
     return new EvaluationResult(config.depth(), trainNotes, evalNotes, syntheticNotes, evalSource,
-        syntheticSource, baseline.cell().name(), cells, groupRows, changes, perCode, unseen, runRows);
+        syntheticSource, baseline.cell().name(), controls.stream().map(r -> r.cell().name()).toList(), cells,
+        groupRows, changes, perCode, unseen, runRows, selection, predictions);
+  }
+
+  /** The control with the higher mean of {@code metric} on the notes of {@code scope} (the plain one on a tie). */
+  private static CellRuns stronger(List<CellRuns> controls, Set<String> scope, ToDoubleFunction<Scores> metric) {
+    CellRuns best = controls.get(0);
+    for (CellRuns control : controls) {
+      if (meanOn(control, scope, metric) > meanOn(best, scope, metric)) {
+        best = control;
+      }
+    }
+    return best;
+  }
+
+  private static double meanOn(CellRuns runs, Set<String> scope, ToDoubleFunction<Scores> metric) {
+    return mean(runs.scorers().stream().map(s -> s.scores(null, scope)).toList(), metric);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.medsyn.evaluate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.medsyn.Checks;
 import java.lang.reflect.ParameterizedType;
@@ -33,6 +34,10 @@ public final class RecordTables {
   public static StructType schema(Class<? extends Record> type) {
     StructType schema = new StructType();
     for (RecordComponent component : type.getRecordComponents()) {
+      // A component Jackson leaves out of the JSON form is not part of it (it is written as a table of its own).
+      if (component.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+        continue;
+      }
       schema = schema.add(snakeCase(component.getName()), dataType(component.getGenericType()), true);
     }
     return schema;
@@ -54,19 +59,35 @@ public final class RecordTables {
   public static Dataset<Row> toDataFrame(SparkSession spark, List<? extends Record> rows,
       Class<? extends Record> type) {
     List<Row> out = new ArrayList<>(rows.size());
-    RecordComponent[] components = type.getRecordComponents();
     for (Record row : rows) {
-      Object[] values = new Object[components.length];
-      for (int i = 0; i < components.length; i++) {
-        try {
-          values[i] = components[i].getAccessor().invoke(row);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + components[i].getName(), e);
-        }
-      }
-      out.add(RowFactory.create(values));
+      out.add(toRow(row));
     }
     return spark.createDataFrame(out, schema(type));
+  }
+
+  /** A record as a Row of its components; nested records become Rows, lists of them lists of Rows. */
+  private static Row toRow(Record record) {
+    RecordComponent[] components = record.getClass().getRecordComponents();
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      try {
+        values[i] = value(components[i].getAccessor().invoke(record));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "."
+            + components[i].getName(), e);
+      }
+    }
+    return RowFactory.create(values);
+  }
+
+  private static Object value(Object value) {
+    if (value instanceof Record nested) {
+      return toRow(nested);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(RecordTables::value).toList();
+    }
+    return value;
   }
 
   /** hit1Mean -> hit1_mean, macroF1Sd -> macro_f1_sd: the names the JSON output gets from Jackson. */

@@ -52,15 +52,27 @@ public final class HtmlReport {
     fact(html, String.valueOf(r.evalNotes()), "evaluation notes (real)");
     fact(html, String.valueOf(r.syntheticNotes()), "usable synthetic notes");
     fact(html, String.valueOf(r.cells().size()), "training mixtures");
-    fact(html, String.valueOf(config.repeats()), "seeds per mixture");
+    seedsFact(html, r);
     fact(html, r.depth() == 3 ? "3-character" : r.depth() + "-character", "ICD-10 code depth");
     html.append("</div><p class=\"note\">Evaluation notes: ").append(esc(r.evalSource())).append(". Synthetic notes: ")
         .append(esc(r.syntheticSource())).append(".</p>");
   }
 
+  /** Subsampled mixtures run under every seed; whole-corpus mixtures do not depend on it and are fitted once. */
+  private static void seedsFact(StringBuilder html, EvaluationResult r) {
+    int most = r.cells().stream().mapToInt(CellRow::runs).max().orElse(1);
+    long once = r.cells().stream().filter(c -> c.runs() == 1).count();
+    if (most == 1) {
+      fact(html, "1", "fit per mixture (none is subsampled)");
+    } else {
+      fact(html, String.valueOf(most), "seeds per subsampled mixture; " + once + " whole-corpus mixture"
+          + (once == 1 ? "" : "s") + " fitted once");
+    }
+  }
+
   private static void headline(StringBuilder html, EvaluationResult r) {
     CellRow base = cell(r, r.baseline());
-    Optional<CellRow> best = r.cells().stream().filter(c -> !c.cell().equals(r.baseline()) && c.realShare() == 1)
+    Optional<CellRow> best = r.cells().stream().filter(c -> !r.controls().contains(c.cell()) && c.realShare() == 1)
         .max(Comparator.comparingDouble(CellRow::hit1Mean));
     html.append("<h2>In one sentence</h2>");
     if (best.isEmpty()) {
@@ -70,11 +82,13 @@ public final class HtmlReport {
       return;
     }
     ChangeRow change = change(r, best.get().cell(), "all", "hit1");
+    CellRow control = cell(r, change.control());
     boolean sure = change.ciLow() > 0 || change.ciHigh() < 0;
     html.append("<div class=\"headline").append(change.change() < 0 ? " bad" : "").append("\">")
         .append("Best mixture with all real notes: <b>").append(esc(best.get().cell())).append("</b>, Hit@1 ")
-        .append(pct(best.get().hit1Mean())).append(" against ").append(pct(base.hit1Mean()))
-        .append(" for real-only: ").append(pp(change.change())).append(" (95 % interval ")
+        .append(pct(best.get().hit1Mean())).append(" against ").append(pct(control.hit1Mean()))
+        .append(" for the stronger real-only control (").append(esc(control.cell())).append("): ")
+        .append(pp(change.change())).append(" (95 % interval ")
         .append(pp(change.ciLow())).append(" to ").append(pp(change.ciHigh())).append("), ")
         .append(sure ? "a change the evaluation set is large enough to show."
             : "within what chance in the choice of evaluation notes could give.");
@@ -84,17 +98,21 @@ public final class HtmlReport {
 
   /** The same comparison on the rarest third of codes, where MedSyn expects synthetic notes to help most. */
   private static void rareSentence(StringBuilder html, EvaluationResult r, String cell) {
-    Optional<GroupRow> base = group(r, r.baseline(), "rare");
-    Optional<GroupRow> mixed = group(r, cell, "rare");
     Optional<ChangeRow> change = r.changes().stream().filter(c -> c.cell().equals(cell) && c.scope().equals("rare")
         && c.metric().equals("hit1")).findFirst();
-    if (base.isEmpty() || mixed.isEmpty() || change.isEmpty()) {
+    if (change.isEmpty()) {
+      return;
+    }
+    Optional<GroupRow> base = group(r, change.get().control(), "rare");
+    Optional<GroupRow> mixed = group(r, cell, "rare");
+    if (base.isEmpty() || mixed.isEmpty()) {
       return;
     }
     html.append(" On the rarest third of codes (").append(mixed.get().codes())
         .append(mixed.get().codes() == 1 ? " code, " : " codes, ")
         .append(mixed.get().notes()).append(" evaluation notes): Hit@1 ").append(pct(mixed.get().hit1Mean()))
-        .append(" against ").append(pct(base.get().hit1Mean())).append(", ").append(pp(change.get().change()))
+        .append(" against ").append(pct(base.get().hit1Mean())).append(" for the stronger control there, ")
+        .append(pp(change.get().change()))
         .append(" (95 % interval ").append(pp(change.get().ciLow())).append(" to ")
         .append(pp(change.get().ciHigh())).append(").");
   }
@@ -112,7 +130,7 @@ public final class HtmlReport {
         .append(img(Charts.grid(r, "Macro-F1", CellRow::macroF1Mean, CellRow::macroF1Sd), "Macro-F1 by mixture"))
         .append("</div>");
     html.append("<table><tr><th>mixture</th><th>real notes</th><th>synthetic notes</th><th>seeds</th>")
-        .append("<th>Hit@1</th><th>Hit@3</th><th>macro-F1</th><th>ΔHit@1 vs real-only [95 % CI]</th>")
+        .append("<th>Hit@1</th><th>Hit@3</th><th>macro-F1</th><th>ΔHit@1 vs the stronger real-only control [95 % CI]</th>")
         .append("<th>ΔHit@3</th><th>Δmacro-F1</th></tr>");
     for (CellRow c : r.cells()) {
       html.append("<tr><td>").append(esc(c.cell())).append("</td><td>").append(c.trainReal()).append("</td><td>")
@@ -196,14 +214,20 @@ public final class HtmlReport {
         .append("deviation over ").append(config.repeats()).append(config.repeats() == 1 ? " seed" : " seeds")
         .append(" (one fit when the mixture uses whole ")
         .append("corpora).</li>")
-        .append("<li>Δ is the change against the real-only model (all real notes, no synthetic) in percentage ")
-        .append("points, with a 95 % paired bootstrap interval over ").append(config.bootstrap())
+        .append("<li>Two real-only controls use every real note and no synthetic one: plain, and class-weighted ")
+        .append("(a note of code c weighs n/(k·n<sub>c</sub>)). Δ is a mixture's change against the control that ")
+        .append("is stronger on that metric, so a mixture is not credited with what class weighting alone gives ")
+        .append("(the class-weighted control's Δ is against the plain one), in percentage points, with a 95 % ")
+        .append("paired bootstrap interval over ").append(config.bootstrap())
         .append(" resamples of the evaluation notes.</li>")
         .append("<li>Classifier: character ").append(c.charNgrams().min()).append("–").append(c.charNgrams().max())
         .append("-grams within words and word ").append(c.wordNgrams().min()).append("–")
         .append(c.wordNgrams().max()).append("-grams, TF-IDF (").append(esc(c.features())).append(", ")
-        .append(c.numFeatures()).append(" features), multinomial logistic regression (Spark MLlib), L2 ")
-        .append(c.regParams()).append("; settings chosen on training data only.</li>")
+        .append(c.numFeatures()).append(" features at most, fitted on ").append(c.featuresFrom().equals("real")
+            ? "the real training notes" : "all training notes").append("), logistic regression (")
+        .append(esc(c.model())).append("), L2 ").append(c.regParams()).append(", synthetic weight ")
+        .append(c.syntheticWeights()).append("; where several candidates are listed, ").append(c.cvFolds())
+        .append("-fold cross-validation on the real training notes chose one (see evaluation/selection).</li>")
         .append("<li>Synthetic notes are used only when generated successfully and, when the quality stage ran, ")
         .append("passed it; a synthetic note written in the style of an evaluation note stops the experiment.</li>")
         .append("</ul>");

@@ -10,6 +10,7 @@ import io.medsyn.evaluate.EvaluationResult.CellRow;
 import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.GroupRow;
 import io.medsyn.evaluate.EvaluationResult.RunRow;
+import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
 import io.medsyn.pipeline.Layout;
 import io.medsyn.pipeline.Pipeline;
@@ -56,8 +57,9 @@ class EvaluatePipelineTest {
         "evaluate.train.path=" + dir.resolve("train"), "evaluate.eval.path=" + dir.resolve("dev"),
         "evaluate.synthetic.path=" + notes, "evaluate.grid.real_shares=[1.0]",
         "evaluate.grid.synthetic_shares=[0.0, 0.5, 1.0]", "evaluate.repeats=2", "evaluate.bootstrap=200",
-        "evaluate.classifier.max_iter=15", "evaluate.classifier.num_features=3000", "evaluate.classifier.min_df=1",
-        "evaluate.classifier.char_ngrams.max=5"));
+        "evaluate.classifier.num_features=3000", "evaluate.classifier.char_ngrams.max=5",
+        "evaluate.classifier.cv_folds=2", "evaluate.classifier.reg_params=[0.001, 0.01]",
+        "evaluate.classifier.synthetic_weights=[0.5, 1.0]"));
     Pipeline pipeline = new Pipeline(config, TestSpark.session());
     layout = pipeline.layout();
     result = pipeline.evaluate().orElseThrow();
@@ -66,11 +68,20 @@ class EvaluatePipelineTest {
   @Test
   void everyCellOfTheGridRunsUnderItsSeeds() {
     assertThat(result.cells()).extracting(CellRow::cell).containsExactly("real 100% + synthetic 0%",
-        "real 100% + synthetic 50%", "real 100% + synthetic 100%", "synthetic only");
+        "real 100% + synthetic 0%, class-weighted", "real 100% + synthetic 50%", "real 100% + synthetic 100%",
+        "synthetic only");
+    assertThat(result.controls()).containsExactly("real 100% + synthetic 0%",
+        "real 100% + synthetic 0%, class-weighted");
+    assertThat(result.cells()).extracting(CellRow::classWeight).containsExactly("none", "balanced", "none", "none",
+        "none");
     // Whole corpora do not depend on the seed: one fit; half of the synthetic notes: one fit per seed.
-    assertThat(result.cells()).extracting(CellRow::runs).containsExactly(1, 2, 1, 1);
-    assertThat(result.cells()).extracting(CellRow::trainReal).containsExactly(24L, 24L, 24L, 0L);
-    assertThat(result.cells()).extracting(CellRow::trainSynthetic).containsExactly(0L, 8L, 16L, 16L);
+    assertThat(result.cells()).extracting(CellRow::runs).containsExactly(1, 1, 2, 1, 1);
+    assertThat(result.cells()).extracting(CellRow::trainReal).containsExactly(24L, 24L, 24L, 24L, 0L);
+    assertThat(result.cells()).extracting(CellRow::trainSynthetic).containsExactly(0L, 0L, 8L, 16L, 16L);
+    assertThat(result.runs()).allSatisfy(r -> {
+      assertThat(r.converged()).as("%s converged", r.cell()).isTrue();
+      assertThat(r.iterations()).isBetween(1, r.maxIter() - 1);
+    });
     assertThat(result.runs()).filteredOn(r -> r.cell().equals("real 100% + synthetic 50%"))
         .extracting(RunRow::seed).containsExactly(20240802L, 20240803L);
     assertThat(result.trainNotes()).isEqualTo(24);
@@ -81,7 +92,8 @@ class EvaluatePipelineTest {
   @Test
   void evaluationCodesTheTrainingNeverSawAreReportedAndCountedAsMisses() {
     assertThat(result.unseen()).extracting(UnseenRow::cell, UnseenRow::code, UnseenRow::evalNotes)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("real 100% + synthetic 0%", "K29", 3L));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("real 100% + synthetic 0%", "K29", 3L),
+            org.assertj.core.groups.Tuple.tuple("real 100% + synthetic 0%, class-weighted", "K29", 3L));
     RunRow baseline = result.runs().get(0);
     assertThat(baseline.unseenNotes()).isEqualTo(3);
     assertThat(baseline.hit1()).isLessThanOrEqualTo(9 / 12.0);
@@ -90,7 +102,7 @@ class EvaluatePipelineTest {
 
   @Test
   void syntheticNotesOfTheUnseenCodeLiftTheScoreAgainstRealOnly() {
-    CellRow mixed = result.cells().get(2);
+    CellRow mixed = result.cells().get(3);
     assertThat(mixed.hit1Mean()).isGreaterThan(result.cells().get(0).hit1Mean());
     ChangeRow change = result.changes().stream().filter(c -> c.cell().equals(mixed.cell())
         && c.scope().equals("rare") && c.metric().equals("hit1")).findFirst().orElseThrow();
@@ -98,6 +110,87 @@ class EvaluatePipelineTest {
     assertThat(change.change()).isGreaterThan(0);
     assertThat(change.ciLow()).isLessThanOrEqualTo(change.change());
     assertThat(change.ciHigh()).isGreaterThanOrEqualTo(change.change());
+  }
+
+  @Test
+  void augmentedCellsAreComparedWithTheStrongerControlOnEachMetric() {
+    for (ChangeRow change : result.changes()) {
+      String plain = result.controls().get(0);
+      if (change.cell().equals(plain) || change.cell().equals(result.controls().get(1))) {
+        assertThat(change.control()).isEqualTo(plain);
+        continue;
+      }
+      double plainMean = controlMean(plain, change.scope(), change.metric());
+      double weightedMean = controlMean(result.controls().get(1), change.scope(), change.metric());
+      assertThat(change.control()).as("%s %s %s", change.cell(), change.scope(), change.metric())
+          .isEqualTo(weightedMean > plainMean ? result.controls().get(1) : plain);
+    }
+  }
+
+  private static double controlMean(String cell, String scope, String metric) {
+    if (scope.equals("all")) {
+      CellRow c = result.cells().stream().filter(r -> r.cell().equals(cell)).findFirst().orElseThrow();
+      return metric.equals("hit1") ? c.hit1Mean() : metric.equals("hit3") ? c.hit3Mean() : c.macroF1Mean();
+    }
+    GroupRow g = result.groups().stream().filter(r -> r.cell().equals(cell) && r.group().equals(scope))
+        .findFirst().orElseThrow();
+    return metric.equals("hit1") ? g.hit1Mean() : metric.equals("hit3") ? g.hit3Mean() : g.macroF1Mean();
+  }
+
+  @Test
+  void crossValidationOnTrainingNotesChoosesTheSettings() {
+    // L2 for each control (2 candidates each), then the synthetic weight for the mixtures (2 candidates).
+    assertThat(result.selection()).extracting(SelectionRow::fitted, SelectionRow::classWeight,
+        SelectionRow::regParam, SelectionRow::syntheticWeight).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("real only", "none", 0.001, 0.5),
+        org.assertj.core.groups.Tuple.tuple("real only", "none", 0.01, 0.5),
+        org.assertj.core.groups.Tuple.tuple("real only", "balanced", 0.001, 0.5),
+        org.assertj.core.groups.Tuple.tuple("real only", "balanced", 0.01, 0.5),
+        org.assertj.core.groups.Tuple.tuple("real + synthetic", "none", chosenL2("none"), 0.5),
+        org.assertj.core.groups.Tuple.tuple("real + synthetic", "none", chosenL2("none"), 1.0));
+    assertThat(result.selection()).allSatisfy(r -> assertThat(r.folds()).isEqualTo(2));
+    for (String fitted : List.of("real only none", "real only balanced", "real + synthetic none")) {
+      List<SelectionRow> group = result.selection().stream()
+          .filter(r -> (r.fitted() + " " + r.classWeight()).equals(fitted)).toList();
+      SelectionRow chosen = group.stream().filter(SelectionRow::chosen).findFirst().orElseThrow();
+      assertThat(group.stream().filter(SelectionRow::chosen)).hasSize(1);
+      assertThat(group).allSatisfy(r -> assertThat(r.hit1Mean()).isLessThanOrEqualTo(chosen.hit1Mean()));
+    }
+    // Every fit used the chosen settings.
+    SelectionRow mixture = result.selection().stream().filter(r -> r.fitted().equals("real + synthetic")
+        && r.chosen()).findFirst().orElseThrow();
+    assertThat(result.runs()).filteredOn(r -> r.syntheticShare() > 0).allSatisfy(r -> {
+      assertThat(r.syntheticWeight()).isEqualTo(mixture.syntheticWeight());
+      assertThat(r.regParam()).isEqualTo(mixture.regParam());
+    });
+  }
+
+  private static double chosenL2(String classWeight) {
+    return result.selection().stream().filter(r -> r.fitted().equals("real only")
+        && r.classWeight().equals(classWeight) && r.chosen()).findFirst().orElseThrow().regParam();
+  }
+
+  @Test
+  void predictionsHoldEveryEvaluationNoteOfEveryRunAndReproduceItsFigures() {
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> predictions = TestSpark.session().read()
+        .parquet(layout.evaluation("predictions"));
+    // 12 evaluation notes under 6 fits.
+    assertThat(predictions.count()).isEqualTo(72);
+    for (RunRow run : result.runs()) {
+      List<org.apache.spark.sql.Row> rows = predictions.where(org.apache.spark.sql.functions.col("cell")
+          .equalTo(run.cell()).and(org.apache.spark.sql.functions.col("seed").equalTo(run.seed())))
+          .selectExpr("code", "top[0].code", "size(top)", "aggregate(top, 0d, (s, t) -> s + t.probability)")
+          .collectAsList();
+      assertThat(rows).hasSize(12);
+      long hits = rows.stream().filter(r -> r.getString(0).equals(r.getString(1))).count();
+      assertThat(hits / 12.0).as(run.cell()).isEqualTo(run.hit1());
+      // Models of 3 codes rank 3; of 4 codes (K29 from the synthetic notes) 4; the top codes' probabilities sum
+      // to 1 when every code is listed.
+      assertThat(rows).allSatisfy(r -> {
+        assertThat(r.getInt(2)).isEqualTo(run.codes());
+        assertThat(r.getDouble(3)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+      });
+    }
   }
 
   @Test
@@ -123,7 +216,7 @@ class EvaluatePipelineTest {
       assertThat(TestSpark.session().read().parquet(layout.evaluation(table.name())).schema()).as(table.name())
           .isEqualTo(documented);
     }
-    assertThat(TestSpark.session().read().parquet(layout.evaluation("cells")).count()).isEqualTo(4);
+    assertThat(TestSpark.session().read().parquet(layout.evaluation("cells")).count()).isEqualTo(5);
   }
 
   @Test
@@ -134,7 +227,8 @@ class EvaluatePipelineTest {
     List<String> problems = new ArrayList<>();
     conform(json, documented, "$", problems);
     assertThat(problems).isEmpty();
-    assertThat(json.get("cells")).hasSize(4);
+    assertThat(json.get("cells")).hasSize(5);
+    assertThat(json.has("predictions")).as("predictions are a table only").isFalse();
     assertThat(json.get("baseline").asText()).isEqualTo("real 100% + synthetic 0%");
   }
 

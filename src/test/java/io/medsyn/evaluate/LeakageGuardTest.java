@@ -37,4 +37,16 @@ class LeakageGuardTest {
     // Only generated notes that passed the quality check are synthetic data.
     assertThat(synthetic.count()).isEqualTo(6);
   }
+
+  @Test
+  void refusesAnEvaluationSplitThatSharesNotesWithTraining() {
+    Dataset<Row> train = Fixtures.real("n", 2, 4);
+    Dataset<Row> eval = Fixtures.real("n", 3, 1).union(Fixtures.real("dev", 1, 2));
+    // n-J06-0 and n-M54-0 are in both splits; n-G43-0 and the dev notes are not.
+    assertThatThrownBy(() -> LeakageGuard.checkDisjoint(train, eval))
+        .isInstanceOf(LeakageException.class)
+        .hasMessage("2 evaluation note(s) are also training notes (same id): n-J06-0, n-M54-0. Remove them from"
+            + " one of evaluate.train.path and evaluate.eval.path.");
+    LeakageGuard.checkDisjoint(train, Fixtures.real("dev", 3, 2));
+  }
 }
