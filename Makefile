@@ -46,6 +46,17 @@ bench: $(CLASSPATH_FILE)
 	$(MVN) -DskipTests test-compile
 	@$(JAVA_RUN) -Dmedsyn.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.Bench $(ARGS)
 
+## experiment: does synthetic data help on your corpus? Every stage on it, then the classifier experiment:
+##   make experiment TRAIN=<real train> EVAL=<real eval> OUT=<dir> [GRID=none|quick|full] [ARGS="--set K=V"]
+GRID ?= quick
+.PHONY: experiment
+experiment: build $(CLASSPATH_FILE)
+	@if [ -z "$(TRAIN)" ] || [ -z "$(EVAL)" ] || [ -z "$(OUT)" ]; then \
+	  echo "make experiment: name the corpora and the output: TRAIN=<real train> EVAL=<real eval> OUT=<dir> [GRID=none|quick|full]" >&2; \
+	  exit 2; fi
+	@$(JAVA_RUN) -cp target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.MedSyn experiment --train "$(TRAIN)" \
+	  --eval "$(EVAL)" --output "$(OUT)" --grid "$(GRID)" $(ARGS)
+
 clean:
 	$(MVN) clean
 	rm -rf out

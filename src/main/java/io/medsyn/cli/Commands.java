@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "medsyn", mixinStandardHelpOptions = true, version = "medsyn 0.1.0",
     description = "MedSyn on Spark: synthetic clinical notes from a medical knowledge graph, at cluster scale.",
     subcommands = {MkgCommand.class, SampleCommand.class, GenerateCommand.class, FilterCommand.class,
-        EvaluateCommand.class, RunCommand.class})
+        EvaluateCommand.class, RunCommand.class, ExperimentCommand.class})
 public final class Commands implements Runnable {
   /** Exit status for input the user must fix (configuration, graph, corpus, credentials). */
   public static final int BAD_INPUT = 2;
@@ -21,7 +21,7 @@ public final class Commands implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a sub-command: mkg, sample, generate, filter, evaluate or run");
+        "name a sub-command: mkg, sample, generate, filter, evaluate, run or experiment");
   }
 
   public static CommandLine commandLine() {

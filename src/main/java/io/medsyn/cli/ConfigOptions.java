@@ -29,7 +29,13 @@ public final class ConfigOptions {
   String master;
 
   MedSynConfig load() {
-    List<String> all = new ArrayList<>(overrides);
+    return load(List.of(), List.of());
+  }
+
+  /** The configuration with {@code before} under the user's own --set overrides and {@code after} over them. */
+  MedSynConfig load(List<String> before, List<String> after) {
+    List<String> all = new ArrayList<>(before);
+    all.addAll(overrides);
     if (output != null) {
       all.add("output=" + output);
     }
@@ -39,6 +45,7 @@ public final class ConfigOptions {
     if (master != null) {
       all.add("spark.master=" + master);
     }
+    all.addAll(after);
     return ConfigLoader.load(config, all);
   }
 }

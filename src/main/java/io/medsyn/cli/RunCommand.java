@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = {"Run the whole pipeline: mkg, sample, generate, filter, then evaluate (when a real corpus is configured)."})
 final class RunCommand extends StageCommand {
   /** The stages in pipeline order; each reports as its own sub-command would. */
-  private static final List<StageCommand> STAGES = List.of(new MkgCommand(), new SampleCommand(),
+  static final List<StageCommand> STAGES = List.of(new MkgCommand(), new SampleCommand(),
       new GenerateCommand(), new FilterCommand(), new EvaluateCommand());
 
   @Override

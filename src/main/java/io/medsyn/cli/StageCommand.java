@@ -25,13 +25,18 @@ abstract class StageCommand implements Callable<Integer> {
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(config.spark());
     try {
-      run(new Pipeline(config, spark), out());
+      run(new Pipeline(prepare(config, spark), spark), out());
       return 0;
     } finally {
       if (ours) {
         spark.stop();
       }
     }
+  }
+
+  /** The configuration the stages run with, which a command may complete from its inputs. */
+  MedSynConfig prepare(MedSynConfig config, SparkSession spark) {
+    return config;
   }
 
   /** Runs the stage and reports what it wrote to {@code out}. */

@@ -1,0 +1,115 @@
+package io.medsyn.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.medsyn.config.CorpusConfig;
+import io.medsyn.config.MedSynConfig;
+import io.medsyn.corpus.CorpusReader;
+import io.medsyn.mkg.Icd10;
+import io.medsyn.pipeline.OutputFiles;
+import io.medsyn.pipeline.Pipeline;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+    description = {"Does synthetic data help on YOUR corpus? Every stage on it: the graph restricted to the training"
+        + " corpus's codes, tasks with style examples from TRAIN (100 per code unless --set sample.n), generate,"
+        + " filter, then the classifier experiment scored on EVAL. --grid quick: the two real-only controls,"
+        + " real + synthetic and synthetic only; full: MedSyn's grid (evaluate.grid); none: stop before the first"
+        + " fit. Corpus columns and format: --set evaluate.train.format/id_column/text_column/code_column."})
+final class ExperimentCommand extends StageCommand {
+  /** The grids by name: the --set overrides each stands for (full keeps evaluate.grid as configured). */
+  private static final Map<String, List<String>> GRIDS = Map.of(
+      "quick", List.of("evaluate.grid.real_shares=[1.0]", "evaluate.grid.synthetic_shares=[0.0, 1.0]",
+          "evaluate.grid.synthetic_only=true"),
+      "full", List.of(),
+      "none", List.of());
+  private static final int NOTES_PER_CODE = 100;
+
+  @Option(names = "--train", required = true, paramLabel = "PATH", description = "The real training corpus.")
+  String train;
+
+  @Option(names = "--eval", required = true, paramLabel = "PATH",
+      description = "The real evaluation corpus (never trained on, never an example).")
+  String eval;
+
+  @Option(names = "--grid", paramLabel = "none|quick|full", defaultValue = "quick",
+      description = "Which mixtures to fit (default: ${DEFAULT-VALUE}).")
+  String grid;
+
+  @Override
+  MedSynConfig prepare(MedSynConfig config, SparkSession spark) {
+    if (!GRIDS.containsKey(grid)) {
+      throw new IllegalArgumentException("--grid: expected none, quick or full, got " + grid);
+    }
+    CorpusConfig columns = config.evaluate().train();
+    String format = format(train, columns.format());
+    for (String[] input : new String[][] {{"--train", train}, {"--eval", eval}}) {
+      if (!OutputFiles.exists(spark, input[1])) {
+        throw new IllegalArgumentException(input[0] + ": nothing at " + input[1] + "; give the path of a corpus"
+            + " file or directory (JSON Lines, CSV or Parquet)");
+      }
+    }
+    List<String> codes;
+    try {
+      codes = new ArrayList<>(new TreeSet<>(CorpusReader.read(spark, new CorpusConfig(train, format,
+          columns.idColumn(), columns.textColumn(), columns.codeColumn()).spec("evaluate.train"))
+          .where(col("code").isNotNull()).select(col("code")).as(Encoders.STRING()).collectAsList().stream()
+          .map(String::trim).filter(Icd10::isValid).map(Icd10::category).toList()));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("--train: cannot read " + train + " as " + format + " with columns "
+          + columns.idColumn() + ", " + columns.textColumn() + ", " + columns.codeColumn() + " (" + firstLine(e)
+          + "); set evaluate.train.format and evaluate.train.*_column to the corpus's form", e);
+    }
+    if (codes.isEmpty()) {
+      throw new IllegalArgumentException("--train: " + train + " has no note with a valid ICD-10 code in column "
+          + columns.codeColumn() + "; set evaluate.train.code_column to the column that holds the codes");
+    }
+    List<String> defaults = new ArrayList<>(List.of("sample.n=" + NOTES_PER_CODE * codes.size()));
+    defaults.addAll(GRIDS.get(grid));
+    List<String> inputs = new ArrayList<>(List.of("mkg.codes=[" + String.join(",", codes) + "]",
+        "evaluate.train.path=" + train, "evaluate.eval.path=" + eval, "sample.examples.path=" + train,
+        "evaluate.train.format=" + format, "evaluate.eval.format=" + format(eval, columns.format()),
+        "sample.examples.format=" + format, "sample.examples.split=train"));
+    for (String column : List.of("id_column", "text_column", "code_column")) {
+      String value = column.equals("id_column") ? columns.idColumn()
+          : column.equals("text_column") ? columns.textColumn() : columns.codeColumn();
+      inputs.add("evaluate.eval." + column + "=" + value);
+      inputs.add("sample.examples." + column + "=" + value);
+    }
+    return options.load(defaults, inputs);
+  }
+
+  /** The corpus format its file name says, else the configured one. */
+  private static String format(String path, String configured) {
+    String name = path.toLowerCase(Locale.ROOT);
+    return name.endsWith(".csv") ? "csv" : name.endsWith(".parquet") ? "parquet"
+        : name.endsWith(".jsonl") || name.endsWith(".json") ? "jsonl" : configured;
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    return message.lines().findFirst().orElse(message);
+  }
+
+  @Override
+  void run(Pipeline pipeline, PrintWriter out) {
+    // Every stage of `run`; without a grid, all but the last (evaluate).
+    List<StageCommand> stages = grid.equals("none") ? RunCommand.STAGES.subList(0, RunCommand.STAGES.size() - 1)
+        : RunCommand.STAGES;
+    for (StageCommand stage : stages) {
+      stage.run(pipeline, out);
+    }
+    if (grid.equals("none")) {
+      out.println("--grid none: stopped before the first fit; the notes are in " + pipeline.layout().root());
+    }
+  }
+}

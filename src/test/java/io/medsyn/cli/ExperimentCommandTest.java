@@ -1,0 +1,78 @@
+package io.medsyn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.medsyn.testing.TestSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `medsyn experiment` (what `make experiment` runs): bad inputs are one line and status 2; --grid none stops early. */
+class ExperimentCommandTest {
+  @TempDir
+  Path dir;
+
+  private record Result(int status, String out, String err) {}
+
+  private static Result run(String... args) {
+    CommandLine cli = Commands.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return new Result(cli.execute(args), out.toString(), err.toString());
+  }
+
+  private Path corpus(String name, String... lines) throws IOException {
+    Path file = dir.resolve(name);
+    Files.write(file, java.util.List.of(lines));
+    return file;
+  }
+
+  @Test
+  void aMissingCorpusIsOneLineAndStatusTwo() throws IOException {
+    TestSpark.session();
+    Path train = corpus("train.jsonl", "{\"idx\": \"t1\", \"symptoms\": \"кашель\", \"code\": \"J06.9\"}");
+    Result bad = run("experiment", "--train", train.toString(), "--eval", dir.resolve("dev.jsonl").toString(),
+        "--output", dir.resolve("out").toString());
+    assertThat(bad.status()).isEqualTo(Commands.BAD_INPUT);
+    assertThat(bad.err().strip()).isEqualTo("medsyn experiment: --eval: nothing at " + dir.resolve("dev.jsonl")
+        + "; give the path of a corpus file or directory (JSON Lines, CSV or Parquet)");
+    assertThat(Files.exists(dir.resolve("out"))).isFalse();
+  }
+
+  @Test
+  void aCorpusWithoutCodesIsOneLineAndStatusTwo() throws IOException {
+    TestSpark.session();
+    Path train = corpus("train.csv", "idx,symptoms,code", "t1,кашель,", "t2,насморк,none");
+    Result bad = run("experiment", "--train", train.toString(), "--eval", train.toString(), "--output",
+        dir.resolve("out").toString());
+    assertThat(bad.status()).isEqualTo(Commands.BAD_INPUT);
+    assertThat(bad.err().strip()).isEqualTo("medsyn experiment: --train: " + train + " has no note with a valid"
+        + " ICD-10 code in column code; set evaluate.train.code_column to the column that holds the codes");
+  }
+
+  @Test
+  void gridNoneRunsEveryStageOnTheCorpusCodesAndStopsBeforeTheFirstFit() throws IOException {
+    TestSpark.session();
+    Path train = corpus("train.jsonl",
+        "{\"idx\": \"t1\", \"symptoms\": \"Кашель, насморк, першит в горле.\", \"code\": \"J06.9\"}",
+        "{\"idx\": \"t2\", \"symptoms\": \"Давление поднимается до 160, болит затылок.\", \"code\": \"I10\"}");
+    Path dev = corpus("dev.jsonl", "{\"idx\": \"d1\", \"symptoms\": \"Кашель.\", \"code\": \"J06.9\"}");
+    Path out = dir.resolve("out");
+    Result done = run("experiment", "--train", train.toString(), "--eval", dev.toString(), "--output",
+        out.toString(), "--grid", "none", "--set", "sample.n=6");
+    assertThat(done.status()).as(done.err()).isZero();
+    assertThat(done.out()).contains("MKG: 2 ICD-10 categories").contains("--grid none: stopped before the first"
+        + " fit");
+    assertThat(TestSpark.session().read().parquet(out.resolve("tasks").toString()).select("code").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).containsExactlyInAnyOrder("I10", "J06");
+    assertThat(Files.exists(out.resolve("quality/notes"))).isTrue();
+    assertThat(Files.exists(out.resolve("evaluation"))).isFalse();
+  }
+}
