@@ -1,3 +1,3 @@
 #!/usr/bin/env bash
-# `medsyn filter` through spark-submit; options: jobs/filter.sh --help.
-exec "$(dirname "$0")/lib/submit.sh" filter "$@"
+# `medsyn quality` through spark-submit; options: jobs/quality.sh --help.
+exec "$(dirname "$0")/lib/submit.sh" quality "$@"

@@ -1,4 +1,4 @@
-package io.medsyn.corpus;
+package io.medsyn.config;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package io.medsyn.report;
+package io.medsyn.evaluate;
 
 import static io.medsyn.report.Html.esc;
 import static io.medsyn.report.Html.fact;
@@ -7,13 +7,14 @@ import static io.medsyn.report.Html.pct;
 
 import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.EvaluateConfig;
-import io.medsyn.evaluate.EvaluationResult;
 import io.medsyn.evaluate.EvaluationResult.CellRow;
 import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.CodeRow;
 import io.medsyn.evaluate.EvaluationResult.GroupRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
+import io.medsyn.quality.QualityReport;
 import io.medsyn.quality.QualitySummary;
+import io.medsyn.report.Html;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -107,9 +108,9 @@ public final class HtmlReport {
     html.append("<h2>The mixture grid</h2><p class=\"note\">Each line is a share of the real training notes; ")
         .append("along it, a growing share of the synthetic corpus is added. Bars: ± one standard deviation ")
         .append("over seeds.</p><div class=\"charts\">")
-        .append(img(Charts.grid(r, "Hit@1", CellRow::hit1Mean, CellRow::hit1Sd), "Hit@1 by mixture"))
-        .append(img(Charts.grid(r, "Hit@3", CellRow::hit3Mean, CellRow::hit3Sd), "Hit@3 by mixture"))
-        .append(img(Charts.grid(r, "Macro-F1", CellRow::macroF1Mean, CellRow::macroF1Sd), "Macro-F1 by mixture"))
+        .append(img(EvaluationCharts.grid(r, "Hit@1", CellRow::hit1Mean, CellRow::hit1Sd), "Hit@1 by mixture"))
+        .append(img(EvaluationCharts.grid(r, "Hit@3", CellRow::hit3Mean, CellRow::hit3Sd), "Hit@3 by mixture"))
+        .append(img(EvaluationCharts.grid(r, "Macro-F1", CellRow::macroF1Mean, CellRow::macroF1Sd), "Macro-F1 by mixture"))
         .append("</div>");
     html.append("<table><tr><th>mixture</th><th>real notes</th><th>synthetic notes</th><th>seeds</th>")
         .append("<th>Hit@1</th><th>Hit@3</th><th>macro-F1</th><th>ΔHit@1 vs real-only [95 % CI]</th>")
@@ -132,7 +133,7 @@ public final class HtmlReport {
         .append("notes they have; the rarest third and the most frequent third are scored separately. Synthetic ")
         .append("data is expected to help most where real notes are scarce.</p>");
     if (r.cells().size() > 1) {
-      html.append(img(Charts.rareVersusFrequent(r, "hit1", "Hit@1"), "Change of Hit@1, rare vs frequent codes"));
+      html.append(img(EvaluationCharts.rareVersusFrequent(r, "hit1", "Hit@1"), "Change of Hit@1, rare vs frequent codes"));
     }
     html.append("<table><tr><th>mixture</th><th>codes</th><th>notes</th><th>Hit@1</th><th>Hit@3</th>")
         .append("<th>macro-F1</th><th>ΔHit@1 [95 % CI]</th><th>Δmacro-F1 [95 % CI]</th></tr>");
@@ -155,7 +156,7 @@ public final class HtmlReport {
     }
     String cell = focus.get().cell();
     html.append("<h2>Per code: ").append(esc(cell)).append(" against real-only</h2>")
-        .append(img(Charts.perCodeChange(r, cell), "Per-code change of F1"))
+        .append(img(EvaluationCharts.perCodeChange(r, cell), "Per-code change of F1"))
         .append("<details><summary>Per-code figures (").append(esc(cell)).append(")</summary><table><tr>")
         .append("<th>code</th><th>real training notes</th><th>group</th><th>evaluation notes</th>")
         .append("<th>precision</th><th>recall</th><th>F1</th><th>Hit@3</th><th>ΔF1</th><th>ΔHit@1</th></tr>");

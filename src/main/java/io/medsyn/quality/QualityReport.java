@@ -1,18 +1,22 @@
-package io.medsyn.report;
+package io.medsyn.quality;
 
+import static io.medsyn.report.Charts.LOSS;
+import static io.medsyn.report.Charts.png;
+import static io.medsyn.report.Charts.style;
 import static io.medsyn.report.Html.count;
 import static io.medsyn.report.Html.esc;
 import static io.medsyn.report.Html.fact;
 import static io.medsyn.report.Html.img;
 import static io.medsyn.report.Html.pct;
 
-import io.medsyn.quality.QualitySummary;
 import io.medsyn.quality.QualitySummary.CodeCounts;
-import io.medsyn.quality.RejectReason;
+import io.medsyn.report.Html;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * What the quality stage kept and why it rejected the rest, as an HTML section: on a page of its own (written by the
@@ -44,7 +48,7 @@ public final class QualityReport {
     fact(html, count(s.rejected()), "rejected, kept with their reasons");
     html.append("</div>");
     if (s.rejected() > 0) {
-      html.append(img(Charts.rejections(s), "Notes rejected per reason"));
+      html.append(img(rejections(s), "Notes rejected per reason"));
     }
     html.append("<table><tr><th>reason</th><th>notes</th><th>share of notes</th>")
         .append("<th class=\"text\">what it means</th></tr>");
@@ -89,5 +93,18 @@ public final class QualityReport {
 
   private static double share(long part, long whole) {
     return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  /** Notes rejected per reason, in the order the quality stage checks them. */
+  private static String rejections(QualitySummary summary) {
+    CategoryChart chart = new CategoryChartBuilder().width(1040).height(360).title("Notes rejected per reason")
+        .yAxisTitle("notes").build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisLabelRotation(20);
+    chart.getStyler().setYAxisDecimalPattern("#,##0");
+    chart.addSeries("notes", List.copyOf(summary.byReason().keySet()), List.copyOf(summary.byReason().values()))
+        .setFillColor(LOSS);
+    return png(chart);
   }
 }

@@ -1,4 +1,4 @@
-package io.medsyn.pipeline;
+package io.medsyn.run;
 
 import io.medsyn.config.SparkConfig;
 import org.apache.spark.SparkConf;

@@ -1,4 +1,4 @@
-package io.medsyn.sampling;
+package io.medsyn.sample;
 
 import java.io.Serializable;
 import java.util.List;

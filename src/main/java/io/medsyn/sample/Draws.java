@@ -1,5 +1,6 @@
-package io.medsyn.sampling;
+package io.medsyn.sample;
 
+import io.medsyn.Hashes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,14 +13,7 @@ public final class Draws {
 
   /** The generator of one task: the same for the same seed and task id, on any executor and any partitioning. */
   public static SplittableRandom forTask(long seed, long taskId) {
-    return new SplittableRandom(mix(mix(seed) ^ taskId));
-  }
-
-  /** SplitMix64's finaliser: neighbouring inputs give unrelated outputs. */
-  static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
+    return new SplittableRandom(Hashes.splitMix(Hashes.splitMix(seed) ^ taskId));
   }
 
   /** One item with probability proportional to its weight. */

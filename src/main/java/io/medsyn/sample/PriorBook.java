@@ -1,4 +1,4 @@
-package io.medsyn.sampling;
+package io.medsyn.sample;
 
 import static org.apache.spark.sql.functions.col;
 

@@ -1,4 +1,4 @@
-package io.medsyn.sampling;
+package io.medsyn.sample;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.substring;
 
 import io.medsyn.Checks;
 import io.medsyn.config.SamplingConfig;
+import io.medsyn.table.TaskSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,7 +72,6 @@ public final class PriorSampler {
         config.partitions(), config.allocation().policy(), seed);
     Broadcast<DiseasePrior[]> shared = spark.sparkContext().broadcast(priors,
         scala.reflect.ClassTag$.MODULE$.apply(DiseasePrior[].class));
-    TaskSampler sampler = new TaskSampler(config, seed);
     Draw draw = new Draw(starts, shared, new TaskSampler(config, seed));
     Dataset<Row> sampled = spark.range(0, config.n(), 1, config.partitions()).as(Encoders.LONG())
         .mapPartitions(draw, Encoders.row(TaskSchema.SAMPLED));

@@ -1,4 +1,4 @@
-package io.medsyn.sampling;
+package io.medsyn.sample;
 
 import io.medsyn.config.Range;
 import io.medsyn.config.SamplingConfig;

@@ -1,4 +1,4 @@
-package io.medsyn.pipeline;
+package io.medsyn.table;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

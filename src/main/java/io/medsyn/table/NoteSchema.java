@@ -1,6 +1,6 @@
-package io.medsyn.generate;
+package io.medsyn.table;
 
-import io.medsyn.sampling.TaskSchema;
+import io.medsyn.table.TaskSchema;
 import java.util.Arrays;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -40,10 +40,6 @@ public final class NoteSchema {
   public static final StructType NOTES = new StructType(concat(
       Arrays.stream(TaskSchema.TASKS.fields()).filter(f -> !f.name().equals(PARTITION)).toArray(StructField[]::new),
       NOTE.fields(), new StructField[] {TaskSchema.TASKS.apply(PARTITION)}));
-
-  /** What each Parquet file holds: the table without its partition column. */
-  public static final StructType FILE = new StructType(Arrays.stream(NOTES.fields())
-      .filter(f -> !f.name().equals(PARTITION)).toArray(StructField[]::new));
 
   public static final String OK = "ok";
   public static final String FAILED = "failed";

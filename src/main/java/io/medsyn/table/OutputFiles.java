@@ -1,4 +1,4 @@
-package io.medsyn.pipeline;
+package io.medsyn.table;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.medsyn.quality;
+package io.medsyn.table;
 
 import java.util.Arrays;
 import org.apache.spark.sql.types.ArrayType;
@@ -50,7 +50,7 @@ public final class QualitySchema {
     return concat(notes, SCORES);
   }
 
-  static StructType concat(StructType first, StructType second) {
+  public static StructType concat(StructType first, StructType second) {
     StructField[] fields = Arrays.copyOf(first.fields(), first.fields().length + second.fields().length);
     System.arraycopy(second.fields(), 0, fields, first.fields().length, second.fields().length);
     return new StructType(fields);

@@ -1,4 +1,4 @@
-package io.medsyn.sampling;
+package io.medsyn.table;
 
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.evaluate.EvaluateStage;
 import io.medsyn.evaluate.EvaluationResult.CellRow;
 import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.GroupRow;
 import io.medsyn.evaluate.EvaluationResult.RunRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
-import io.medsyn.pipeline.Layout;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.stage.RunContext;
+import io.medsyn.table.Layout;
 import io.medsyn.quality.QualitySummary;
-import io.medsyn.report.HtmlReport;
+import io.medsyn.evaluate.HtmlReport;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,11 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The evaluate stage end to end on small fixtures, through {@link Pipeline#evaluate()}: real train and dev corpora
+ * The evaluate stage end to end on small fixtures, through {@link EvaluateStage}: real train and dev corpora
  * as JSON Lines, the notes table as Parquet. The dev split has a code (K29) that no real training note has, which
  * the synthetic notes do have.
  */
-class EvaluatePipelineTest {
+class EvaluateStageTest {
   @TempDir
   static Path dir;
   static EvaluationResult result;
@@ -58,9 +59,9 @@ class EvaluatePipelineTest {
         "evaluate.grid.synthetic_shares=[0.0, 0.5, 1.0]", "evaluate.repeats=2", "evaluate.bootstrap=200",
         "evaluate.classifier.max_iter=15", "evaluate.classifier.num_features=3000", "evaluate.classifier.min_df=1",
         "evaluate.classifier.char_ngrams.max=5"));
-    Pipeline pipeline = new Pipeline(config, TestSpark.session());
+    RunContext pipeline = new RunContext(config, TestSpark.session());
     layout = pipeline.layout();
-    result = pipeline.evaluate().orElseThrow();
+    result = new EvaluateStage().run(pipeline).orElseThrow();
   }
 
   @Test

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
-import io.medsyn.pipeline.Layout;
-import io.medsyn.pipeline.Pipeline;
-import io.medsyn.report.QualityReport;
+import io.medsyn.quality.QualityStage;
+import io.medsyn.stage.RunContext;
+import io.medsyn.table.Layout;
+import io.medsyn.quality.QualityReport;
+import io.medsyn.table.QualitySchema;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The quality stage end to end on fixture notes: Parquet in, scored notes, corpus and summary out. */
-class QualityFilterTest {
+class QualityStageTest {
   private static final SparkSession SPARK = TestSpark.session();
   /** A corpus of 18 texts: a segment in 4 of them is boilerplate. */
   private static final List<String> SMALL_CORPUS = List.of("quality.near_duplicate.boilerplate_min_notes=3",
@@ -42,16 +44,16 @@ class QualityFilterTest {
   @TempDir
   static Path dir;
   private static MedSynConfig config;
-  private static Pipeline pipeline;
+  private static RunContext pipeline;
   private static QualitySummary summary;
   private static final Map<String, Row> scored = new HashMap<>();
 
   @BeforeAll
   static void filterTheFixtureNotes() {
     config = config(dir.resolve("run"));
-    pipeline = new Pipeline(config, SPARK);
+    pipeline = new RunContext(config, SPARK);
     NoteFixtures.notes(SPARK).write().parquet(pipeline.layout().notes());
-    summary = pipeline.filter();
+    summary = new QualityStage().run(pipeline);
     SPARK.read().parquet(pipeline.layout().qualityNotes()).collectAsList()
         .forEach(r -> scored.put(r.getAs("note_id"), r));
   }
@@ -133,7 +135,7 @@ class QualityFilterTest {
 
   @Test
   void corpusIsThePassingNotesWithTheNotesOwnColumns() {
-    Dataset<Row> corpus = pipeline.corpus();
+    Dataset<Row> corpus = QualityFilter.corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
     assertThat(corpus.columns()).containsExactly(NoteFixtures.NOTES.fieldNames());
     Set<String> expected = new HashSet<>();
     NoteFixtures.cases().stream().filter(c -> c.reasons().length == 0).forEach(c -> expected.add(c.id()));
@@ -231,8 +233,8 @@ class QualityFilterTest {
 
   @Test
   void aMissingNotesTableIsNamedWithTheFix() {
-    Pipeline empty = new Pipeline(config(dir.resolve("empty")), SPARK);
-    assertThatThrownBy(empty::filter).isInstanceOf(IllegalArgumentException.class)
+    RunContext empty = new RunContext(config(dir.resolve("empty")), SPARK);
+    assertThatThrownBy(() -> new QualityStage().run(empty)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(new Layout(dir.resolve("empty").toString()).notes())
         .hasMessageContaining("run the generation stage first");
   }

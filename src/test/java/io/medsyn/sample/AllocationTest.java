@@ -1,4 +1,4 @@
-package io.medsyn.sampling;
+package io.medsyn.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

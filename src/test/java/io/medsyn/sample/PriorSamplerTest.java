@@ -1,4 +1,4 @@
-package io.medsyn.sampling;
+package io.medsyn.sample;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -10,6 +10,7 @@ import io.medsyn.config.MedSynConfig;
 import io.medsyn.config.SamplingConfig;
 import io.medsyn.mkg.GraphFiles;
 import io.medsyn.mkg.KnowledgeGraph;
+import io.medsyn.table.TaskSchema;
 import io.medsyn.testing.DataFrameAssert;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;

@@ -1,9 +1,11 @@
-package io.medsyn.sampling;
+package io.medsyn.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medsyn.config.ConfigLoader;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
+import io.medsyn.table.TaskSchema;
 import io.medsyn.testing.ParquetFooter;
 import io.medsyn.testing.TestSpark;
 import java.nio.file.Path;
@@ -18,10 +20,10 @@ class TaskSchemaTest {
   @Test
   void writtenTasksHaveExactlyTheDocumentedSchema() {
     assertThat(ParquetFooter.documented("tasks.schema.json")).isEqualTo(TaskSchema.TASKS);
-    Pipeline pipeline = new Pipeline(ConfigLoader.load(null, List.of("mkg.source=csv",
+    RunContext pipeline = new RunContext(ConfigLoader.load(null, List.of("mkg.source=csv",
         "mkg.vertices=src/test/resources/mkg/vertices.csv", "mkg.edges=src/test/resources/mkg/edges.csv",
         "sample.n=50", "sample.partitions=2", "output=" + dir)), TestSpark.session());
-    assertThat(pipeline.sample()).isEqualTo(50);
+    assertThat(new SampleStage().run(pipeline).tasks()).isEqualTo(50);
     List<Path> files = ParquetFooter.files(dir.resolve("tasks"));
     assertThat(files).hasSize(2);
     for (Path file : files) {

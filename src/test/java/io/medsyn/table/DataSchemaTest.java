@@ -1,4 +1,4 @@
-package io.medsyn.pipeline;
+package io.medsyn.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,9 @@
-package io.medsyn.pipeline;
+package io.medsyn.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
 import io.medsyn.testing.DataFrameAssert;
 import io.medsyn.testing.S3Server;
 import io.medsyn.testing.SmallRun;
@@ -33,7 +35,7 @@ class S3OutputTest {
 
       // A re-run of a stage for the same date (an Airflow retry) replaces its table rather than adding to it.
       long objects = s3.keys("runs/2026-11-24/tasks/").size();
-      new Pipeline(SmallRun.config(root), spark).sample();
+      new SampleStage().run(new RunContext(SmallRun.config(root), spark));
       assertThat(spark.read().parquet(onS3.tasks()).count()).isEqualTo(60);
       assertThat(s3.keys("runs/2026-11-24/tasks/")).hasSize((int) objects);
     }
