@@ -73,9 +73,17 @@ public final class ConfigLoader {
     return load(null, List.of());
   }
 
+  /** The embedded defaults, with each backend's section from its provider. */
   private static ObjectNode defaults() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
-      return (ObjectNode) YAML.readTree(in);
+      ObjectNode tree = (ObjectNode) YAML.readTree(in);
+      ObjectNode generate = (ObjectNode) tree.get("generate");
+      for (BackendSection backend : BackendSection.all()) {
+        if (backend.defaults() != null) {
+          generate.set(backend.name(), YAML.valueToTree(backend.defaults()));
+        }
+      }
+      return tree;
     } catch (IOException e) {
       throw new IllegalStateException("embedded " + DEFAULTS + " is unreadable", e);
     }
@@ -152,9 +160,10 @@ public final class ConfigLoader {
     Map<String, Serializable> sections = new LinkedHashMap<>();
     if (tree.get("generate") instanceof ObjectNode generate) {
       for (BackendSection backend : BackendSection.all()) {
-        if (backend.settings() != null && generate.has(backend.name())) {
+        if (backend.defaults() != null && generate.has(backend.name())) {
           String key = "generate." + backend.name();
-          sections.put(backend.name(), bind(generate.remove(backend.name()), backend.settings(), file, key));
+          sections.put(backend.name(), bind(generate.remove(backend.name()), backend.defaults().getClass(), file,
+              key));
         }
       }
     }

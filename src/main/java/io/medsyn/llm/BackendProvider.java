@@ -4,9 +4,9 @@ import io.medsyn.config.BackendSection;
 import io.medsyn.config.GenerateConfig;
 
 /**
- * A kind of backend: its name, its own configuration section (bound and validated by the config loader as
- * {@link BackendSection} says), the request parameters it records, and how an executor makes one. Adding a backend
- * is its package (the provider, the backend, its settings record) plus one line in
+ * A kind of backend: its name, its own configuration section with its defaults (bound and validated by the config
+ * loader as {@link BackendSection} says), the request parameters it records, and how an executor makes one. Adding
+ * a backend is its package (the provider, the backend, its settings record) plus one line in
  * {@code META-INF/services/io.medsyn.config.BackendSection}.
  */
 public interface BackendProvider extends BackendSection {

@@ -6,8 +6,9 @@ import java.util.Map;
 /** Where each table of a run lives under the output root (a local directory or an s3a:// URI). */
 public record Layout(String root) {
   /**
-   * Every table a run writes, by name, in pipeline order: data-schema/NAME.schema.json describes each, and
-   * operations (schema checks, S3 and cluster tests, notebooks) go over this list rather than their own.
+   * The stages' tables, by name, in pipeline order (the evaluate stage's are {@code EvaluationWriter.TABLES}, the
+   * journal is generate's own): data-schema/NAME.schema.json describes each, and operations (schema checks, S3 and
+   * cluster tests, notebooks) go over this list rather than their own.
    */
   public Map<String, String> tables() {
     Map<String, String> tables = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ public record Layout(String root) {
     return join("generate/checkpoint");
   }
 
-  /** The generation stage's notes: the synthetic corpus the evaluate stage reads by default. */
+  /** The generate stage's notes: what the quality stage checks (and evaluate reads when quality has not run). */
   public String notes() {
     return join("notes");
   }

@@ -14,7 +14,7 @@ public final class OfflineProvider implements BackendProvider {
   }
 
   @Override
-  public Class<? extends Serializable> settings() {
+  public Serializable defaults() {
     return null;
   }
 

@@ -14,8 +14,8 @@ public final class OpenAiProvider implements BackendProvider {
   }
 
   @Override
-  public Class<? extends Serializable> settings() {
-    return OpenAiConfig.class;
+  public Serializable defaults() {
+    return OpenAiConfig.defaults();
   }
 
   @Override
