@@ -6,14 +6,17 @@ import io.medsyn.config.CorpusConfig;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.corpus.CorpusReader;
 import io.medsyn.mkg.Icd10;
-import io.medsyn.pipeline.OutputFiles;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.run.Stages;
+import io.medsyn.stage.RunContext;
+import io.medsyn.stage.Stage;
+import io.medsyn.table.OutputFiles;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Option;
         + " filter, then the classifier experiment scored on EVAL. --grid quick: the two real-only controls,"
         + " real + synthetic and synthetic only; full: MedSyn's grid (evaluate.grid); none: stop before the first"
         + " fit. Corpus columns and format: --set evaluate.train.format/id_column/text_column/code_column."})
-final class ExperimentCommand extends StageCommand {
+final class ExperimentCommand extends SessionCommand {
   /** The grids by name: the --set overrides each stands for (full keeps evaluate.grid as configured). */
   private static final Map<String, List<String>> GRIDS = Map.of(
       "quick", List.of("evaluate.grid.real_shares=[1.0]", "evaluate.grid.synthetic_shares=[0.0, 1.0]",
@@ -101,15 +104,14 @@ final class ExperimentCommand extends StageCommand {
   }
 
   @Override
-  void run(Pipeline pipeline, PrintWriter out) {
-    // Every stage of `run`; without a grid, all but the last (evaluate).
-    List<StageCommand> stages = grid.equals("none") ? RunCommand.STAGES.subList(0, RunCommand.STAGES.size() - 1)
-        : RunCommand.STAGES;
-    for (StageCommand stage : stages) {
-      stage.run(pipeline, out);
-    }
-    if (grid.equals("none")) {
-      out.println("--grid none: stopped before the first fit; the notes are in " + pipeline.layout().root());
+  void run(RunContext context, PrintWriter out) {
+    BiConsumer<Stage<?>, Object> report = RunCommand.reporter(spec, context, out);
+    for (Stage<?> stage : Stages.all()) {
+      if (grid.equals("none") && stage.name().equals("evaluate")) {
+        out.println("--grid none: stopped before the first fit; the notes are in " + context.layout().root());
+        return;
+      }
+      report.accept(stage, stage.run(context));
     }
   }
 }

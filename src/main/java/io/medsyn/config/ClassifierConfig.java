@@ -29,30 +29,30 @@ public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams,
   public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
 
   public ClassifierConfig {
-    ConfigException.require(model != null && !model.isBlank(), "evaluate.classifier.model",
+    ConfigException.require(model != null && !model.isBlank(), "model",
         "a registered model name", model);
-    ConfigException.require(charNgrams != null, "evaluate.classifier.char_ngrams", "a {min, max} range", null);
-    ConfigException.require(wordNgrams != null, "evaluate.classifier.word_ngrams", "a {min, max} range", null);
-    charNgrams.check("evaluate.classifier.char_ngrams", 1);
-    wordNgrams.check("evaluate.classifier.word_ngrams", 1);
-    ConfigException.require(FEATURES.contains(features), "evaluate.classifier.features", "one of " + FEATURES,
+    ConfigException.require(charNgrams != null, "char_ngrams", "a {min, max} range", null);
+    ConfigException.require(wordNgrams != null, "word_ngrams", "a {min, max} range", null);
+    charNgrams.check("char_ngrams", 1);
+    wordNgrams.check("word_ngrams", 1);
+    ConfigException.require(FEATURES.contains(features), "features", "one of " + FEATURES,
         features);
-    ConfigException.require(numFeatures >= 16, "evaluate.classifier.num_features", "an integer >= 16",
+    ConfigException.require(numFeatures >= 16, "num_features", "an integer >= 16",
         numFeatures);
-    ConfigException.require(minDf >= 1, "evaluate.classifier.min_df", "an integer >= 1", minDf);
-    ConfigException.require(FEATURES_FROM.contains(featuresFrom), "evaluate.classifier.features_from",
+    ConfigException.require(minDf >= 1, "min_df", "an integer >= 1", minDf);
+    ConfigException.require(FEATURES_FROM.contains(featuresFrom), "features_from",
         "one of " + FEATURES_FROM, featuresFrom);
     regParams = regParams == null ? List.of() : List.copyOf(regParams);
     ConfigException.require(!regParams.isEmpty() && regParams.stream().allMatch(r -> r != null && r > 0),
-        "evaluate.classifier.reg_params", "a non-empty list of numbers > 0", regParams);
-    ConfigException.require(CLASS_WEIGHTS.contains(classWeight), "evaluate.classifier.class_weight",
+        "reg_params", "a non-empty list of numbers > 0", regParams);
+    ConfigException.require(CLASS_WEIGHTS.contains(classWeight), "class_weight",
         "one of " + CLASS_WEIGHTS, classWeight);
     syntheticWeights = syntheticWeights == null ? List.of() : List.copyOf(syntheticWeights);
     ConfigException.require(!syntheticWeights.isEmpty()
-        && syntheticWeights.stream().allMatch(r -> r != null && r > 0), "evaluate.classifier.synthetic_weights",
+        && syntheticWeights.stream().allMatch(r -> r != null && r > 0), "synthetic_weights",
         "a non-empty list of numbers > 0", syntheticWeights);
-    ConfigException.require(cvFolds >= 2, "evaluate.classifier.cv_folds", "an integer >= 2", cvFolds);
-    ConfigException.require(maxIter >= 1, "evaluate.classifier.max_iter", "an integer >= 1", maxIter);
-    ConfigException.require(tol > 0, "evaluate.classifier.tol", "a number > 0", tol);
+    ConfigException.require(cvFolds >= 2, "cv_folds", "an integer >= 2", cvFolds);
+    ConfigException.require(maxIter >= 1, "max_iter", "an integer >= 1", maxIter);
+    ConfigException.require(tol > 0, "tol", "a number > 0", tol);
   }
 }
