@@ -34,6 +34,8 @@ TABLES = {
     "evaluation_per_code": "evaluation/per_code",
     "evaluation_unseen": "evaluation/unseen",
     "evaluation_runs": "evaluation/runs",
+    "evaluation_selection": "evaluation/selection",
+    "evaluation_predictions": "evaluation/predictions",
 }
 EVALUATION_JSON = "evaluation/metrics.json"
 DEBIAN_JPYPE_JAR = "/usr/share/java/org.jpype.jar"

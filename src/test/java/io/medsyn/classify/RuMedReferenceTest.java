@@ -13,9 +13,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real-only classifier with the default settings (chosen by cross-validation on RuMedTop3 train) reaches the
- * published reference on RuMedTop3 dev: character 3–8-gram TF-IDF with one-vs-rest logistic regression (C = 10),
- * Hit@1 46.8 and Hit@3 71.2.
+ * The real-only classifier with the default settings (character 3–8-grams within words and word 1–2-grams, TF-IDF
+ * on the real notes, one-vs-rest logistic regression with C = 10 solved to its tolerance) on RuMedTop3 dev: it
+ * converges, and pins its figures, Hit@1 47.1 and Hit@3 70.8 (the published character 3–8-gram one-vs-rest
+ * reference is 46.8 and 71.2; MLlib's unconverged multinomial model, the previous default, 46.9 and 71.3).
  */
 class RuMedReferenceTest {
   private static Dataset<Row> rumed(Path file) {
@@ -33,7 +34,8 @@ class RuMedReferenceTest {
     assertThat(dev.size()).isEqualTo(848);
     assertThat(model.labels()).hasSize(105);
     assertThat(dev.unseenCodes()).isEmpty();
-    assertThat(dev.hitAt(1)).isGreaterThanOrEqualTo(0.468);
-    assertThat(dev.hitAt(3)).isGreaterThanOrEqualTo(0.712);
+    assertThat(model.converged()).as("converged in %s of %s passes", model.iterations(), model.maxIter()).isTrue();
+    assertThat(dev.hitAt(1)).isGreaterThanOrEqualTo(0.471);
+    assertThat(dev.hitAt(3)).isGreaterThanOrEqualTo(0.708);
   }
 }

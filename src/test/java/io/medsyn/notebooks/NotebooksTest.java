@@ -189,7 +189,8 @@ class NotebooksTest {
     SparkSession spark = TestSpark.session();
     List<Row> cells = spark.read().parquet(run.evaluation("cells")).collectAsList();
     assertThat(cells).extracting(c -> c.<String>getAs("cell"))
-        .containsExactly("real 100% + synthetic 0%", FOCUS, "synthetic only");
+        .containsExactly("real 100% + synthetic 0%", "real 100% + synthetic 0%, class-weighted", FOCUS,
+            "synthetic only");
     for (Row c : cells) {
       assertThat(all).containsPattern(Pattern.quote(c.<String>getAs("cell")) + " +" + c.getAs("runs") + " +"
           + c.getAs("train_real") + " +" + c.getAs("train_synthetic") + " +" + meanSd(c, "hit1") + " +"
@@ -207,6 +208,12 @@ class NotebooksTest {
       }
       assertThat(all).containsPattern(row.toString());
     }
+
+    // Every run's Hit@1 and Hit@3, recomputed from the per-note predictions, match the runs table.
+    long runs = spark.read().parquet(run.evaluation("runs")).count();
+    assertThat(runs).isEqualTo(4);
+    assertThat(all).contains(String.format("recomputed from per-note predictions: %d of %d runs match"
+        + " evaluation/runs on Hit@1 and Hit@3", runs, runs));
 
     Dataset<Row> perCode = spark.read().parquet(run.evaluation("per_code"));
     Dataset<Row> focus = perCode.where("cell = '" + FOCUS + "'");
