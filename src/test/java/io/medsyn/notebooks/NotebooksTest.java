@@ -90,7 +90,7 @@ class NotebooksTest {
     List<String> settings = new ArrayList<>(SmallRun.OVERRIDES);
     settings.addAll(List.of("output=" + layout.root(), "evaluate.train.path=" + train, "evaluate.eval.path=" + dev,
         "evaluate.grid.real_shares=[1.0]", "evaluate.grid.synthetic_shares=[0.0, 1.0]", "evaluate.repeats=1",
-        "evaluate.bootstrap=200", "evaluate.classifier.max_iter=5", "evaluate.classifier.num_features=3000",
+        "evaluate.bootstrap=200", "evaluate.classifier.num_features=3000",
         "evaluate.classifier.min_df=1", "evaluate.classifier.char_ngrams.max=5"));
     new EvaluateStage().run(new RunContext(ConfigLoader.load(null, settings), spark)).orElseThrow();
   }
