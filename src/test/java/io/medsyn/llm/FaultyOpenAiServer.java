@@ -166,6 +166,20 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return maxInWindow;
   }
 
+  /** The most requests (admitted or not) that arrived within any sliding window of {@code window}. */
+  public synchronized int maxRequestsIn(Duration window) {
+    long nanos = window.toNanos();
+    int most = 0;
+    int first = 0;
+    for (int last = 0; last < log.size(); last++) {
+      while (log.get(first).receivedNanos() <= log.get(last).receivedNanos() - nanos) {
+        first++;
+      }
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
+  }
+
   /** Stops at once: open connections are dropped, hanging requests are never answered. */
   @Override
   public void close() {
