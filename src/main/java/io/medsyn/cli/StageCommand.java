@@ -23,7 +23,7 @@ abstract class StageCommand implements Callable<Integer> {
     MedSynConfig config = options.load();
     // A session that exists already (a notebook, a test, an embedding application) belongs to its owner.
     boolean ours = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create(config.spark());
+    SparkSession spark = SparkSessions.create(config.spark(), config.generate().openai().apiKeyEnv());
     try {
       run(new Pipeline(config, spark), out());
       return 0;

@@ -345,9 +345,9 @@ public final class OpenAiBackend implements Backend {
     String key = System.getenv(config.apiKeyEnv());
     if (key == null || key.isBlank()) {
       throw new ConfigException("environment variable " + config.apiKeyEnv()
-          + " (named by generate.openai.api_key_env) is not set on this machine; export it (on a cluster: "
-          + "spark.executorEnv." + config.apiKeyEnv() + "), or set generate.openai.api_key_env to '' for an "
-          + "endpoint without a key");
+          + " (named by generate.openai.api_key_env) is not set on this machine; export it (on a cluster, on "
+          + "every node or as a Kubernetes secret: see README, \"An LLM endpoint's key on a cluster\"), or set "
+          + "generate.openai.api_key_env to '' for an endpoint without a key");
     }
     return key.trim();
   }
