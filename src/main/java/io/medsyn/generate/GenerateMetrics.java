@@ -6,15 +6,22 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 
-/** The run's counters, added to by the Spark tasks and read by the driver's progress log. */
+/**
+ * The run's counters, added to by the Spark tasks and read by the driver's progress log.
+ *
+ * @param estimated notes whose tokens (and cost) are estimates: the backend reported no usage
+ * @param estimatedCostUsd the part of {@code costUsd} that is estimated
+ */
 public record GenerateMetrics(LongAccumulator ok, LongAccumulator failed, LongAccumulator resumed,
-    LongAccumulator promptTokens, LongAccumulator completionTokens, DoubleAccumulator costUsd)
-    implements Serializable {
+    LongAccumulator promptTokens, LongAccumulator completionTokens, DoubleAccumulator costUsd,
+    LongAccumulator estimated, DoubleAccumulator estimatedCostUsd) implements Serializable {
 
   public static GenerateMetrics register(SparkContext sc) {
     return new GenerateMetrics(sc.longAccumulator("medsyn.generate.ok"), sc.longAccumulator("medsyn.generate.failed"),
         sc.longAccumulator("medsyn.generate.resumed"), sc.longAccumulator("medsyn.generate.prompt_tokens"),
-        sc.longAccumulator("medsyn.generate.completion_tokens"), sc.doubleAccumulator("medsyn.generate.cost_usd"));
+        sc.longAccumulator("medsyn.generate.completion_tokens"), sc.doubleAccumulator("medsyn.generate.cost_usd"),
+        sc.longAccumulator("medsyn.generate.usage_estimated"),
+        sc.doubleAccumulator("medsyn.generate.estimated_cost_usd"));
   }
 
   void record(NoteOutcome outcome) {
@@ -26,6 +33,10 @@ public record GenerateMetrics(LongAccumulator ok, LongAccumulator failed, LongAc
       completionTokens.add(outcome.completionTokens());
     }
     costUsd.add(outcome.costUsd());
+    if (outcome.usageEstimated()) {
+      estimated.add(1);
+      estimatedCostUsd.add(outcome.costUsd());
+    }
   }
 
   /** The accumulators' ids, by which running tasks' partial values are recognised in executor heartbeats. */

@@ -146,7 +146,8 @@ public final class Pipeline {
     LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
     return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
         failed, byStatus, metrics.promptTokens().value(), metrics.completionTokens().value(),
-        metrics.costUsd().value(), seconds, layout.notes());
+        metrics.costUsd().value(), metrics.estimated().value(), metrics.estimatedCostUsd().value(), seconds,
+        layout.notes());
   }
 
   /** Runs the generate job, logging progress; a refused key comes out as {@link GenerationStoppedException}. */
