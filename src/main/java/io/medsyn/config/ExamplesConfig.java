@@ -10,7 +10,7 @@ import io.medsyn.corpus.CorpusSpec;
  * may serve, so that no evaluation note leaks into synthetic data.
  */
 public record ExamplesConfig(String path, String format, String idColumn, String textColumn, String codeColumn,
-    String split, double share) implements Serializable {
+    String badRows, String split, double share) implements Serializable {
   public ExamplesConfig {
     ConfigException.require(share >= 0 && share <= 1, "sample.examples.share", "a number in [0, 1]", share);
     if (path != null) {
@@ -26,7 +26,7 @@ public record ExamplesConfig(String path, String format, String idColumn, String
 
   /** The corpus to read; only valid when {@link #enabled()}. */
   public CorpusSpec corpus() {
-    return new CorpusSpec("sample.examples", path, format, idColumn, textColumn, codeColumn);
+    return new CorpusSpec("sample.examples", path, format, idColumn, textColumn, codeColumn, badRows);
   }
 
 }
