@@ -11,10 +11,16 @@ public final class ChildJvm {
 
   /** The command line of {@code medsyn args...} on a local[2] master. */
   public static List<String> medsyn(List<String> args) {
+    return medsyn(List.of(), args);
+  }
+
+  /** The same, with more JVM flags (system properties such as a logging configuration). */
+  public static List<String> medsyn(List<String> jvmFlags, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).forEach(command::add);
+    command.addAll(jvmFlags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.medsyn.MedSyn");
