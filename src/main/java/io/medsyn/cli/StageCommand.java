@@ -1,6 +1,7 @@
 package io.medsyn.cli;
 
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.pipeline.OutputLease;
 import io.medsyn.pipeline.Pipeline;
 import io.medsyn.pipeline.SparkSessions;
 import java.util.concurrent.Callable;
@@ -24,7 +25,8 @@ abstract class StageCommand implements Callable<Integer> {
     // A session that exists already (a notebook, a test, an embedding application) belongs to its owner.
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(config.spark(), config.generate().openai().apiKeyEnv());
-    try {
+    try (OutputLease lease = OutputLease.acquire(spark.sparkContext().hadoopConfiguration(), config.output(),
+        spec.name(), options.takeOverLease)) {
       run(new Pipeline(config, spark), out());
       return 0;
     } finally {

@@ -137,12 +137,23 @@ public final class Pipeline {
       OutputFiles.delete(spark, layout.generateCheckpoint());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Long> byStatus = writeNotes(planned);
+    // Written aside and swapped in only when complete and healthy: a failed run never replaces good notes.
+    String attempt = layout.notes() + ".attempt-" + runId;
+    Map<String, Long> byStatus = writeNotes(planned, attempt);
     long ok = byStatus.getOrDefault(NoteSchema.OK, 0L);
     byStatus.remove(NoteSchema.OK);
     long failed = byStatus.values().stream().mapToLong(Long::longValue).sum();
-    Checks.checkState(ok + failed == total, "the notes table has %d rows for %d tasks; the journal under %s is"
-        + " incomplete, run generate again", ok + failed, total, layout.journal());
+    String kept = String.format("the notes table %s is left as it was; this run's rows are in %s (and the journal"
+        + " %s)", layout.notes(), attempt, layout.journal());
+    List<String> stops = metrics.stopped().value();
+    if (!stops.isEmpty()) {
+      throw new GenerationStoppedException("stopped early: " + stops.get(0) + (stops.size() == 1 ? ""
+          : " (and " + (stops.size() - 1) + " more generating task(s) stopped)") + "; " + kept
+          + "; fix the endpoint and run generate again to send the rest");
+    }
+    Checks.checkState(ok + failed == total, "the new notes table has %d rows for %d tasks: the journal under %s is"
+        + " incomplete; %s; run generate again", ok + failed, total, layout.journal(), kept);
+    OutputFiles.replace(spark, attempt, layout.notes());
     LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
     return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
         failed, byStatus, metrics.promptTokens().value(), metrics.completionTokens().value(),
@@ -171,15 +182,15 @@ public final class Pipeline {
    * Rebuilds the notes table from the journal (overwriting it: the same journal gives the same table) and counts
    * its rows: {@code ok}, and the failures by error class.
    */
-  private Map<String, Long> writeNotes(Dataset<Row> planned) {
+  private Map<String, Long> writeNotes(Dataset<Row> planned, String attempt) {
     spark.sparkContext().setJobDescription("medsyn generate: build the notes table from the journal");
     Dataset<Row> notes = NoteGenerator.notes(planned, Journal.read(spark, layout.journal()));
     // Read from JSON, every column is nullable; the table keeps the documented schema from its first write on.
     // One Spark partition per code's rows, so each code directory gets one file rather than one per task.
     spark.createDataFrame(notes.javaRDD(), NoteSchema.NOTES).repartition(col(NoteSchema.PARTITION))
-        .write().mode(SaveMode.Overwrite).partitionBy(NoteSchema.PARTITION).parquet(layout.notes());
+        .write().mode(SaveMode.Overwrite).partitionBy(NoteSchema.PARTITION).parquet(attempt);
     Map<String, Long> counts = new TreeMap<>();
-    for (Row r : spark.read().parquet(layout.notes()).groupBy("status", "error_class").count().collectAsList()) {
+    for (Row r : spark.read().parquet(attempt).groupBy("status", "error_class").count().collectAsList()) {
       counts.merge(NoteSchema.OK.equals(r.getString(0)) ? NoteSchema.OK : r.getString(1), r.getLong(2), Long::sum);
     }
     return counts;
