@@ -1,6 +1,5 @@
 package io.medsyn.config;
 
-import io.medsyn.corpus.CorpusSpec;
 import java.io.Serializable;
 
 /**

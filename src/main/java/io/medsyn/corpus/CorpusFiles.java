@@ -1,6 +1,7 @@
 package io.medsyn.corpus;
 
 import java.io.BufferedInputStream;
+import io.medsyn.config.CorpusSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

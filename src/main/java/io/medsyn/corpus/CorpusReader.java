@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.medsyn.config.CorpusSpec;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;

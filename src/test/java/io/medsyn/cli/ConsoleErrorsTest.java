@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.llm.FaultyOpenAiServer;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.mkg.MkgStage;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
 import io.medsyn.testing.ChildJvm;
 import io.medsyn.testing.Processes;
 import io.medsyn.testing.TestSpark;
@@ -36,9 +38,9 @@ class ConsoleErrorsTest {
           "sample.partitions=2", "generate.backend=openai", "generate.slots=2",
           "generate.openai.base_url=" + server.baseUrl(), "generate.openai.api_key_env=MEDSYN_TEST_KEY",
           "generate.openai.requests_per_minute=0", "generate.openai.tokens_per_minute=0");
-      Pipeline pipeline = new Pipeline(ConfigLoader.load(null, overrides), TestSpark.session());
-      pipeline.mkg();
-      pipeline.sample();
+      RunContext context = new RunContext(ConfigLoader.load(null, overrides), TestSpark.session());
+      new MkgStage().run(context);
+      new SampleStage().run(context);
 
       List<String> args = new ArrayList<>(List.of("generate"));
       args.addAll(ChildJvm.sets(overrides));

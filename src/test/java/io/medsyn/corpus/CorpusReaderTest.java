@@ -3,6 +3,7 @@ package io.medsyn.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medsyn.config.CorpusSpec;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.nio.charset.Charset;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.llm.FaultyOpenAiServer;
 import io.medsyn.llm.FaultyOpenAiServer.Fault;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.mkg.MkgStage;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
 import io.medsyn.testing.ChildJvm;
 import io.medsyn.testing.Processes;
 import io.medsyn.testing.TestSpark;
@@ -44,9 +46,9 @@ class ApiKeyEventLogTest {
           "generate.openai.base_url=" + server.baseUrl(), "generate.openai.api_key_env=" + KEY_ENV,
           "generate.openai.requests_per_minute=0", "generate.openai.tokens_per_minute=0",
           "generate.openai.backoff_base_ms=10", "generate.openai.backoff_max_ms=50");
-      Pipeline pipeline = new Pipeline(ConfigLoader.load(null, overrides), TestSpark.session());
-      pipeline.mkg();
-      pipeline.sample();
+      RunContext context = new RunContext(ConfigLoader.load(null, overrides), TestSpark.session());
+      new MkgStage().run(context);
+      new SampleStage().run(context);
 
       List<String> args = new ArrayList<>(List.of("generate"));
       args.addAll(ChildJvm.sets(overrides));

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.llm.FaultyOpenAiServer;
 import io.medsyn.llm.FaultyOpenAiServer.Fault;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.mkg.MkgStage;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,22 +34,22 @@ class HealthGateTest {
   @TempDir
   Path dir;
 
-  private Pipeline pipeline(Path output, String... more) {
+  private RunContext pipeline(Path output, String... more) {
     List<String> overrides = new ArrayList<>(List.of("output=" + output, "mkg.codes=[I10,J06,E11]",
         "sample.n=" + TASKS, "sample.partitions=2", "generate.slots=2", "generate.openai.api_key_env=",
         "generate.openai.requests_per_minute=0", "generate.openai.tokens_per_minute=0",
         "generate.openai.max_attempts=2", "generate.openai.backoff_base_ms=5", "generate.openai.backoff_max_ms=20",
         "generate.openai.max_in_flight=4", "generate.openai.circuit_window_size=10"));
     overrides.addAll(List.of(more));
-    return new Pipeline(ConfigLoader.load(null, overrides), spark);
+    return new RunContext(ConfigLoader.load(null, overrides), spark);
   }
 
   /** An offline run's notes table, as the good notes a failed run must not replace. */
   private Set<String> goodNotes(Path output) {
-    Pipeline offline = pipeline(output);
-    offline.mkg();
-    offline.sample();
-    offline.generate();
+    RunContext offline = pipeline(output);
+    new MkgStage().run(offline);
+    new SampleStage().run(offline);
+    new GenerateStage().run(offline);
     return notes(output);
   }
 
@@ -64,9 +66,9 @@ class HealthGateTest {
     try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = closed.getLocalPort();
     }
-    Pipeline dead = pipeline(output, "generate.backend=openai", "generate.openai.base_url=http://127.0.0.1:" + port);
+    RunContext dead = pipeline(output, "generate.backend=openai", "generate.openai.base_url=http://127.0.0.1:" + port);
 
-    assertThatThrownBy(dead::generate).isInstanceOf(GenerationStoppedException.class)
+    assertThatThrownBy(() -> new GenerateStage().run(dead)).isInstanceOf(GenerationStoppedException.class)
         .hasMessageContaining("over generate.max_failed_share=0.5; root cause: POST http://127.0.0.1:" + port
             + "/v1/chat/completions failed: Failed to connect to /127.0.0.1:" + port)
         .hasMessageContaining("the notes table " + output.resolve("notes") + " is left as it was; this run's rows "
@@ -80,7 +82,7 @@ class HealthGateTest {
     Path output = dir.resolve("errors");
     Set<String> good = goodNotes(output);
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().fault(Fault.SERVER_ERROR, 1.0).start()) {
-      Pipeline failing = pipeline(output, "generate.backend=openai", "generate.openai.base_url=" + server.baseUrl());
+      RunContext failing = pipeline(output, "generate.backend=openai", "generate.openai.base_url=" + server.baseUrl());
 
       String message = catchMessage(failing);
       assertThat(message).contains("root cause: HTTP 500 from POST " + server.baseUrl()
@@ -96,9 +98,9 @@ class HealthGateTest {
     }
   }
 
-  private static String catchMessage(Pipeline pipeline) {
+  private static String catchMessage(RunContext context) {
     try {
-      pipeline.generate();
+      new GenerateStage().run(context);
     } catch (GenerationStoppedException e) {
       return e.getMessage();
     }
