@@ -56,6 +56,8 @@ public final class OutputFiles {
         throw new IOException("cannot rename " + from + " to " + to);
       }
       fs.delete(old, true);
+      // Spark did not see the rename: what it cached of the old table (a Dataset read from the path) goes.
+      spark.catalog().refreshByPath(table);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot put the new table " + attempt + " in place of " + table + " (the "
           + "previous one is at " + table + " or " + old + "): " + e.getMessage(), e);
