@@ -28,6 +28,10 @@ public final class ConfigOptions {
       description = "Spark master for local runs, e.g. local[2] (spark-submit's --master wins).")
   String master;
 
+  @Option(names = "--take-over-lease", description = "Replace the lease of a run on the same output that is dead "
+      + "(no heartbeat for 60 s, or its pid gone on this host); a live run's lease is never taken over.")
+  boolean takeOverLease;
+
   MedSynConfig load() {
     return load(List.of(), List.of());
   }

@@ -1,8 +1,10 @@
 package io.medsyn.cli;
 
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.llm.Backends;
 import io.medsyn.run.SparkSessions;
 import io.medsyn.stage.RunContext;
+import io.medsyn.table.OutputLease;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -23,8 +25,11 @@ abstract class SessionCommand implements Callable<Integer> {
     MedSynConfig config = options.load();
     // A session that exists already (a notebook, a test, an embedding application) belongs to its owner.
     boolean ours = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create(config.spark());
-    try {
+    SparkSession spark = SparkSessions.create(config.spark(),
+        Backends.secretNames(config.generate()).toArray(String[]::new));
+    // The output is checked and leased before any work: one run per output.
+    try (OutputLease lease = OutputLease.acquire(spark.sparkContext().hadoopConfiguration(), config.output(),
+        spec.name(), options.takeOverLease)) {
       run(new RunContext(prepare(config, spark), spark), spec.commandLine().getOut());
       return 0;
     } finally {

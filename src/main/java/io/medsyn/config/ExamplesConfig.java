@@ -9,7 +9,7 @@ import java.io.Serializable;
  * may serve, so that no evaluation note leaks into synthetic data.
  */
 public record ExamplesConfig(String path, String format, String idColumn, String textColumn, String codeColumn,
-    String split, double share) implements Serializable {
+    String badRows, String split, double share) implements Serializable {
   public ExamplesConfig {
     ConfigException.require(share >= 0 && share <= 1, "share", "a number in [0, 1]", share);
     if (path != null) {
@@ -25,7 +25,7 @@ public record ExamplesConfig(String path, String format, String idColumn, String
 
   /** The corpus to read; only valid when {@link #enabled()}. */
   public CorpusSpec corpus() {
-    return new CorpusSpec("sample.examples", path, format, idColumn, textColumn, codeColumn);
+    return new CorpusSpec("sample.examples", path, format, idColumn, textColumn, codeColumn, badRows);
   }
 
 }

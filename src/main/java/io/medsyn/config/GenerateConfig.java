@@ -13,12 +13,16 @@ import java.util.Map;
  * @param slots how many Spark tasks generate at once, cluster-wide; each backend gets 1/slots of the rate limits
  * @param budgetUsd the most the notes under this output may cost, over all runs; 0 means no limit
  * @param progressSeconds how often the driver logs progress
+ * @param maxFailedShare a generating task stops once more than this share of its requests failed (after at least
+ *     {@code HealthGate.MIN_SETTLED} of them), and the run ends non-zero naming the root cause; 1 never stops
+ * @param maxCircuitOpenSeconds a generating task stops once its endpoint's requests have been refused by the open
+ *     circuit breaker, without a success between, for this long
  * @param prompts where the prompt templates come from (built in unless {@code generate.prompts.dir} names a directory)
  * @param backends each registered backend's own section ({@code generate.NAME}), bound and validated by
  *     {@link ConfigLoader} into the record its {@link BackendSection} names
  */
 public record GenerateConfig(String backend, String language, String promptKind, int slots, double budgetUsd,
-    int progressSeconds, PromptsConfig prompts, @JacksonInject(GenerateConfig.BACKEND_SECTIONS) Map<String, Serializable> backends)
+    int progressSeconds, double maxFailedShare, double maxCircuitOpenSeconds, PromptsConfig prompts, @JacksonInject(GenerateConfig.BACKEND_SECTIONS) Map<String, Serializable> backends)
     implements Serializable {
   /** The name under which {@link ConfigLoader} injects the backends' bound sections. */
   static final String BACKEND_SECTIONS = "generate.backends";
@@ -35,6 +39,10 @@ public record GenerateConfig(String backend, String language, String promptKind,
     ConfigException.require(budgetUsd >= 0 && Double.isFinite(budgetUsd), "budget_usd",
         "a number >= 0 (0 = no budget)", budgetUsd);
     ConfigException.require(progressSeconds >= 1, "progress_seconds", "an integer >= 1", progressSeconds);
+    ConfigException.require(maxFailedShare > 0 && maxFailedShare <= 1, "max_failed_share",
+        "a share in (0, 1] (1 = never stop for failures)", maxFailedShare);
+    ConfigException.require(maxCircuitOpenSeconds > 0 && Double.isFinite(maxCircuitOpenSeconds),
+        "max_circuit_open_seconds", "a number of seconds > 0", maxCircuitOpenSeconds);
     ConfigException.require(prompts != null, "prompts", "a section", prompts);
     backends = backends == null ? Map.of() : Map.copyOf(backends);
   }

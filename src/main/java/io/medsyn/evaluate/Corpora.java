@@ -3,7 +3,6 @@ package io.medsyn.evaluate;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.udf;
 
 import io.medsyn.mkg.Icd10;
@@ -30,15 +29,11 @@ public final class Corpora {
 
   private Corpora() {}
 
-  /** A real corpus (id, text, code) at {@code depth}; rows without text or code are refused, naming the corpus. */
-  public static Dataset<Row> real(Dataset<Row> corpus, String name, int depth) {
-    Dataset<Row> bad = corpus.where(col("id").isNull().or(col("text").isNull()).or(col("code").isNull())
-        .or(trim(col("code")).equalTo("")));
-    List<Row> shown = bad.limit(5).collectAsList();
-    if (!shown.isEmpty()) {
-      throw new IllegalArgumentException(name + ": " + bad.count() + " row(s) lack an id, text or code, e.g. "
-          + shown + "; fix or drop them, or point the column settings at the right columns");
-    }
+  /**
+   * A corpus as {@link io.medsyn.corpus.CorpusReader} read it (id, text, code, every row complete: its
+   * {@code bad_rows} setting refused or skipped the others) at {@code depth}, real or synthetic.
+   */
+  public static Dataset<Row> labelled(Dataset<Row> corpus, int depth) {
     return corpus.select(col("id"), col("text"), atDepth(col("code"), depth).as("code"),
         lit(null).cast("string").as("example_id"));
   }
@@ -65,12 +60,6 @@ public final class Corpora {
         : lit(null).cast("string");
     return notes.where(usable).select(col("note_id").cast("string").as("id"), col("text"),
         atDepth(code, depth).as("code"), example.as("example_id"));
-  }
-
-  /** Another corpus used as synthetic data (no example ids to check). */
-  public static Dataset<Row> other(Dataset<Row> corpus, int depth) {
-    return corpus.where(col("text").isNotNull().and(col("code").isNotNull())).select(col("id"), col("text"),
-        atDepth(col("code"), depth).as("code"), lit(null).cast("string").as("example_id"));
   }
 
   private static Column atDepth(Column code, int depth) {

@@ -41,14 +41,13 @@ public final class EvaluateStage implements Stage<Optional<EvaluationResult>> {
     Layout layout = context.layout();
     long seed = context.config().seed();
     context.describe(this, "classifier on real, mixed and synthetic notes");
-    Dataset<Row> real = Corpora.real(CorpusReader.read(spark, ec.train().spec("evaluate.train")),
-        ec.train().path(), ec.depth());
+    Dataset<Row> real = Corpora.labelled(CorpusReader.read(spark, ec.train().spec("evaluate.train")), ec.depth());
     Dataset<Row> train;
     Dataset<Row> eval;
     String evalSource;
     if (ec.eval().configured()) {
       train = real;
-      eval = Corpora.real(CorpusReader.read(spark, ec.eval().spec("evaluate.eval")), ec.eval().path(), ec.depth());
+      eval = Corpora.labelled(CorpusReader.read(spark, ec.eval().spec("evaluate.eval")), ec.depth());
       evalSource = ec.eval().path();
     } else {
       Dataset<Row>[] split = Stratified.split(real, ec.evalFraction(), seed);
@@ -75,9 +74,9 @@ public final class EvaluateStage implements Stage<Optional<EvaluationResult>> {
     } else {
       synthetic = ec.synthetic().format().equals("notes")
           ? Corpora.notes(spark.read().parquet(notesPath), ec.depth())
-          : Corpora.other(CorpusReader.read(spark, new CorpusConfig(notesPath, ec.synthetic().format(),
-              ec.synthetic().idColumn(), ec.synthetic().textColumn(), ec.synthetic().codeColumn())
-              .spec("evaluate.synthetic")), ec.depth());
+          : Corpora.labelled(CorpusReader.read(spark, new CorpusConfig(notesPath, ec.synthetic().format(),
+              ec.synthetic().idColumn(), ec.synthetic().textColumn(), ec.synthetic().codeColumn(),
+              ec.synthetic().badRows()).spec("evaluate.synthetic")), ec.depth());
       syntheticSource = notesPath;
     }
     EvaluationResult result = new Experiment(ec, seed).run(train, eval, synthetic, evalSource, syntheticSource);

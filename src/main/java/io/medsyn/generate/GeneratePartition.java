@@ -36,6 +36,6 @@ record GeneratePartition(GenerateConfig config, BackendFactory backends, PromptB
       }
     });
     return new RequestPump(tasks, journal.earlierOk(), backend, journal, prompts, params, runId, metrics,
-        budgetUsd);
+        budgetUsd, new HealthGate(config));
   }
 }

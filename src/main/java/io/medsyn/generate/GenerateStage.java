@@ -13,6 +13,7 @@ import io.medsyn.stage.Stage;
 import io.medsyn.table.Layout;
 import io.medsyn.table.NoteSchema;
 import io.medsyn.table.OutputFiles;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -88,16 +89,28 @@ public final class GenerateStage implements Stage<GenerateSummary> {
       OutputFiles.delete(spark, layout.generateCheckpoint());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Long> byStatus = writeNotes(context, planned);
+    // Written aside and swapped in only when complete and healthy: a failed run never replaces good notes.
+    String attempt = layout.notes() + ".attempt-" + runId;
+    Map<String, Long> byStatus = writeNotes(context, planned, attempt);
     long ok = byStatus.getOrDefault(NoteSchema.OK, 0L);
     byStatus.remove(NoteSchema.OK);
     long failed = byStatus.values().stream().mapToLong(Long::longValue).sum();
-    Checks.checkState(ok + failed == total, "the notes table has %d rows for %d tasks; the journal under %s is"
-        + " incomplete, run generate again", ok + failed, total, layout.journal());
+    String kept = String.format("the notes table %s is left as it was; this run's rows are in %s (and the journal"
+        + " %s)", layout.notes(), attempt, layout.journal());
+    List<String> stops = metrics.stopped().value();
+    if (!stops.isEmpty()) {
+      throw new GenerationStoppedException("stopped early: " + stops.get(0) + (stops.size() == 1 ? ""
+          : " (and " + (stops.size() - 1) + " more generating task(s) stopped)") + "; " + kept
+          + "; fix the endpoint and run generate again to send the rest");
+    }
+    Checks.checkState(ok + failed == total, "the new notes table has %d rows for %d tasks: the journal under %s is"
+        + " incomplete; %s; run generate again", ok + failed, total, layout.journal(), kept);
+    OutputFiles.replace(spark, attempt, layout.notes());
     LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
     return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
         failed, byStatus, metrics.promptTokens().value(), metrics.completionTokens().value(),
-        metrics.costUsd().value(), seconds, layout.notes());
+        metrics.costUsd().value(), metrics.estimated().value(), metrics.estimatedCostUsd().value(), seconds,
+        layout.notes());
   }
 
   /** Runs the generate job, logging progress; a refused key comes out as {@link GenerationStoppedException}. */
@@ -118,10 +131,10 @@ public final class GenerateStage implements Stage<GenerateSummary> {
   }
 
   /**
-   * Rebuilds the notes table from the journal (overwriting it: the same journal gives the same table) and counts
+   * Builds the notes table from the journal at {@code attempt} (the same journal gives the same table) and counts
    * its rows: {@code ok}, and the failures by error class.
    */
-  private Map<String, Long> writeNotes(RunContext context, Dataset<Row> planned) {
+  private Map<String, Long> writeNotes(RunContext context, Dataset<Row> planned, String attempt) {
     SparkSession spark = context.spark();
     Layout layout = context.layout();
     context.describe(this, "build the notes table from the journal");
@@ -129,9 +142,9 @@ public final class GenerateStage implements Stage<GenerateSummary> {
     // Read from JSON, every column is nullable; the table keeps the documented schema from its first write on.
     // One Spark partition per code's rows, so each code directory gets one file rather than one per task.
     spark.createDataFrame(notes.javaRDD(), NoteSchema.NOTES).repartition(col(NoteSchema.PARTITION))
-        .write().mode(SaveMode.Overwrite).partitionBy(NoteSchema.PARTITION).parquet(layout.notes());
+        .write().mode(SaveMode.Overwrite).partitionBy(NoteSchema.PARTITION).parquet(attempt);
     Map<String, Long> counts = new TreeMap<>();
-    for (Row r : spark.read().parquet(layout.notes()).groupBy("status", "error_class").count().collectAsList()) {
+    for (Row r : spark.read().parquet(attempt).groupBy("status", "error_class").count().collectAsList()) {
       counts.merge(NoteSchema.OK.equals(r.getString(0)) ? NoteSchema.OK : r.getString(1), r.getLong(2), Long::sum);
     }
     return counts;

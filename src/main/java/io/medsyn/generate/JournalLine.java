@@ -55,6 +55,7 @@ final class JournalLine {
       nullableNumber(g, "prompt_tokens", note.promptTokens());
       nullableNumber(g, "completion_tokens", note.completionTokens());
       g.writeNumberField("cost_usd", note.costUsd());
+      g.writeBooleanField("usage_estimated", note.usageEstimated());
       g.writeStringField("backend", note.backend());
       g.writeStringField("model", note.model());
       g.writeStringField("template_hash", note.templateHash());

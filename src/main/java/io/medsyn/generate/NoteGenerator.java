@@ -1,6 +1,7 @@
 package io.medsyn.generate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
@@ -145,6 +146,8 @@ public final class NoteGenerator {
         .withColumn("rank", row_number().over(Window.partitionBy("note_id")
             .orderBy(okFirst, col("finished_at").desc(), col("run_id").desc())))
         .filter(col("rank").equalTo(1))
+        // Lines journaled before the column existed: an ok note's tokens are not known to have been counted.
+        .withColumn("usage_estimated", coalesce(col("usage_estimated"), col("status").equalTo(NoteSchema.OK)))
         .select(Arrays.stream(NoteSchema.NOTE.fieldNames()).map(org.apache.spark.sql.functions::col)
             .toArray(Column[]::new));
     Dataset<Row> tasks = planned.select(concat(Arrays.stream(TaskSchema.TASKS.fieldNames())

@@ -11,7 +11,7 @@ import io.medsyn.table.NoteSchema;
  */
 public record NoteOutcome(String noteId, String language, String promptKind, String text, String status,
     String errorClass, String errorMessage, int attempts, long latencyMs, Integer promptTokens,
-    Integer completionTokens, double costUsd, String backend, String model, String templateHash,
+    Integer completionTokens, double costUsd, boolean usageEstimated, String backend, String model, String templateHash,
     String finishReason, long startedAtMs, long finishedAtMs, String runId) {
 
   /** The fields every outcome of a request shares, whatever its end. */
@@ -20,7 +20,8 @@ public record NoteOutcome(String noteId, String language, String promptKind, Str
 
   public static NoteOutcome ok(Request r, Completion c, long startedAtMs, long finishedAtMs) {
     return new NoteOutcome(r.noteId(), r.language(), r.promptKind(), c.text(), NoteSchema.OK, null, null,
-        c.attempts(), c.latencyMs(), c.promptTokens(), c.completionTokens(), c.costUsd(), r.backend(),
+        c.attempts(), c.latencyMs(), c.promptTokens(), c.completionTokens(), c.costUsd(), c.usageEstimated(),
+        r.backend(),
         c.model() == null ? r.model() : c.model(), r.templateHash(), c.finishReason(), startedAtMs, finishedAtMs,
         r.runId());
   }
@@ -28,7 +29,7 @@ public record NoteOutcome(String noteId, String language, String promptKind, Str
   public static NoteOutcome failed(Request r, ErrorClass error, String message, int attempts, long startedAtMs,
       long finishedAtMs) {
     return new NoteOutcome(r.noteId(), r.language(), r.promptKind(), null, NoteSchema.FAILED, error.name(),
-        message, attempts, finishedAtMs - startedAtMs, null, null, 0.0, r.backend(), r.model(), r.templateHash(),
+        message, attempts, finishedAtMs - startedAtMs, null, null, 0.0, false, r.backend(), r.model(), r.templateHash(),
         null, startedAtMs, finishedAtMs, r.runId());
   }
 

@@ -24,7 +24,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Sends one partition's requests: keeps up to the backend's bound in flight, journals each result the moment it
  * arrives, and yields one outcome row per request. A failed request is a row, never an exception, except a refused
- * key, which stops the run ({@link GenerationStoppedException}).
+ * key, which stops the run ({@link GenerationStoppedException}). When the {@link HealthGate} trips, the pump sends
+ * nothing more, lets what is in flight settle, and ends with the reason in {@link GenerateMetrics#stopped()}: the
+ * tasks it did not send have no journal line, so a later run sends them.
  */
 final class RequestPump implements Iterator<Row> {
   static final StructType OUTCOME = new StructType()
@@ -45,8 +47,10 @@ final class RequestPump implements Iterator<Row> {
   private final GenerateMetrics metrics;
   private final double budgetUsd;
   private final int bound;
+  private final HealthGate gate;
   private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
   private int inFlight;
+  private boolean stopReported;
   private double spent;
   private Row next;
 
@@ -55,7 +59,7 @@ final class RequestPump implements Iterator<Row> {
    * @param budgetUsd what this task may spend; past it, requests become BUDGET failures without being sent
    */
   RequestPump(Iterator<Row> tasks, Set<String> done, Backend backend, JournalWriter journal, PromptBook prompts,
-      GenerationParams params, String runId, GenerateMetrics metrics, double budgetUsd) {
+      GenerationParams params, String runId, GenerateMetrics metrics, double budgetUsd, HealthGate gate) {
     this.tasks = tasks;
     this.done = done;
     this.backend = backend;
@@ -66,6 +70,7 @@ final class RequestPump implements Iterator<Row> {
     this.metrics = metrics;
     this.budgetUsd = budgetUsd;
     this.bound = Math.max(1, backend.maxInFlight());
+    this.gate = gate;
   }
 
   @Override
@@ -93,7 +98,7 @@ final class RequestPump implements Iterator<Row> {
         if (f != null) {
           return settle(f);
         }
-        if (inFlight < bound && tasks.hasNext()) {
+        if (inFlight < bound && !gate.tripped() && tasks.hasNext()) {
           Row task = tasks.next();
           if (done.contains(task.<String>getAs("note_id"))) {
             metrics.resumed().add(1);
@@ -108,6 +113,10 @@ final class RequestPump implements Iterator<Row> {
           continue;
         }
         if (inFlight == 0) {
+          if (gate.tripped() && !stopReported) {
+            stopReported = true;
+            metrics.stopped().add(gate.reason());
+          }
           return null;
         }
         f = finished.poll(journal.millisUntilRoll(System.currentTimeMillis()), TimeUnit.MILLISECONDS);
@@ -163,6 +172,7 @@ final class RequestPump implements Iterator<Row> {
         outcome = NoteOutcome.failed(request, ErrorClass.INTERNAL, String.valueOf(cause), 1, f.startedAt(), now);
       }
     }
+    gate.record(outcome, now);
     return record(f.task(), outcome);
   }
 

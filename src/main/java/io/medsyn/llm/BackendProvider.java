@@ -2,6 +2,7 @@ package io.medsyn.llm;
 
 import io.medsyn.config.BackendSection;
 import io.medsyn.config.GenerateConfig;
+import java.util.List;
 
 /**
  * A kind of backend: its name, its own configuration section with its defaults (bound and validated by the config
@@ -15,6 +16,14 @@ public interface BackendProvider extends BackendSection {
    * before anything is sent, so a backend that cannot start (no API key, say) fails here with one clear line.
    */
   GenerationParams params(GenerateConfig config);
+
+  /**
+   * Environment variables that hold this backend's secrets, which a cluster may hand executors as
+   * {@code spark.executorEnv.NAME}: the Spark session redacts their values from its event log and UI.
+   */
+  default List<String> secretNames(GenerateConfig config) {
+    return List.of();
+  }
 
   /** @param share this Spark task's share of the run's rate and concurrency limits (1/slots) */
   Backend create(GenerateConfig config, double share);

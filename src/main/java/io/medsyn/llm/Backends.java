@@ -3,6 +3,7 @@ package io.medsyn.llm;
 import io.medsyn.config.BackendSection;
 import io.medsyn.config.ConfigException;
 import io.medsyn.config.GenerateConfig;
+import java.util.List;
 
 /**
  * Creates the configured backend from the registry of {@link BackendProvider}s. Called on executors, once per Spark
@@ -19,6 +20,11 @@ public final class Backends {
   /** The parameters every request of the run carries, part of each request's fingerprint. */
   public static GenerationParams params(GenerateConfig config) {
     return provider(config).params(config);
+  }
+
+  /** The names of environment variables the configured backend reads secrets from (to redact from Spark's logs). */
+  public static List<String> secretNames(GenerateConfig config) {
+    return provider(config).secretNames(config);
   }
 
   private static BackendProvider provider(GenerateConfig config) {

@@ -8,6 +8,8 @@ package io.medsyn.llm;
  * @param latencyMs the round trip of the attempt that brought the note (queueing, rate-limit waits and earlier
  *     attempts not included)
  * @param costUsd from the configured price table; 0 where no price is known
+ * @param usageEstimated the tokens, and so the cost, are estimated (characters / 4) rather than counted by the
+ *     endpoint: it sent no {@code usage}, or the backend has none (offline)
  */
 public record Completion(String text, String finishReason, int promptTokens, int completionTokens, int attempts,
-    long latencyMs, String model, double costUsd) {}
+    long latencyMs, String model, double costUsd, boolean usageEstimated) {}

@@ -23,5 +23,13 @@ public enum ErrorClass {
   /** The run's cost budget is spent; the request was not sent. */
   BUDGET,
   /** Anything else (a bug): recorded rather than killing the batch. */
-  INTERNAL
+  INTERNAL;
+
+  /** Whether this failure says the endpoint is unwell (as opposed to the request, the note or the budget). */
+  public boolean endpointHealth() {
+    return switch (this) {
+      case RATE_LIMITED, SERVER, TIMEOUT, CONNECTION, MALFORMED, CIRCUIT_OPEN, INTERNAL -> true;
+      case BAD_REQUEST, AUTH, TRUNCATED, EMPTY, BUDGET -> false;
+    };
+  }
 }

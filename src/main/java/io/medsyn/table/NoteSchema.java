@@ -25,6 +25,7 @@ public final class NoteSchema {
       .add("prompt_tokens", DataTypes.IntegerType, true)
       .add("completion_tokens", DataTypes.IntegerType, true)
       .add("cost_usd", DataTypes.DoubleType, false)
+      .add("usage_estimated", DataTypes.BooleanType, false)
       .add("backend", DataTypes.StringType, false)
       .add("model", DataTypes.StringType, false)
       .add("template_hash", DataTypes.StringType, false)

@@ -32,6 +32,38 @@ public final class OutputFiles {
     }
   }
 
+  /**
+   * Puts the complete table written aside at {@code attempt} in the place of {@code table}: the old one is moved
+   * out of the way, the new one renamed in, then the old one deleted. A rename is atomic on local disks and HDFS;
+   * on S3A it is a copy, so a crash mid-swap can leave the old table at {@code table + ".replaced"}, named in the
+   * error. If the rename in fails, the old table is put back.
+   */
+  public static void replace(SparkSession spark, String attempt, String table) {
+    Path from = new Path(attempt);
+    Path to = new Path(table);
+    Path old = new Path(table + ".replaced");
+    try {
+      FileSystem fs = to.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(old, true);
+      boolean hadOld = fs.exists(to);
+      if (hadOld && !fs.rename(to, old)) {
+        throw new IOException("cannot move " + to + " aside to " + old);
+      }
+      if (!fs.rename(from, to)) {
+        if (hadOld) {
+          fs.rename(old, to);
+        }
+        throw new IOException("cannot rename " + from + " to " + to);
+      }
+      fs.delete(old, true);
+      // Spark did not see the rename: what it cached of the old table (a Dataset read from the path) goes.
+      spark.catalog().refreshByPath(table);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot put the new table " + attempt + " in place of " + table + " (the "
+          + "previous one is at " + table + " or " + old + "): " + e.getMessage(), e);
+    }
+  }
+
   /** Deletes a file or a directory with everything under it; nothing there is fine. */
   public static void delete(SparkSession spark, String path) {
     Path target = new Path(path);

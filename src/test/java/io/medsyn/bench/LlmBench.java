@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -23,8 +24,10 @@ import okhttp3.Response;
 
 /**
  * The OpenAI-compatible backend against the fault server on 127.0.0.1 with a fixed latency and a request limit:
- * how close it runs to the limit (target >= 0.95), alone and as four tasks with a quarter share each, and how much
- * faster it is than one blocking call after another (target >= 10x).
+ * how close it runs to the limit (target >= 0.95), alone and as four tasks with a quarter share each; the same for a
+ * provider's 20 requests/s given per second (1 s window) and per minute (1,200 over 60 s) to four tasks, against a
+ * server that enforces 20 per second (no window above its limit, not even the first); and how much faster it is
+ * than one blocking call after another (target >= 10x).
  */
 public final class LlmBench {
   private static final Duration LATENCY = Duration.ofMillis(50);
@@ -33,6 +36,10 @@ public final class LlmBench {
   private static final int WINDOW_SECONDS = 5;
   private static final int REQUESTS = 3000;
   private static final int SYNC_REQUESTS = 60;
+  /** A provider's per-second limit, as in issue 12: four tasks reached 0.73 of it with the old pacing. */
+  private static final int PACED_LIMIT = 20;
+  private static final int PACED_TASKS = 4;
+  private static final int PACED_REQUESTS = 300;
 
   private LlmBench() {}
 
@@ -47,6 +54,9 @@ public final class LlmBench {
         + "(%d per sliding %d s window)%n", LATENCY.toMillis(), LIMIT, LIMIT * WINDOW_SECONDS, WINDOW_SECONDS));
     double asyncRate = limited(1, out);
     limited(4, out);
+    paced("20 requests/s, 1 s window", builder -> builder.requestsPerSecond(PACED_LIMIT), out);
+    paced("1,200 requests/min, 60 s window", builder -> builder.requestsPerMinute(PACED_LIMIT * 60)
+        .rateWindowSeconds(60), out);
     double syncRate = synchronous();
     out.append(String.format(Locale.ROOT, "llm: naive synchronous calls: %.1f requests/s (%d requests)%n",
         syncRate, SYNC_REQUESTS));
@@ -83,6 +93,37 @@ public final class LlmBench {
             tasks, tasks, REQUESTS, seconds, rate, rate / LIMIT, steady, steady / LIMIT,
             server.maxRequestsInWindow(), WINDOW_SECONDS, LIMIT * WINDOW_SECONDS, server.count(Fault.OVER_LIMIT)));
         return rate;
+      } finally {
+        backends.forEach(OpenAiBackend::close);
+      }
+    }
+  }
+
+  /**
+   * {@link #PACED_TASKS} backends with share 1/4 of a limit worth {@link #PACED_LIMIT} per second, against a server
+   * that answers 429 past that many in any 1 s window; from a cold start, so the first second counts too.
+   */
+  private static void paced(String label, UnaryOperator<OpenAiConfigBuilder> limit, StringBuilder out)
+      throws Exception {
+    try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().latency(LATENCY)
+        .rateLimit(PACED_LIMIT, Duration.ofSeconds(1)).start()) {
+      OpenAiConfig config = limit.apply(OpenAiConfigBuilder.forServer(server.baseUrl()).maxInFlight(16)).build();
+      List<OpenAiBackend> backends = new ArrayList<>();
+      for (int t = 0; t < PACED_TASKS; t++) {
+        backends.add(new OpenAiBackend(config, 1.0 / PACED_TASKS, null));
+      }
+      try {
+        long start = System.nanoTime();
+        await(submit(backends, PACED_REQUESTS, "paced", config));
+        double rate = PACED_REQUESTS / ((System.nanoTime() - start) / 1e9);
+        List<LoggedRequest> log = server.requestLog();
+        long firstArrival = log.get(0).receivedNanos();
+        long inFirstSecond = log.stream().filter(r -> r.receivedNanos() - firstArrival < 1_000_000_000L).count();
+        out.append(String.format(Locale.ROOT, "llm pacing: %s, %d tasks x share 1/%d: %d requests = %.2f/s = %.3f "
+                + "of the limit (target >= 0.95); max %d in any 1 s window (limit %d), %d in the first second; %d "
+                + "answered 429%n", label, PACED_TASKS, PACED_TASKS, PACED_REQUESTS, rate, rate / PACED_LIMIT,
+            server.maxRequestsIn(Duration.ofSeconds(1)), PACED_LIMIT, inFirstSecond,
+            server.count(Fault.OVER_LIMIT)));
       } finally {
         backends.forEach(OpenAiBackend::close);
       }

@@ -11,8 +11,8 @@ import io.medsyn.llm.FaultyOpenAiServer.Fault;
 import io.medsyn.mkg.MkgStage;
 import io.medsyn.sample.SampleStage;
 import io.medsyn.stage.RunContext;
+import io.medsyn.testing.ChildJvm;
 import io.medsyn.testing.TestSpark;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,14 +65,23 @@ class GenerateOverHttpTest {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().latency(Duration.ofMillis(20))
         .fault(Fault.SERVER_ERROR, 0.06).fault(Fault.UNAVAILABLE, 0.03).fault(Fault.RATE_LIMITED, 0.03)
         .fault(Fault.MALFORMED, 0.03).fault(Fault.TRUNCATED, 0.03).fault(Fault.BAD_REQUEST, 0.02)
-        .hang(Duration.ofSeconds(5)).seed(7).rateLimit(limit, Duration.ofSeconds(1)).start()) {
+        .fault(Fault.WRONG_ROLE, 0.02).fault(Fault.NO_USAGE, 0.1).hang(Duration.ofSeconds(5)).seed(7).rateLimit(limit, Duration.ofSeconds(1)).start()) {
       RunContext pipeline = pipeline(dir, server, limit);
       new MkgStage().run(pipeline);
       new SampleStage().run(pipeline);
-      new GenerateStage().run(pipeline);
+      GenerateSummary summary = new GenerateStage().run(pipeline);
 
       Dataset<Row> notes = spark.read().parquet(pipeline.layout().notes()).cache();
       assertThat(notes.count()).isEqualTo(TASKS);
+      // A note whose answer carried no usage says its tokens and cost are estimates, in its row and the totals.
+      Set<String> withoutUsage = server.requestLog().stream().filter(r -> r.fault() == Fault.NO_USAGE)
+          .map(FaultyOpenAiServer.LoggedRequest::fingerprint).collect(Collectors.toSet());
+      assertThat(withoutUsage).isNotEmpty();
+      assertThat(notes.filter(col("usage_estimated")).select("note_id").collectAsList().stream()
+          .map(r -> r.getString(0)).collect(Collectors.toSet())).isEqualTo(withoutUsage);
+      assertThat(summary.estimated()).isEqualTo(withoutUsage.size());
+      assertThat(summary.render()).contains("estimated, not counted: the tokens of " + withoutUsage.size()
+          + " notes");
       assertThat(notes.select("task_id").distinct().count()).isEqualTo(TASKS);
       long ok = notes.filter(col("status").equalTo("ok")).count();
       long failed = notes.filter(col("status").equalTo("failed")).count();
@@ -87,10 +96,11 @@ class GenerateOverHttpTest {
       // The three generating tasks share the job's limit: the server never had to refuse one for going over.
       assertThat(server.count(Fault.OVER_LIMIT)).isZero();
       assertThat(server.maxRequestsInWindow()).isLessThanOrEqualTo(limit);
-      // A 400 is answered once and not sent again.
-      Map<String, Long> perFingerprint = server.requestLog().stream().filter(r -> r.fault() == Fault.BAD_REQUEST)
-          .collect(Collectors.groupingBy(FaultyOpenAiServer.LoggedRequest::fingerprint, Collectors.counting()));
-      perFingerprint.forEach((fp, n) -> assertThat(server.requestsFor(fp)).as(fp).hasSize(1));
+      // A 400 is not sent again: it is its fingerprint's last request.
+      server.requestLog().stream().filter(r -> r.fault() == Fault.BAD_REQUEST).forEach(r -> {
+        List<FaultyOpenAiServer.LoggedRequest> all = server.requestsFor(r.fingerprint());
+        assertThat(all.get(all.size() - 1).index()).as(r.fingerprint()).isEqualTo(r.index());
+      });
     }
   }
 
@@ -148,21 +158,9 @@ class GenerateOverHttpTest {
 
   /** {@code medsyn generate} in a JVM of its own, with the flags and classpath this test JVM has. */
   private static Process generateInChildJvm(Path output, FaultyOpenAiServer server) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).forEach(command::add);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("io.medsyn.MedSyn");
-    command.add("generate");
-    command.add("--master");
-    command.add("local[2]");
-    for (String o : overrides(output, server, 40)) {
-      command.add("--set");
-      command.add(o);
-    }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+    List<String> args = new ArrayList<>(List.of("generate"));
+    args.addAll(ChildJvm.sets(overrides(output, server, 40)));
+    ProcessBuilder builder = new ProcessBuilder(ChildJvm.medsyn(args)).redirectErrorStream(true)
         .redirectOutput(output.resolve("child.log").toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return builder.start();

@@ -73,7 +73,8 @@ class RequestPumpTest {
       GenerateMetrics metrics) {
     MedSynConfig config = ConfigLoader.defaultConfig();
     return new RequestPump(tasks.iterator(), done, TestBackends.counting(name).create(config.generate(), 1.0),
-        journal, PromptBook.load("ru"), Backends.params(config.generate()), RUN, metrics, Double.POSITIVE_INFINITY);
+        journal, PromptBook.load("ru"), Backends.params(config.generate()), RUN, metrics, Double.POSITIVE_INFINITY,
+        new HealthGate(config.generate()));
   }
 
   private static List<Long> lines(Path dir) throws IOException {

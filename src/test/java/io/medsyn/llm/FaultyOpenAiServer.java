@@ -66,6 +66,10 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     TRUNCATED(200),
     /** 200 with empty content. */
     EMPTY(200),
+    /** A proper note without {@code usage}, as some servers send it: the tokens are the client's to estimate. */
+    NO_USAGE(200),
+    /** 200 whose message has the role {@code user}: an echo, not a model's answer. */
+    WRONG_ROLE(200),
     BAD_REQUEST(400),
     UNAUTHORIZED(401);
 
@@ -166,6 +170,20 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return maxInWindow;
   }
 
+  /** The most requests (admitted or not) that arrived within any sliding window of {@code window}. */
+  public synchronized int maxRequestsIn(Duration window) {
+    long nanos = window.toNanos();
+    int most = 0;
+    int first = 0;
+    for (int last = 0; last < log.size(); last++) {
+      while (log.get(first).receivedNanos() <= log.get(last).receivedNanos() - nanos) {
+        first++;
+      }
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
+  }
+
   /** Stops at once: open connections are dropped, hanging requests are never answered. */
   @Override
   public void close() {
@@ -204,7 +222,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
       try (InputStream in = exchange.getRequestBody()) {
         JsonNode body = JSON.readTree(in);
         String note = note(body, false);
-        new Answer(200, completion("m", note, "stop", promptTokens(body), completionTokens(note), -1), Map.of())
+        new Answer(200, completion("m", note, "stop", promptTokens(body), completionTokens(note), -1, Fault.NONE), Map.of())
             .send(exchange);
       } catch (IOException e) {
         exchange.close();
@@ -238,7 +256,8 @@ public final class FaultyOpenAiServer implements AutoCloseable {
       } else {
         fault = draw();
       }
-      if (fault == Fault.NONE || fault == Fault.TRUNCATED || fault == Fault.EMPTY) {
+      if (fault == Fault.NONE || fault == Fault.TRUNCATED || fault == Fault.EMPTY || fault == Fault.NO_USAGE
+          || fault == Fault.WRONG_ROLE) {
         promptTokens = promptTokens(body);
         note = fault == Fault.EMPTY ? "" : note(body, fault == Fault.TRUNCATED);
       }
@@ -296,8 +315,9 @@ public final class FaultyOpenAiServer implements AutoCloseable {
       long overLimitWaitNanos, int index) {
     String model = request == null ? "unknown" : request.path("model").asText("unknown");
     return switch (fault) {
-      case NONE, TRUNCATED, EMPTY -> new Answer(200, completion(model, note,
-          fault == Fault.TRUNCATED ? "length" : "stop", promptTokens, completionTokens(note), index), Map.of());
+      case NONE, TRUNCATED, EMPTY, NO_USAGE, WRONG_ROLE -> new Answer(200, completion(model, note,
+          fault == Fault.TRUNCATED ? "length" : "stop", promptTokens, completionTokens(note), index, fault),
+          Map.of());
       case MALFORMED -> new Answer(200, index % 2 == 0
           ? "{\"id\":\"chatcmpl-" + index + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assist"
           : "{\"id\":\"chatcmpl-" + index + "\",\"object\":\"chat.completion\",\"usage\":{\"prompt_tokens\":1}}",
@@ -328,14 +348,18 @@ public final class FaultyOpenAiServer implements AutoCloseable {
   }
 
   private static String completion(String model, String content, String finishReason, int promptTokens,
-      int completionTokens, int index) {
+      int completionTokens, int index, Fault fault) {
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-" + index).put("object", "chat.completion").put("created", 1_700_000_000L + index)
         .put("model", model);
     ObjectNode choice = root.putArray("choices").addObject();
     choice.put("index", 0);
-    choice.putObject("message").put("role", "assistant").put("content", content);
+    choice.putObject("message").put("role", fault == Fault.WRONG_ROLE ? "user" : "assistant")
+        .put("content", content);
     choice.put("finish_reason", finishReason);
+    if (fault == Fault.NO_USAGE) {
+      return root.toString();
+    }
     root.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
         .put("total_tokens", promptTokens + completionTokens);
     return root.toString();

@@ -182,6 +182,12 @@ final class ChatEndpoint implements AutoCloseable {
       throw AttemptFailure.of(ErrorClass.MALFORMED,
           "HTTP 200 from POST " + url + " has no choices[0].message: " + snippet(text));
     }
+    JsonNode role = choice.path("message").path("role");
+    if (!"assistant".equals(role.asText(null))) {
+      throw AttemptFailure.of(ErrorClass.MALFORMED, "HTTP 200 from POST " + url + " has choices[0].message.role="
+          + (role.isMissingNode() ? "(none)" : role.toString()) + ", not \"assistant\": not a model's answer: "
+          + snippet(text));
+    }
     JsonNode content = choice.path("message").path("content");
     if (!content.isTextual() && !content.isNull() && !content.isMissingNode()) {
       throw AttemptFailure.of(ErrorClass.MALFORMED,
@@ -199,11 +205,14 @@ final class ChatEndpoint implements AutoCloseable {
           + finishReason + ")");
     }
     JsonNode usage = root.path("usage");
-    int promptTokens = usage.path("prompt_tokens").asInt(estimatePromptTokens(request.messages()));
-    int completionTokens = usage.path("completion_tokens").asInt(note.length() / 4 + 1);
+    // Without usage (some servers send none) the tokens and cost are estimates, and the row says so.
+    boolean counted = usage.path("prompt_tokens").isIntegralNumber()
+        && usage.path("completion_tokens").isIntegralNumber();
+    int promptTokens = counted ? usage.path("prompt_tokens").asInt() : estimatePromptTokens(request.messages());
+    int completionTokens = counted ? usage.path("completion_tokens").asInt() : note.length() / 4 + 1;
     String model = root.path("model").asText(params.model());
     return new Completion(note, finishReason, promptTokens, completionTokens, attempt, latencyMs, model,
-        config.cost(promptTokens, completionTokens));
+        config.cost(promptTokens, completionTokens), !counted);
   }
 
   private AttemptFailure failure(Response response, String text) {

@@ -66,6 +66,9 @@ public final class OpenAiBackend implements Backend {
   private final ScheduledExecutorService scheduler;
   private final AtomicReference<GenerationException> fatal = new AtomicReference<>();
   private final Set<CompletableFuture<Completion>> pending = ConcurrentHashMap.newKeySet();
+  /** The last failure the circuit breaker counted: what a CIRCUIT_OPEN refusal names as its root cause. */
+  private final AtomicReference<String> lastFailure = new AtomicReference<>();
+  private final RetryLog retryLog = new RetryLog(LOG);
   private volatile boolean closed;
 
   /**
@@ -114,8 +117,8 @@ public final class OpenAiBackend implements Backend {
         .intervalBiFunction(interval)
         .failAfterMaxAttempts(false)
         .build());
-    retry.getEventPublisher().onRetry(event -> LOG.debug("attempt {} failed, retrying in {} ms: {}",
-        event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis(), event.getLastThrowable().getMessage()));
+    retry.getEventPublisher().onRetry(event -> retryLog.retrying(event.getLastThrowable(),
+        event.getWaitInterval().toMillis()));
     this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "medsyn-openai-timer");
       thread.setDaemon(true);
@@ -217,7 +220,8 @@ public final class OpenAiBackend implements Backend {
       if (!breaker.tryAcquirePermission()) {
         return CompletableFuture.failedFuture(AttemptFailure.of(ErrorClass.CIRCUIT_OPEN, "circuit breaker for POST "
             + endpoint.url() + " is open: over " + config.circuitFailureRatePercent() + "% of the last "
-            + config.circuitWindowSize() + " attempts failed (generate.openai.circuit_*); not sent"));
+            + config.circuitWindowSize() + " attempts failed (generate.openai.circuit_*); not sent; last failure: "
+            + lastFailure.get()));
       }
       return delay(limits.reserveTokens(estimatedTokens))
           .thenCompose(ready -> delay(limits.reserveRequest()))
@@ -248,8 +252,10 @@ public final class OpenAiBackend implements Backend {
         }
         AttemptFailure failure = sendFailure;
         switch (failure.errorClass()) {
-          case SERVER, TIMEOUT, CONNECTION, MALFORMED, INTERNAL -> breaker.onError(nanos, TimeUnit.NANOSECONDS,
-              failure);
+          case SERVER, TIMEOUT, CONNECTION, MALFORMED, INTERNAL -> {
+            lastFailure.set(failure.getMessage());
+            breaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
+          }
           case RATE_LIMITED -> {
             breaker.releasePermission();
             if (slots.onRateLimited(sentNanos)) {
@@ -345,9 +351,9 @@ public final class OpenAiBackend implements Backend {
     String key = System.getenv(config.apiKeyEnv());
     if (key == null || key.isBlank()) {
       throw new ConfigException("environment variable " + config.apiKeyEnv()
-          + " (named by generate.openai.api_key_env) is not set on this machine; export it (on a cluster: "
-          + "spark.executorEnv." + config.apiKeyEnv() + "), or set generate.openai.api_key_env to '' for an "
-          + "endpoint without a key");
+          + " (named by generate.openai.api_key_env) is not set on this machine; export it (on a cluster, on "
+          + "every node or as a Kubernetes secret: see README, \"An LLM endpoint's key on a cluster\"), or set "
+          + "generate.openai.api_key_env to '' for an endpoint without a key");
     }
     return key.trim();
   }

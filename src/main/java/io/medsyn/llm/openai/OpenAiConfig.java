@@ -11,15 +11,18 @@ import java.time.Duration;
  * An OpenAI-compatible chat endpoint and how hard MedSyn may use it; bound from {@code generate.openai}. The API key
  * itself is never part of the configuration: {@code api_key_env} names the environment variable that holds it.
  *
- * <p>{@code requests_per_minute} and {@code tokens_per_minute} are the whole job's limits, shared by all Spark tasks
- * that call the endpoint at once (see {@link OpenAiBackend}). They must hold over every sliding window of
- * {@code rate_window_seconds} (60 for a real per-minute limit; a smaller window asks for a smoother flow and lets
- * tests run in seconds), pro rata: a window of 1 s allows {@code requests_per_minute / 60} requests.
+ * <p>{@code requests_per_second}, {@code requests_per_minute} and {@code tokens_per_minute} are the whole job's
+ * limits, shared by all Spark tasks that call the endpoint at once (see {@link OpenAiBackend}). Providers publish
+ * per-second and per-minute limits and some enforce both, so both may be set and both hold at once: the per-second
+ * limit over every sliding 1 s window, the per-minute ones over every sliding window of {@code rate_window_seconds}
+ * (60 for a real per-minute limit; a smaller window lets tests run in seconds), pro rata: a window of 1 s allows
+ * {@code requests_per_minute / 60} requests.
  *
  * @param baseUrl scheme, host and port (and any path prefix) before {@code /v1/chat/completions}
  * @param apiKeyEnv name of the environment variable holding the key; empty for an endpoint that needs none
  * @param seed sent as {@code seed} for reproducible sampling where the endpoint supports it; null to omit it
  * @param callTimeoutSeconds the whole exchange of one attempt, connect to last byte
+ * @param requestsPerSecond 0 for no limit; holds over every 1 s window
  * @param requestsPerMinute 0 for no limit
  * @param tokensPerMinute 0 for no limit; a request counts as prompt characters / 4 + max_tokens
  * @param maxInFlight requests open at once per Spark task; lowered after 429 answers and raised again on success
@@ -35,7 +38,7 @@ import java.time.Duration;
  */
 public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, double temperature, int maxTokens,
     Long seed, double connectTimeoutSeconds, double readTimeoutSeconds, double callTimeoutSeconds,
-    int requestsPerMinute, long tokensPerMinute, double rateWindowSeconds, int maxInFlight, int maxAttempts,
+    int requestsPerSecond, int requestsPerMinute, long tokensPerMinute, double rateWindowSeconds, int maxInFlight, int maxAttempts,
     long backoffBaseMs, long backoffMaxMs, double retryAfterMaxSeconds, int circuitFailureRatePercent,
     int circuitWindowSize, double circuitOpenSeconds, double pricePromptPerThousand,
     double priceCompletionPerThousand) implements Serializable {
@@ -58,6 +61,8 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
     requirePositive(connectTimeoutSeconds, "connect_timeout_seconds");
     requirePositive(readTimeoutSeconds, "read_timeout_seconds");
     requirePositive(callTimeoutSeconds, "call_timeout_seconds");
+    ConfigException.require(requestsPerSecond >= 0, PREFIX + "requests_per_second", "an integer >= 0 (0 = no limit)",
+        requestsPerSecond);
     ConfigException.require(requestsPerMinute >= 0, PREFIX + "requests_per_minute", "an integer >= 0 (0 = no limit)",
         requestsPerMinute);
     ConfigException.require(tokensPerMinute >= 0, PREFIX + "tokens_per_minute", "an integer >= 0 (0 = no limit)",
@@ -88,7 +93,7 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
    */
   public static OpenAiConfig defaults() {
     return new OpenAiConfig("https://api.openai.com", "gpt-4o-mini", "OPENAI_API_KEY", 0.7, 1024, null, 10, 120,
-        180, 500, 200_000, 60, 32, 6, 500, 30_000, 120, 50, 50, 30, 0.00015, 0.0006);
+        180, 0, 500, 200_000, 60, 32, 6, 500, 30_000, 120, 50, 50, 30, 0.00015, 0.0006);
   }
 
   /** The sampling parameters this configuration asks for; the generate stage puts them into each request. */

@@ -5,6 +5,7 @@ import io.medsyn.llm.Backend;
 import io.medsyn.llm.BackendProvider;
 import io.medsyn.llm.GenerationParams;
 import java.io.Serializable;
+import java.util.List;
 
 /** {@code generate.backend: openai}: an OpenAI-compatible chat endpoint, set up by {@code generate.openai}. */
 public final class OpenAiProvider implements BackendProvider {
@@ -23,6 +24,11 @@ public final class OpenAiProvider implements BackendProvider {
     OpenAiConfig openai = config.section(name(), OpenAiConfig.class);
     OpenAiBackend.keyFromEnvironment(openai);
     return openai.params();
+  }
+
+  @Override
+  public List<String> secretNames(GenerateConfig config) {
+    return List.of(config.section(name(), OpenAiConfig.class).apiKeyEnv());
   }
 
   @Override

@@ -19,6 +19,11 @@ final class SendWindow extends SendGuard {
     this.windowNanos = windowNanos;
   }
 
+  /** The spacing that fills the window exactly: {@code window / capacity}. */
+  long interval() {
+    return windowNanos / capacity;
+  }
+
   @Override
   long tryAdmit(long amount, long now) {
     while (!sent.isEmpty() && sent.peekFirst()[0] <= now - windowNanos) {

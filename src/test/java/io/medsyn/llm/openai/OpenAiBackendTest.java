@@ -219,6 +219,39 @@ class OpenAiBackendTest {
   }
 
   @Test
+  void answerWithoutUsageHasItsTokensAndCostMarkedEstimated() throws Exception {
+    server = FaultyOpenAiServer.builder().script(Fault.NO_USAGE, Fault.NONE).start();
+    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).pricePromptPerThousand(0.5)
+        .priceCompletionPerThousand(1.5).build();
+    backend = new OpenAiBackend(config, 1, KEY);
+
+    Completion estimated = completion(backend.submit(note("fp-1", config)));
+    Completion counted = completion(backend.submit(note("fp-2", config)));
+
+    assertThat(estimated.usageEstimated()).isTrue();
+    // Characters / 4: the same 34 prompt tokens the server would have counted, the note's length / 4 + 1.
+    assertThat(estimated.promptTokens()).isEqualTo(34);
+    assertThat(estimated.completionTokens()).isEqualTo(estimated.text().length() / 4 + 1);
+    assertThat(estimated.costUsd()).isCloseTo(34 / 1000.0 * 0.5 + estimated.completionTokens() / 1000.0 * 1.5,
+        within(1e-12));
+    assertThat(counted.usageEstimated()).isFalse();
+    assertThat(counted.completionTokens()).isEqualTo(server.requestLog().get(1).completionTokens());
+  }
+
+  @Test
+  void answerWithoutTheAssistantRoleIsAMalformedFailure() {
+    server = FaultyOpenAiServer.builder().script(Fault.WRONG_ROLE, Fault.WRONG_ROLE).start();
+    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxAttempts(2).build();
+    backend = new OpenAiBackend(config, 1, KEY);
+
+    GenerationException echo = failure(backend.submit(note("fp-1", config)));
+
+    assertThat(echo.errorClass()).isEqualTo(ErrorClass.MALFORMED);
+    assertThat(echo.attempts()).isEqualTo(2);
+    assertThat(echo.getMessage()).contains("choices[0].message.role=\"user\", not \"assistant\"");
+  }
+
+  @Test
   void unansweredRequestTimesOutAndIsRetried() throws Exception {
     server = FaultyOpenAiServer.builder().script(Fault.TIMEOUT, Fault.NONE, Fault.TIMEOUT).start();
     OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).callTimeoutSeconds(0.3).build();

@@ -14,6 +14,7 @@ public final class OpenAiConfigBuilder {
   private double connectTimeoutSeconds;
   private double readTimeoutSeconds;
   private double callTimeoutSeconds;
+  private int requestsPerSecond;
   private int requestsPerMinute;
   private long tokensPerMinute;
   private double rateWindowSeconds;
@@ -38,6 +39,7 @@ public final class OpenAiConfigBuilder {
     connectTimeoutSeconds = base.connectTimeoutSeconds();
     readTimeoutSeconds = base.readTimeoutSeconds();
     callTimeoutSeconds = base.callTimeoutSeconds();
+    requestsPerSecond = base.requestsPerSecond();
     requestsPerMinute = base.requestsPerMinute();
     tokensPerMinute = base.tokensPerMinute();
     rateWindowSeconds = base.rateWindowSeconds();
@@ -61,6 +63,7 @@ public final class OpenAiConfigBuilder {
         .connectTimeoutSeconds(2)
         .readTimeoutSeconds(5)
         .callTimeoutSeconds(5)
+        .requestsPerSecond(0)
         .requestsPerMinute(0)
         .tokensPerMinute(0)
         .backoffBaseMs(10)
@@ -109,6 +112,11 @@ public final class OpenAiConfigBuilder {
 
   public OpenAiConfigBuilder callTimeoutSeconds(double callTimeoutSeconds) {
     this.callTimeoutSeconds = callTimeoutSeconds;
+    return this;
+  }
+
+  public OpenAiConfigBuilder requestsPerSecond(int requestsPerSecond) {
+    this.requestsPerSecond = requestsPerSecond;
     return this;
   }
 
@@ -179,7 +187,7 @@ public final class OpenAiConfigBuilder {
 
   public OpenAiConfig build() {
     return new OpenAiConfig(baseUrl, model, apiKeyEnv, temperature, maxTokens, seed, connectTimeoutSeconds,
-        readTimeoutSeconds, callTimeoutSeconds, requestsPerMinute, tokensPerMinute, rateWindowSeconds, maxInFlight,
+        readTimeoutSeconds, callTimeoutSeconds, requestsPerSecond, requestsPerMinute, tokensPerMinute, rateWindowSeconds, maxInFlight,
         maxAttempts, backoffBaseMs, backoffMaxMs, retryAfterMaxSeconds, circuitFailureRatePercent,
         circuitWindowSize, circuitOpenSeconds, pricePromptPerThousand, priceCompletionPerThousand);
   }

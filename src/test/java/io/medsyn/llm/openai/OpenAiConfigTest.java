@@ -33,6 +33,7 @@ class OpenAiConfigTest {
       connect_timeout_seconds: 10
       read_timeout_seconds: 120
       call_timeout_seconds: 180
+      requests_per_second: 0
       requests_per_minute: 500
       tokens_per_minute: 200000
       rate_window_seconds: 60

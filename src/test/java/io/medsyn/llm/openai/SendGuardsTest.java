@@ -30,6 +30,18 @@ class SendGuardsTest {
   }
 
   @Test
+  void scheduleBooksEvenlySpacedMomentsAndSavesNoCreditWhileIdle() {
+    SendSchedule schedule = new SendSchedule(200 * MS);
+
+    assertThat(schedule.reserve(0)).isZero();
+    assertThat(schedule.reserve(0)).isEqualTo(200 * MS);
+    assertThat(schedule.reserve(50 * MS)).isEqualTo(350 * MS);
+    // Idle long past the last booking: the next goes at once, the one after it a whole interval later.
+    assertThat(schedule.reserve(5_000 * MS)).isZero();
+    assertThat(schedule.reserve(5_000 * MS)).isEqualTo(200 * MS);
+  }
+
+  @Test
   void windowAdmitsItsCapacityThenWaitsForTheOldestToLeave() throws Exception {
     SendWindow window = new SendWindow(300, 200 * MS);
     long start = System.nanoTime();
