@@ -3,6 +3,7 @@ package io.medsyn.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medsyn.config.ConfigLoader;
+import io.medsyn.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ class NoteChecksTest {
 
   @Test
   void inflectedRussianSymptomsAreCovered() {
-    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6);
+    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6, 0.6);
     SymptomCoverage.Result result = coverage.measure(
         List.of("головная боль", "тяжесть в затылке", "мелькание мушек перед глазами", "кашель"),
         index("Жалуется на головную боль, ощущение тяжести в затылочной области, мушки перед глазами."));
@@ -41,7 +42,7 @@ class NoteChecksTest {
 
   @Test
   void englishSymptomsAreCoveredAcrossInflection() {
-    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6);
+    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6, 0.6);
     SymptomCoverage.Result result = coverage.measure(List.of("headache", "swollen legs", "palpitations", "nausea"),
         index("She reports daily headaches, her legs are swollen by evening, and she has felt palpitation twice."));
     assertThat(result.share()).isEqualTo(0.75);
@@ -152,7 +153,7 @@ class NoteChecksTest {
 
   @Test
   void copyShareIsTheShareOfTheNotesWordFiveGramsInTheExample() {
-    ExampleCopy copy = new ExampleCopy(5);
+    ExampleCopy copy = new ExampleCopy(5, 0.3);
     String example = "Боли в эпигастрии натощак и через час после еды, изжога, отрыжка кислым. Стул оформленный.";
     assertThat(copy.share(Words.of(example + " Аппетит сохранён."), example)).isEqualTo(10 / 12.0);
     assertThat(copy.share(Words.of("Ноющие боли в верхних отделах живота после приёма острой пищи."), example))
