@@ -1,12 +1,17 @@
 package io.medsyn.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medsyn.config.ConfigLoader;
+import io.medsyn.config.QualityConfig;
 import io.medsyn.text.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The per-note checks on their own, without Spark. */
@@ -197,5 +202,39 @@ class NoteChecksTest {
     assertThat(Boilerplate.shingles("абвгде", 5)).containsExactly("абвгд", "бвгде");
     assertThat(Boilerplate.shingles("абв", 5)).containsExactly("абв");
     assertThat(Boilerplate.shingles("", 5)).isEmpty();
+  }
+
+  @Test
+  void everyPerNoteReasonHasOneRegisteredCheckAndNoColumnIsDeclaredTwice() {
+    QualityConfig config = ConfigLoader.defaultConfig().quality();
+    List<RejectReason> declared = new ArrayList<>();
+    NoteChecks.create(config, stemmer).forEach(check -> declared.addAll(check.reasons()));
+    EnumSet<RejectReason> corpusWide = EnumSet.of(RejectReason.GENERATION_FAILED, RejectReason.EXACT_DUPLICATE,
+        RejectReason.NEAR_DUPLICATE);
+    assertThat(declared).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(corpusWide));
+    assertThat(NoteChecks.columns(config).fieldNames()).containsExactly("char_count", "script_share",
+        "symptom_coverage", "symptoms_missing", "leak_score", "leak_terms", "copy_share", "refusal_match");
+  }
+
+  @Test
+  void aCheckWritesOnlyTheColumnsAndReasonsItDeclares() {
+    Length length = new Length(10, 20);
+    StructType row = new StructType().add("note_id", "string").add("char_count", "int").add("copy_share", "double");
+    Object[] values = new Object[row.size()];
+    Set<RejectReason> reasons = EnumSet.noneOf(RejectReason.class);
+    Verdict verdict = new Verdict(length, Set.of("char_count"), row, values, reasons);
+
+    verdict.put("char_count", 7);
+    verdict.rejectIf(true, RejectReason.TOO_SHORT);
+    verdict.rejectIf(false, RejectReason.TOO_LONG);
+
+    assertThat(Arrays.asList(values)).containsExactly(null, 7, null);
+    assertThat(reasons).containsExactly(RejectReason.TOO_SHORT);
+    assertThatThrownBy(() -> verdict.put("copy_share", 0.5)).hasMessage("Length wrote column copy_share but declares"
+        + " only [char_count]: add it to its columns()");
+    assertThatThrownBy(() -> verdict.rejectIf(true, RejectReason.REFUSAL)).hasMessageStartingWith("Length rejected"
+        + " a note for REFUSAL but declares only");
+    assertThat(reasons).containsExactly(RejectReason.TOO_SHORT);
   }
 }
