@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 @Command(name = "quality", mixinStandardHelpOptions = true,
-    description = {"Score every note of OUTPUT/notes (symptom coverage, diagnosis leakage, example copying, length,"
+    description = {"Check every note of OUTPUT/notes (symptom coverage, diagnosis leakage, example copying, length,"
         + " language, refusals, exact and near-duplicates); write them all to OUTPUT/quality/notes with quality_pass"
         + " and reject_reasons, and the counts by reason and code to OUTPUT/quality/summary (Parquet) and"
         + " OUTPUT/quality/summary.json, and the page OUTPUT/report/quality.html. The corpus is the notes that pass;"
@@ -20,6 +20,6 @@ final class QualityCommand extends StageCommand<QualitySummary> {
   @Override
   void report(QualitySummary summary, Layout layout, PrintWriter out) {
     out.println(summary.render());
-    out.printf("scored notes in %s; report %s%n", layout.qualityNotes(), layout.qualityReport());
+    out.printf("checked notes in %s; report %s%n", layout.qualityNotes(), layout.qualityReport());
   }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Whether a note gives its diagnosis away: its ICD code (also typed with Cyrillic look-alike letters, as Russian
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  * facts the note was asked to mention are no evidence: a note about I11 told "артериальная гипертензия в анамнезе"
  * may say so.
  */
-final class DiagnosisLeak {
+final class DiagnosisLeak implements NoteCheck {
   /**
    * @param score the largest share of one name's distinctive words found in the note
    * @param terms the code as written and the name stems found, when they leak
@@ -61,6 +63,25 @@ final class DiagnosisLeak {
     this.stemmer = stemmer;
     this.nameShare = nameShare;
     QUALIFIERS.forEach(word -> qualifiers.add(stemmer.stemNoun(word)));
+  }
+
+  @Override
+  public StructType columns() {
+    return new StructType().add("leak_score", DataTypes.DoubleType, true)
+        .add("leak_terms", DataTypes.createArrayType(DataTypes.StringType, false), true);
+  }
+
+  @Override
+  public Set<RejectReason> reasons() {
+    return Set.of(RejectReason.DIAGNOSIS_LEAK);
+  }
+
+  @Override
+  public void check(CheckedNote note, Verdict verdict) {
+    Result leaked = find(note.text(), note.get("code"), note.names(), note.facts(), note.nounStems());
+    verdict.put("leak_score", leaked.score());
+    verdict.put("leak_terms", leaked.terms());
+    verdict.rejectIf(leaked.leak(), RejectReason.DIAGNOSIS_LEAK);
   }
 
   /**

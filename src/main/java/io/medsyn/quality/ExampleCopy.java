@@ -1,15 +1,38 @@
 package io.medsyn.quality;
 
+import io.medsyn.text.Words;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** How much of a note is lifted from its example note: the share of its word n-grams that the example also has. */
-final class ExampleCopy {
+final class ExampleCopy implements NoteCheck {
   private final int n;
+  private final double maxShare;
 
-  ExampleCopy(int n) {
+  /** @param maxShare a higher share of the note's n-grams in its example rejects the note */
+  ExampleCopy(int n, double maxShare) {
     this.n = n;
+    this.maxShare = maxShare;
+  }
+
+  @Override
+  public StructType columns() {
+    return new StructType().add("copy_share", DataTypes.DoubleType, true);
+  }
+
+  @Override
+  public Set<RejectReason> reasons() {
+    return Set.of(RejectReason.EXAMPLE_COPY);
+  }
+
+  @Override
+  public void check(CheckedNote note, Verdict verdict) {
+    Double copied = share(note.words(), note.get("example_text"));
+    verdict.put("copy_share", copied);
+    verdict.rejectIf(copied != null && copied > maxShare, RejectReason.EXAMPLE_COPY);
   }
 
   /** Null when there is no example; 0 when the note is shorter than one n-gram. */

@@ -31,12 +31,14 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code filter} stage: scores every note of the {@code notes} table, marks the ones to keep out of the
- * corpus with their reasons, and deletes nothing. The corpus is {@link #corpus(Dataset)} of the result.
+ * The quality stage's work on the {@code notes} table: checks every note (the {@link NoteChecks}, then exact and
+ * near-duplicates), marks the ones to keep out of the corpus with their reasons, and deletes nothing. The corpus
+ * is {@link #corpus(Dataset)} of the result.
  */
 public final class QualityFilter {
   private static final Logger LOG = LoggerFactory.getLogger(QualityFilter.class);
@@ -49,77 +51,67 @@ public final class QualityFilter {
     this.seed = seed;
   }
 
-  /** The notes with {@link QualitySchema#SCORES} appended ({@link QualitySchema#scored}), one row per note. */
-  public Dataset<Row> score(Dataset<Row> notes) {
-    Dataset<Row> exact = exactDuplicates(scoreEach(notes)).localCheckpoint();
+  /**
+   * The notes with the checks' columns appended ({@link QualitySchema#checked} of the {@link NoteChecks}'
+   * columns), one row per note.
+   */
+  public Dataset<Row> check(Dataset<Row> notes) {
+    Dataset<Row> exact = exactDuplicates(checkEach(notes)).localCheckpoint();
     Dataset<Row> near = new NearDuplicates(config.nearDuplicate(), seed).find(candidates(exact));
-
-    List<Column> out = new ArrayList<>();
-    Arrays.stream(notes.columns()).forEach(c -> out.add(col(c)));
-    Arrays.stream(QualitySchema.NOTE_SCORES.fieldNames()).forEach(c -> out.add(col(c)));
-    out.add(col("duplicate_of"));
-    out.add(col("near_duplicate_of"));
-    out.add(col("near_duplicate_similarity"));
-    out.add(size(col("reject_reasons")).equalTo(0).as("quality_pass"));
-    out.add(col("reject_reasons"));
+    Column[] out = Arrays.stream(QualitySchema.checked(notes.schema(), NoteChecks.columns(config)).fieldNames())
+        .map(c -> col(c)).toArray(Column[]::new);
     // One row per near-duplicate: few enough to send to every task instead of shuffling the notes.
     return exact.join(broadcast(near), exact.col("note_id").equalTo(near.col("note_id")), "left_outer")
         .drop(near.col("note_id"))
-        .withColumn("reject_reasons", reasons().apply(col(NoteScorer.REASONS), col("duplicate_of"),
+        .withColumn("reject_reasons", reasons().apply(col(NoteChecker.REASONS), col("duplicate_of"),
             col("near_duplicate_of")))
-        .select(out.toArray(Column[]::new));
+        .withColumn("quality_pass", size(col("reject_reasons")).equalTo(0))
+        .select(out);
   }
 
-  /**
-   * What {@link NearDuplicates#find} compares: {@code note_id}, {@code bad} (fails a per-note check) and the text
-   * with boilerplate stripped, for the notes with text that are not exact duplicates. Public for the benchmark.
-   */
-  public Dataset<Row> nearDuplicateCandidates(Dataset<Row> notes) {
-    return candidates(exactDuplicates(scoreEach(notes)).localCheckpoint());
-  }
-
-  private Dataset<Row> scoreEach(Dataset<Row> notes) {
-    NoteScorer scorer = new NoteScorer(config, notes.schema());
+  Dataset<Row> checkEach(Dataset<Row> notes) {
+    NoteChecker checker = new NoteChecker(config, notes.schema());
     requireUniqueIds(notes);
-    return notes.mapPartitions(scorer, Encoders.row(scorer.outputSchema()));
+    return notes.mapPartitions(checker, Encoders.row(checker.outputSchema()));
   }
 
   /**
    * Adds {@code duplicate_of}: the note kept among those with the same words, for all but that one. Only the few
    * repeated texts are ranked, on three columns, so the notes themselves are not shuffled.
    */
-  private static Dataset<Row> exactDuplicates(Dataset<Row> perNote) {
-    Dataset<Row> repeated = perNote.filter(col(NoteScorer.TEXT_KEY).isNotNull())
-        .groupBy(NoteScorer.TEXT_KEY)
+  static Dataset<Row> exactDuplicates(Dataset<Row> perNote) {
+    Dataset<Row> repeated = perNote.filter(col(NoteChecker.TEXT_KEY).isNotNull())
+        .groupBy(NoteChecker.TEXT_KEY)
         .agg(min_by(col("note_id"), struct(bad(), col("note_id"))).as("keeper"), count(lit(1)).as("copies"))
         .filter(col("copies").gt(1))
-        .select(col(NoteScorer.TEXT_KEY).as("repeated_key"), col("keeper"));
-    return perNote.join(broadcast(repeated), perNote.col(NoteScorer.TEXT_KEY).equalTo(col("repeated_key")),
+        .select(col(NoteChecker.TEXT_KEY).as("repeated_key"), col("keeper"));
+    return perNote.join(broadcast(repeated), perNote.col(NoteChecker.TEXT_KEY).equalTo(col("repeated_key")),
             "left_outer")
         .withColumn("duplicate_of", when(col("keeper").notEqual(col("note_id")), col("keeper")))
         .drop("repeated_key", "keeper");
   }
 
-  /** From the scored notes, checkpointed: the scores, the boilerplate and the final table all read them. */
-  private Dataset<Row> candidates(Dataset<Row> exact) {
+  /** From the checked notes, checkpointed: the boilerplate, the candidates and the final table all read them. */
+  Dataset<Row> candidates(Dataset<Row> exact) {
     return exact
-        .filter(col(NoteScorer.TEXT_KEY).isNotNull().and(col("duplicate_of").isNull()))
+        .filter(col(NoteChecker.TEXT_KEY).isNotNull().and(col("duplicate_of").isNull()))
         .select(col("note_id"), bad().as("bad"), strip(exact.sparkSession(), boilerplate(exact))
-            .apply(col(NoteScorer.SEGMENTS)).as("stripped"))
+            .apply(col(NoteChecker.SEGMENTS)).as("stripped"))
         .filter(col("stripped").notEqual(""));
   }
 
   /** A note failing a per-note check ranks after the others when duplicates are resolved. */
   private static Column bad() {
-    return size(col(NoteScorer.REASONS)).gt(0);
+    return size(col(NoteChecker.REASONS)).gt(0);
   }
 
   /** The corpus: the notes that pass, with the notes' own columns only. */
-  public static Dataset<Row> corpus(Dataset<Row> scored) {
-    Set<String> added = new HashSet<>(List.of(QualitySchema.SCORES.fieldNames()));
-    Column[] own = Arrays.stream(scored.columns()).filter(c -> !added.contains(c)).map(c -> col(c))
+  public Dataset<Row> corpus(Dataset<Row> checked) {
+    Set<String> added = new HashSet<>(List.of(QualitySchema.checked(new StructType(),
+        NoteChecks.columns(config)).fieldNames()));
+    Column[] own = Arrays.stream(checked.columns()).filter(c -> !added.contains(c)).map(c -> col(c))
         .toArray(Column[]::new);
-    return scored.filter(col("quality_pass")).select(own);
+    return checked.filter(col("quality_pass")).select(own);
   }
 
   /**
@@ -127,12 +119,12 @@ public final class QualityFilter {
    * and in at least {@code boilerplate_min_notes} of them.
    */
   private Set<String> boilerplate(Dataset<Row> perNote) {
-    Dataset<Row> texts = perNote.filter(col(NoteScorer.TEXT_KEY).isNotNull());
+    Dataset<Row> texts = perNote.filter(col(NoteChecker.TEXT_KEY).isNotNull());
     long notes = texts.count();
     long minNotes = Math.max(config.nearDuplicate().boilerplateMinNotes(),
         (long) Math.ceil(config.nearDuplicate().boilerplateShare() * notes));
     Set<String> segments = new HashSet<>();
-    texts.select(explode(array_distinct(col(NoteScorer.SEGMENTS))).as("segment")).groupBy("segment").count()
+    texts.select(explode(array_distinct(col(NoteChecker.SEGMENTS))).as("segment")).groupBy("segment").count()
         .filter(col("count").geq(minNotes)).select("segment").collectAsList()
         .forEach(r -> segments.add(r.getString(0)));
     LOG.info("{} boilerplate segments (in at least {} of {} notes)", segments.size(), minNotes, notes);

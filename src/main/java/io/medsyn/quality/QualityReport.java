@@ -31,7 +31,7 @@ public final class QualityReport {
   /** A self-contained page with the summary of the notes read from {@code source}. */
   public static String page(QualitySummary summary, String source) {
     return Html.page("MedSyn quality", "<h1>Quality of the synthetic notes</h1><p class=\"sub\">MedSyn quality stage:"
-        + " every generated note is scored and kept; the corpus is the notes that pass. Notes: " + esc(source)
+        + " every generated note is checked and kept; the corpus is the notes that pass. Notes: " + esc(source)
         + ".</p>" + body(summary));
   }
 
@@ -43,7 +43,7 @@ public final class QualityReport {
 
   private static String body(QualitySummary s) {
     StringBuilder html = new StringBuilder("<div class=\"facts\">");
-    fact(html, count(s.notes()), "notes scored");
+    fact(html, count(s.notes()), "notes checked");
     fact(html, count(s.passed()) + " (" + pct(share(s.passed(), s.notes())) + ")", "pass: the corpus");
     fact(html, count(s.rejected()), "rejected, kept with their reasons");
     html.append("</div>");

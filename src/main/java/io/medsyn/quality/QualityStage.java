@@ -30,18 +30,18 @@ public final class QualityStage implements Stage<QualitySummary> {
   public QualitySummary run(RunContext context) {
     SparkSession spark = context.spark();
     Layout layout = context.layout();
-    context.describe(this, "score, deduplicate and filter the notes");
+    context.describe(this, "check, deduplicate and filter the notes");
     Checks.checkArgument(OutputFiles.exists(spark, layout.notes()), "the notes table %s does not exist: run the"
         + " generation stage first (medsyn generate)", layout.notes());
     Dataset<Row> notes = spark.read().parquet(layout.notes());
-    new QualityFilter(context.config().quality(), context.config().seed()).score(notes)
+    new QualityFilter(context.config().quality(), context.config().seed()).check(notes)
         .write().mode(SaveMode.Overwrite).parquet(layout.qualityNotes());
     QualitySummary summary = QualitySummary.of(spark.read().parquet(layout.qualityNotes()));
     summary.table(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(layout.qualitySummary());
     OutputFiles.write(spark, layout.qualitySummaryJson(), summary.toJson().getBytes(StandardCharsets.UTF_8));
     OutputFiles.write(spark, layout.qualityReport(), QualityReport.page(summary, layout.notes())
         .getBytes(StandardCharsets.UTF_8));
-    LOG.info("scored {} notes into {}: {} pass (report: {})", summary.notes(), layout.qualityNotes(),
+    LOG.info("checked {} notes into {}: {} pass (report: {})", summary.notes(), layout.qualityNotes(),
         summary.passed(), layout.qualityReport());
     return summary;
   }

@@ -58,15 +58,15 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
     return notes - passed;
   }
 
-  /** Counts the scored notes ({@link QualitySchema#scored}). */
-  public static QualitySummary of(Dataset<Row> scored) {
+  /** Counts the checked notes ({@link QualitySchema#checked}). */
+  public static QualitySummary of(Dataset<Row> checked) {
     Map<String, Map<String, Long>> reasons = new TreeMap<>();
-    scored.select(col("code"), explode(col("reject_reasons")).as("reason")).groupBy("code", "reason").count()
+    checked.select(col("code"), explode(col("reject_reasons")).as("reason")).groupBy("code", "reason").count()
         .collectAsList()
         .forEach(r -> reasons.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>())
             .put(r.getString(1), r.getLong(2)));
     List<CodeCounts> byCode = new ArrayList<>();
-    scored.groupBy("code").agg(count(lit(1)), sum(when(col("quality_pass"), 1L).otherwise(0L))).orderBy("code")
+    checked.groupBy("code").agg(count(lit(1)), sum(when(col("quality_pass"), 1L).otherwise(0L))).orderBy("code")
         .collectAsList()
         .forEach(r -> byCode.add(new CodeCounts(r.getString(0), r.getLong(1), r.getLong(2),
             reasons.getOrDefault(r.getString(0), Map.of()))));

@@ -1,19 +1,39 @@
 package io.medsyn.quality;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Refusals and meta-talk: the configured patterns, matched anywhere in the lower-cased note (the patterns are
  * written in lower case). Without the regex engine's Unicode case folding, which cost more than all other checks
  * together, matching is about eight times faster.
  */
-final class Refusals {
+final class Refusals implements NoteCheck {
   private final List<Pattern> patterns;
 
   Refusals(List<String> patterns) {
     this.patterns = patterns.stream().map(p -> Pattern.compile(p, Pattern.UNICODE_CHARACTER_CLASS)).toList();
+  }
+
+  @Override
+  public StructType columns() {
+    return new StructType().add("refusal_match", DataTypes.StringType, true);
+  }
+
+  @Override
+  public Set<RejectReason> reasons() {
+    return Set.of(RejectReason.REFUSAL);
+  }
+
+  @Override
+  public void check(CheckedNote note, Verdict verdict) {
+    String refusal = firstMatch(note.text());
+    verdict.put("refusal_match", refusal);
+    verdict.rejectIf(refusal != null, RejectReason.REFUSAL);
   }
 
   /** The earliest text of the note (as written) a pattern matches, or null. */

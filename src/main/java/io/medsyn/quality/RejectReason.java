@@ -3,7 +3,10 @@ package io.medsyn.quality;
 import java.util.Arrays;
 import java.util.List;
 
-/** Why a note is kept out of the corpus, as spelled in {@code reject_reasons}; a note lists them in this order. */
+/**
+ * Why a note is kept out of the corpus, as spelled in {@code reject_reasons}; a note lists them in this order. Each
+ * per-note reason belongs to one registered {@link NoteCheck}; the others are the corpus-wide checks'.
+ */
 public enum RejectReason {
   GENERATION_FAILED("the generation stage gave no text (status failed)"),
   TOO_SHORT("shorter than quality.min_chars"),

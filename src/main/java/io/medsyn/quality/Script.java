@@ -1,8 +1,33 @@
 package io.medsyn.quality;
 
+import java.util.Set;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
 /** Which alphabet a note is written in: the share of its letters in the script of its language. */
-final class Script {
-  private Script() {}
+final class Script implements NoteCheck {
+  private final double minShare;
+
+  Script(double minShare) {
+    this.minShare = minShare;
+  }
+
+  @Override
+  public StructType columns() {
+    return new StructType().add("script_share", DataTypes.DoubleType, true);
+  }
+
+  @Override
+  public Set<RejectReason> reasons() {
+    return Set.of(RejectReason.WRONG_LANGUAGE);
+  }
+
+  @Override
+  public void check(CheckedNote note, Verdict verdict) {
+    Double share = share(note.text(), note.language());
+    verdict.put("script_share", share);
+    verdict.rejectIf(share == null || share < minShare, RejectReason.WRONG_LANGUAGE);
+  }
 
   /** Share of letters that are Cyrillic ({@code ru}) or Latin ({@code en}); null for a text without letters. */
   static Double share(String text, String language) {

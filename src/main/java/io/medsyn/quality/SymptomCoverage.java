@@ -2,18 +2,47 @@ package io.medsyn.quality;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** Which sampled symptoms a note mentions, by stems, so that inflected and reordered mentions count. */
-final class SymptomCoverage {
+final class SymptomCoverage implements NoteCheck {
   /** Share of symptoms found (null when the task had none) and the texts of those not found. */
   record Result(Double share, List<String> missing) {}
 
   private final Stemmer stemmer;
   private final double wordShare;
+  private final double minCoverage;
 
-  SymptomCoverage(Stemmer stemmer, double wordShare) {
+  /**
+   * @param wordShare a symptom is found when this share of its content words is in the note
+   * @param minCoverage a lower share of symptoms found rejects the note
+   */
+  SymptomCoverage(Stemmer stemmer, double wordShare, double minCoverage) {
     this.stemmer = stemmer;
     this.wordShare = wordShare;
+    this.minCoverage = minCoverage;
+  }
+
+  @Override
+  public StructType columns() {
+    return new StructType().add("symptom_coverage", DataTypes.DoubleType, true)
+        .add("symptoms_missing", DataTypes.createArrayType(DataTypes.StringType, false), true);
+  }
+
+  @Override
+  public Set<RejectReason> reasons() {
+    return Set.of(RejectReason.LOW_SYMPTOM_COVERAGE);
+  }
+
+  @Override
+  public void check(CheckedNote note, Verdict verdict) {
+    Result covered = measure(note.symptoms(), note.stems());
+    verdict.put("symptom_coverage", covered.share());
+    verdict.put("symptoms_missing", covered.missing());
+    verdict.rejectIf(covered.share() != null && covered.share() < minCoverage - 1e-9,
+        RejectReason.LOW_SYMPTOM_COVERAGE);
   }
 
   Result measure(List<String> symptoms, StemIndex note) {

@@ -48,7 +48,7 @@ public record Layout(String root) {
     return join("notes");
   }
 
-  /** Every note with its quality scores, {@code quality_pass} and {@code reject_reasons}. */
+  /** Every note with its quality checks' columns, {@code quality_pass} and {@code reject_reasons}. */
   public String qualityNotes() {
     return join("quality/notes");
   }

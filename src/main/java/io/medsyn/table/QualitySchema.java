@@ -7,33 +7,21 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The columns the quality stage adds to each note ({@code data-schema/quality_notes.schema.json}) and the summary
- * table ({@code data-schema/quality_summary.schema.json}).
+ * The quality stage's tables: {@code quality/notes} ({@code data-schema/quality_notes.schema.json}) is the notes'
+ * columns, then the columns of the per-note checks (each check declares its own; the stage passes them to
+ * {@link #checked}), then {@link #CORPUS_CHECKS}. The summary table is {@link #SUMMARY}
+ * ({@code data-schema/quality_summary.schema.json}).
  */
 public final class QualitySchema {
   private static final ArrayType STRINGS = DataTypes.createArrayType(DataTypes.StringType, false);
 
-  /** Scores of one note on its own; all null for a note without text. */
-  public static final StructType NOTE_SCORES = new StructType()
-      .add("char_count", DataTypes.IntegerType, true)
-      .add("script_share", DataTypes.DoubleType, true)
-      .add("symptom_coverage", DataTypes.DoubleType, true)
-      .add("symptoms_missing", STRINGS, true)
-      .add("leak_score", DataTypes.DoubleType, true)
-      .add("leak_terms", STRINGS, true)
-      .add("copy_share", DataTypes.DoubleType, true)
-      .add("refusal_match", DataTypes.StringType, true);
-
-  /** Scores against the rest of the corpus, and the verdict. */
-  public static final StructType CORPUS_SCORES = new StructType()
+  /** Checks against the rest of the corpus, and the verdict. */
+  public static final StructType CORPUS_CHECKS = new StructType()
       .add("duplicate_of", DataTypes.StringType, true)
       .add("near_duplicate_of", DataTypes.StringType, true)
       .add("near_duplicate_similarity", DataTypes.DoubleType, true)
       .add("quality_pass", DataTypes.BooleanType, false)
       .add("reject_reasons", STRINGS, false);
-
-  /** Every column the stage adds, in order, after the notes' own columns. */
-  public static final StructType SCORES = concat(NOTE_SCORES, CORPUS_SCORES);
 
   /** One row per code and one (code null) for the whole corpus; a note counts once under each of its reasons. */
   public static final StructType SUMMARY = new StructType()
@@ -45,9 +33,9 @@ public final class QualitySchema {
 
   private QualitySchema() {}
 
-  /** The scored notes: the notes' columns, then {@link #SCORES}. */
-  public static StructType scored(StructType notes) {
-    return concat(notes, SCORES);
+  /** The checked notes: the notes' columns, the per-note checks' columns, then {@link #CORPUS_CHECKS}. */
+  public static StructType checked(StructType notes, StructType noteChecks) {
+    return concat(concat(notes, noteChecks), CORPUS_CHECKS);
   }
 
   public static StructType concat(StructType first, StructType second) {

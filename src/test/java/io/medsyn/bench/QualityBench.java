@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.quality.NearDuplicateCandidates;
 import io.medsyn.quality.NearDuplicates;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualityStage;
@@ -19,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Throughput of the quality stage on a 41k-note synthetic corpus ({@link SyntheticNotes}): the whole stage
- * (read notes, score, write scored notes and summary) in notes per second, and the MinHash LSH self-join alone.
+ * (read notes, check, write checked notes and summary) in notes per second, and the MinHash LSH self-join alone.
  */
 public final class QualityBench {
   public static final int NOTES = 41_000;
@@ -60,12 +61,12 @@ public final class QualityBench {
       double stage = secs(t1);
       double cpu = cpuSeconds() - cpu1;
       // CPU time does not depend on what else the machine runs; wall time does.
-      lines.add(String.format("quality stage (read, score, dedupe, write): %.1f s = %.0f notes/s; %.1f CPU-s ="
+      lines.add(String.format("quality stage (read, check, dedupe, write): %.1f s = %.0f notes/s; %.1f CPU-s ="
           + " %.0f notes per CPU-second", stage, n / stage, cpu, n / cpu));
       lines.addAll(summary.render().lines().toList());
 
       QualityFilter filter = new QualityFilter(config.quality(), config.seed());
-      Dataset<Row> candidates = filter.nearDuplicateCandidates(spark.read().parquet(pipeline.layout().notes()))
+      Dataset<Row> candidates = NearDuplicateCandidates.of(filter, spark.read().parquet(pipeline.layout().notes()))
           .localCheckpoint();
       long compared = candidates.count();
       NearDuplicates near = new NearDuplicates(config.quality().nearDuplicate(), config.seed());

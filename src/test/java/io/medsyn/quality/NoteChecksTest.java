@@ -1,11 +1,17 @@
 package io.medsyn.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medsyn.config.ConfigLoader;
+import io.medsyn.config.QualityConfig;
+import io.medsyn.text.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The per-note checks on their own, without Spark. */
@@ -26,7 +32,7 @@ class NoteChecksTest {
 
   @Test
   void inflectedRussianSymptomsAreCovered() {
-    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6);
+    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6, 0.6);
     SymptomCoverage.Result result = coverage.measure(
         List.of("головная боль", "тяжесть в затылке", "мелькание мушек перед глазами", "кашель"),
         index("Жалуется на головную боль, ощущение тяжести в затылочной области, мушки перед глазами."));
@@ -41,7 +47,7 @@ class NoteChecksTest {
 
   @Test
   void englishSymptomsAreCoveredAcrossInflection() {
-    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6);
+    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6, 0.6);
     SymptomCoverage.Result result = coverage.measure(List.of("headache", "swollen legs", "palpitations", "nausea"),
         index("She reports daily headaches, her legs are swollen by evening, and she has felt palpitation twice."));
     assertThat(result.share()).isEqualTo(0.75);
@@ -152,7 +158,7 @@ class NoteChecksTest {
 
   @Test
   void copyShareIsTheShareOfTheNotesWordFiveGramsInTheExample() {
-    ExampleCopy copy = new ExampleCopy(5);
+    ExampleCopy copy = new ExampleCopy(5, 0.3);
     String example = "Боли в эпигастрии натощак и через час после еды, изжога, отрыжка кислым. Стул оформленный.";
     assertThat(copy.share(Words.of(example + " Аппетит сохранён."), example)).isEqualTo(10 / 12.0);
     assertThat(copy.share(Words.of("Ноющие боли в верхних отделах живота после приёма острой пищи."), example))
@@ -196,5 +202,39 @@ class NoteChecksTest {
     assertThat(Boilerplate.shingles("абвгде", 5)).containsExactly("абвгд", "бвгде");
     assertThat(Boilerplate.shingles("абв", 5)).containsExactly("абв");
     assertThat(Boilerplate.shingles("", 5)).isEmpty();
+  }
+
+  @Test
+  void everyPerNoteReasonHasOneRegisteredCheckAndNoColumnIsDeclaredTwice() {
+    QualityConfig config = ConfigLoader.defaultConfig().quality();
+    List<RejectReason> declared = new ArrayList<>();
+    NoteChecks.create(config, stemmer).forEach(check -> declared.addAll(check.reasons()));
+    EnumSet<RejectReason> corpusWide = EnumSet.of(RejectReason.GENERATION_FAILED, RejectReason.EXACT_DUPLICATE,
+        RejectReason.NEAR_DUPLICATE);
+    assertThat(declared).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(corpusWide));
+    // Their order and types are the documented table's: QualityStageTest checks them against data-schema/.
+    assertThat(NoteChecks.columns(config).fieldNames()).doesNotHaveDuplicates().isNotEmpty();
+  }
+
+  @Test
+  void aCheckWritesOnlyTheColumnsAndReasonsItDeclares() {
+    Length length = new Length(10, 20);
+    StructType row = new StructType().add("note_id", "string").add("char_count", "int").add("copy_share", "double");
+    Object[] values = new Object[row.size()];
+    Set<RejectReason> reasons = EnumSet.noneOf(RejectReason.class);
+    Verdict verdict = new Verdict(length, Set.of("char_count"), row, values, reasons);
+
+    verdict.put("char_count", 7);
+    verdict.rejectIf(true, RejectReason.TOO_SHORT);
+    verdict.rejectIf(false, RejectReason.TOO_LONG);
+
+    assertThat(Arrays.asList(values)).containsExactly(null, 7, null);
+    assertThat(reasons).containsExactly(RejectReason.TOO_SHORT);
+    assertThatThrownBy(() -> verdict.put("copy_share", 0.5)).hasMessage("Length wrote column copy_share but declares"
+        + " only [char_count]: add it to its columns()");
+    assertThatThrownBy(() -> verdict.rejectIf(true, RejectReason.REFUSAL)).hasMessageStartingWith("Length rejected"
+        + " a note for REFUSAL but declares only");
+    assertThat(reasons).containsExactly(RejectReason.TOO_SHORT);
   }
 }

@@ -13,8 +13,8 @@ import io.medsyn.quality.QualityStage;
 import io.medsyn.stage.RunContext;
 import io.medsyn.table.Layout;
 import io.medsyn.quality.QualityReport;
-import io.medsyn.table.QualitySchema;
 import io.medsyn.testing.TestSpark;
+import io.medsyn.text.Words;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The quality stage end to end on fixture notes: Parquet in, scored notes, corpus and summary out. */
+/** The quality stage end to end on fixture notes: Parquet in, checked notes, corpus and summary out. */
 class QualityStageTest {
   private static final SparkSession SPARK = TestSpark.session();
   /** A corpus of 18 texts: a segment in 4 of them is boilerplate. */
@@ -46,7 +46,7 @@ class QualityStageTest {
   private static MedSynConfig config;
   private static RunContext pipeline;
   private static QualitySummary summary;
-  private static final Map<String, Row> scored = new HashMap<>();
+  private static final Map<String, Row> checked = new HashMap<>();
 
   @BeforeAll
   static void filterTheFixtureNotes() {
@@ -55,7 +55,7 @@ class QualityStageTest {
     NoteFixtures.notes(SPARK).write().parquet(pipeline.layout().notes());
     summary = new QualityStage().run(pipeline);
     SPARK.read().parquet(pipeline.layout().qualityNotes()).collectAsList()
-        .forEach(r -> scored.put(r.getAs("note_id"), r));
+        .forEach(r -> checked.put(r.getAs("note_id"), r));
   }
 
   private static MedSynConfig config(Path output) {
@@ -70,7 +70,7 @@ class QualityStageTest {
     Map<String, List<String>> actual = new java.util.TreeMap<>();
     for (NoteFixtures.Case c : NoteFixtures.cases()) {
       expected.put(c.id(), c.reasonLabels());
-      Row row = scored.get(c.id());
+      Row row = checked.get(c.id());
       actual.put(c.id(), row.getList(row.fieldIndex("reject_reasons")));
       assertThat(row.<Boolean>getAs("quality_pass")).as(c.id()).isEqualTo(c.reasons().length == 0);
     }
@@ -79,38 +79,38 @@ class QualityStageTest {
 
   @Test
   void duplicatesPointAtTheNoteKeptAndANoteFailingAnotherCheckIsTheOneMarked() {
-    assertThat(scored.get("n09-duplicate-of-n01").<String>getAs("duplicate_of")).isEqualTo("n01-good-i10");
-    assertThat(scored.get("n01-good-i10").<String>getAs("duplicate_of")).isNull();
-    Row near = scored.get("n10-near-n02");
+    assertThat(checked.get("n09-duplicate-of-n01").<String>getAs("duplicate_of")).isEqualTo("n01-good-i10");
+    assertThat(checked.get("n01-good-i10").<String>getAs("duplicate_of")).isNull();
+    Row near = checked.get("n10-near-n02");
     assertThat(near.<String>getAs("near_duplicate_of")).isEqualTo("n02-good-j06");
     assertThat(near.<Double>getAs("near_duplicate_similarity")).isBetween(0.7, 0.99);
     // n00 sorts first but leaks: the clean n04 is kept.
-    assertThat(scored.get("n00-near-n04-leaking").<String>getAs("near_duplicate_of")).isEqualTo("n04-good-k29-en");
-    assertThat(scored.get("n04-good-k29-en").<String>getAs("near_duplicate_of")).isNull();
+    assertThat(checked.get("n00-near-n04-leaking").<String>getAs("near_duplicate_of")).isEqualTo("n04-good-k29-en");
+    assertThat(checked.get("n04-good-k29-en").<String>getAs("near_duplicate_of")).isNull();
   }
 
   @Test
-  void scoresAreKeptAsColumns() {
-    Row good = scored.get("n01-good-i10");
+  void checkColumnsAreKept() {
+    Row good = checked.get("n01-good-i10");
     assertThat(good.<Double>getAs("symptom_coverage")).isEqualTo(1.0);
     assertThat(good.<String>getList(good.fieldIndex("symptoms_missing"))).isEmpty();
     assertThat(good.<Double>getAs("leak_score")).isEqualTo(0.0);
     assertThat(good.<Double>getAs("script_share")).isGreaterThan(0.95);
     assertThat(good.<Integer>getAs("char_count")).isEqualTo(NoteFixtures.GOOD_I10.length());
     assertThat(good.<Double>getAs("copy_share")).as("no example").isNull();
-    Row leak = scored.get("n05-leak-i10");
+    Row leak = checked.get("n05-leak-i10");
     assertThat(leak.<String>getList(leak.fieldIndex("leak_terms"))).containsExactly("I10", "гипертенз");
-    Row stem = scored.get("n06-leak-j20");
+    Row stem = checked.get("n06-leak-j20");
     assertThat(stem.<String>getList(stem.fieldIndex("leak_terms"))).containsExactly("бронхит");
-    assertThat(scored.get("n07-copy-k29").<Double>getAs("copy_share")).isCloseTo(0.8, within(0.1));
-    assertThat(scored.get("n08-refusal").<String>getAs("refusal_match")).isEqualTo("Извините");
-    assertThat(scored.get("n11-english-for-ru").<Double>getAs("script_share")).isEqualTo(0.0);
-    Row low = scored.get("n18-low-coverage");
+    assertThat(checked.get("n07-copy-k29").<Double>getAs("copy_share")).isCloseTo(0.8, within(0.1));
+    assertThat(checked.get("n08-refusal").<String>getAs("refusal_match")).isEqualTo("Извините");
+    assertThat(checked.get("n11-english-for-ru").<Double>getAs("script_share")).isEqualTo(0.0);
+    Row low = checked.get("n18-low-coverage");
     assertThat(low.<Double>getAs("symptom_coverage")).isEqualTo(0.25);
     assertThat(low.<String>getList(low.fieldIndex("symptoms_missing")))
         .containsExactly("насморк", "боль в горле", "повышение температуры тела");
-    Row failed = scored.get("n17-failed");
-    for (String column : QualitySchema.NOTE_SCORES.fieldNames()) {
+    Row failed = checked.get("n17-failed");
+    for (String column : NoteChecks.columns(config.quality()).fieldNames()) {
       assertThat(failed.<Object>getAs(column)).as(column).isNull();
     }
   }
@@ -120,11 +120,11 @@ class QualityStageTest {
     List<String> template = List.of("n13-template-i10", "n14-template-m54", "n15-template-j06",
         "n16-template-k29");
     for (String id : template) {
-      assertThat(scored.get(id).<Boolean>getAs("quality_pass")).as(id).isTrue();
+      assertThat(checked.get(id).<Boolean>getAs("quality_pass")).as(id).isTrue();
     }
     // Without the boilerplate stripped, the same notes are near-duplicates of one another.
     List<Row> raw = template.stream().map(id -> RowFactory.create(id, false,
-        Words.normalize(scored.get(id).getAs("text")))).toList();
+        Words.normalize(checked.get(id).getAs("text")))).toList();
     Dataset<Row> unstripped = SPARK.createDataFrame(raw, new StructType().add("note_id", DataTypes.StringType)
         .add("bad", DataTypes.BooleanType).add("stripped", DataTypes.StringType));
     Set<String> merged = new HashSet<>();
@@ -135,7 +135,7 @@ class QualityStageTest {
 
   @Test
   void corpusIsThePassingNotesWithTheNotesOwnColumns() {
-    Dataset<Row> corpus = QualityFilter.corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
+    Dataset<Row> corpus = new QualityFilter(config.quality(), 1).corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
     assertThat(corpus.columns()).containsExactly(NoteFixtures.NOTES.fieldNames());
     Set<String> expected = new HashSet<>();
     NoteFixtures.cases().stream().filter(c -> c.reasons().length == 0).forEach(c -> expected.add(c.id()));
@@ -214,18 +214,18 @@ class QualityStageTest {
     // The stage keeps the notes' own columns and appends its own: the documented table (what the pipeline writes
     // over a real notes table) ends with those added columns, whatever columns these fixture notes have.
     Dataset<Row> none = SPARK.read().parquet(pipeline.layout().notes()).limit(0);
-    StructType scored = new QualityFilter(config.quality(), 1).score(none).schema();
-    java.util.List<String> added = java.util.Arrays.asList(scored.fieldNames())
-        .subList(none.schema().size(), scored.size());
+    StructType checked = new QualityFilter(config.quality(), 1).check(none).schema();
+    java.util.List<String> added = java.util.Arrays.asList(checked.fieldNames())
+        .subList(none.schema().size(), checked.size());
     java.util.List<String> documentedNames = java.util.Arrays.asList(documented.fieldNames());
     assertThat(documentedNames.subList(documentedNames.size() - added.size(), documentedNames.size()))
         .isEqualTo(added);
     for (String column : added) {
-      assertThat(nullable(new StructType().add(scored.apply(column))))
+      assertThat(nullable(new StructType().add(checked.apply(column))))
           .isEqualTo(nullable(new StructType().add(documented.apply(column))));
     }
     assertThat(SPARK.read().parquet(pipeline.layout().qualityNotes()).schema())
-        .isEqualTo(nullable(scored));
+        .isEqualTo(nullable(checked));
     assertThat(summary.table(SPARK).schema()).isEqualTo(summarySchema);
     assertThat(SPARK.read().parquet(pipeline.layout().qualitySummary()).schema())
         .isEqualTo(nullable(summarySchema));
@@ -242,12 +242,12 @@ class QualityStageTest {
   @Test
   void noteIdsMustBeUnique() {
     Dataset<Row> twice = NoteFixtures.notes(SPARK).limit(2).union(NoteFixtures.notes(SPARK).limit(1));
-    assertThatThrownBy(() -> new QualityFilter(config.quality(), 1).score(twice))
+    assertThatThrownBy(() -> new QualityFilter(config.quality(), 1).check(twice))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("notes.note_id must be unique")
         .hasMessageContaining("n01-good-i10");
     Dataset<Row> noText = NoteFixtures.notes(SPARK).drop("text");
-    assertThatThrownBy(() -> new QualityFilter(config.quality(), 1).score(noText))
+    assertThatThrownBy(() -> new QualityFilter(config.quality(), 1).check(noText))
         .hasMessageContaining("lacks columns [text]");
   }
 

@@ -12,7 +12,6 @@ import io.medsyn.llm.Completion;
 import io.medsyn.llm.ErrorClass;
 import io.medsyn.llm.GenerationException;
 import io.medsyn.llm.NoteRequest;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Failures.</b> 429, 5xx, timeouts and connection errors are retried with exponential backoff and full jitter,
  * honouring {@code Retry-After}; so are malformed and empty answers, and a truncated one ({@code finish_reason=length})
  * once. Other 4xx answers fail at once as {@link ErrorClass#BAD_REQUEST}. A 401 or 403 makes the backend
- * {@linkplain #fatal() fatal}: every later request fails at once with {@link ErrorClass#AUTH} without being sent.
+ * fatal: every later request fails at once with {@link ErrorClass#AUTH} without being sent.
  * The circuit breaker (one per backend: per task and endpoint) opens when too many recent attempts failed;
  * requests then fail at once with {@link ErrorClass#CIRCUIT_OPEN} until it lets probes through again. Every
  * failure reaches the caller as a {@link GenerationException} naming the status and endpoint, never the API key.
@@ -149,19 +148,6 @@ public final class OpenAiBackend implements Backend {
   @Override
   public String name() {
     return "openai";
-  }
-
-  /**
-   * The error that made this backend refuse all further requests (a 401 or 403), if one came. The generate stage
-   * does not ask: the refused request's {@code GenerationStoppedException} stops the run.
-   */
-  public Optional<GenerationException> fatal() {
-    return Optional.ofNullable(fatal.get());
-  }
-
-  /** How many requests may be open at once now: {@code max_in_flight}, or less after 429 answers. */
-  public int inFlightBound() {
-    return slots.bound();
   }
 
   /** The configured bound: the stage keeps that many outstanding; past the current (AIMD) bound they queue here. */

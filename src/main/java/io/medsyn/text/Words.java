@@ -1,13 +1,17 @@
-package io.medsyn.quality;
+package io.medsyn.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The words of a text: runs of letters and digits, lower-cased, with ё read as е (writers use either). */
-final class Words {
+/**
+ * The words of a text: runs of letters and digits (any script, code points outside the BMP included), lower-cased,
+ * with ё read as е (writers use either). The project's one tokeniser: a digit is a decimal digit, so ² and ½ end a
+ * word. It sits below every stage so that the stages compare words the same way.
+ */
+public final class Words {
   private Words() {}
 
-  static List<String> of(String text) {
+  public static List<String> of(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < text.length(); ) {
@@ -27,7 +31,7 @@ final class Words {
   }
 
   /** The text with case and ё folded and every run of non-word characters as one space, trimmed. */
-  static String normalize(String text) {
+  public static String normalize(String text) {
     return String.join(" ", of(text));
   }
 
