@@ -3,14 +3,19 @@ package io.medsyn.cli;
 import io.medsyn.pipeline.Pipeline;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Write one note per task of OUTPUT/tasks with the configured backend (generate.backend: offline"
         + " by default, no network) into OUTPUT/notes (Parquet, partitioned by code). Every finished request is"
         + " journaled under OUTPUT/generate/journal, so a re-run sends only what is not done yet."})
 final class GenerateCommand extends StageCommand {
+  @Option(names = "--cancel", description = "Cancel the batches generate.backend=openai_batch has out, keep what"
+      + " they finished, and mark every other pending task CANCELLED; sends nothing.")
+  boolean cancel;
+
   @Override
   void run(Pipeline pipeline, PrintWriter out) {
-    out.println(pipeline.generate().render());
+    out.println((cancel ? pipeline.cancelBatches() : pipeline.generate()).render());
   }
 }

@@ -1,6 +1,7 @@
 package io.medsyn.config;
 
 import java.io.Serializable;
+import io.medsyn.llm.batch.BatchSettings;
 import io.medsyn.llm.openai.OpenAiConfig;
 import java.util.List;
 
@@ -12,11 +13,13 @@ import java.util.List;
  * @param slots how many Spark tasks generate at once, cluster-wide; each backend gets 1/slots of the rate limits
  * @param budgetUsd the most the notes under this output may cost, over all runs; 0 means no limit
  * @param progressSeconds how often the driver logs progress
- * @param openai the OpenAI-compatible backend's settings (used when {@code backend} is {@code openai})
+ * @param openai the OpenAI-compatible backend's settings (used when {@code backend} is {@code openai} or
+ *     {@code openai_batch})
+ * @param openaiBatch the batch backend's own settings (used when {@code backend} is {@code openai_batch})
  */
 public record GenerateConfig(String backend, String language, String promptKind, int slots, double budgetUsd,
-    int progressSeconds, OpenAiConfig openai) implements Serializable {
-  public static final List<String> BACKENDS = List.of("offline", "openai");
+    int progressSeconds, OpenAiConfig openai, BatchSettings openaiBatch) implements Serializable {
+  public static final List<String> BACKENDS = List.of("offline", "openai", "openai_batch");
   public static final List<String> LANGUAGES = List.of("ru", "en");
   public static final List<String> PROMPT_KINDS = List.of("auto", "code", "symptoms", "example");
 
@@ -30,6 +33,7 @@ public record GenerateConfig(String backend, String language, String promptKind,
         "a number >= 0 (0 = no budget)", budgetUsd);
     ConfigException.require(progressSeconds >= 1, "generate.progress_seconds", "an integer >= 1", progressSeconds);
     ConfigException.require(openai != null, "generate.openai", "a section", openai);
+    ConfigException.require(openaiBatch != null, "generate.openai_batch", "a section", openaiBatch);
   }
 
   public boolean hasBudget() {

@@ -22,6 +22,10 @@ public enum ErrorClass {
   CIRCUIT_OPEN,
   /** The run's cost budget is spent; the request was not sent. */
   BUDGET,
+  /** A provider's batch expired before answering it, after {@code generate.openai_batch.max_attempts} batches. */
+  EXPIRED,
+  /** Its batch was cancelled ({@code medsyn generate --cancel}) before answering it. */
+  CANCELLED,
   /** Anything else (a bug): recorded rather than killing the batch. */
   INTERNAL
 }

@@ -21,6 +21,8 @@ import io.medsyn.generate.NoteGenerator;
 import io.medsyn.generate.NoteSchema;
 import io.medsyn.generate.Progress;
 import io.medsyn.llm.BackendFactory;
+import io.medsyn.llm.DeferredBackend;
+import io.medsyn.llm.batch.BatchApiException;
 import io.medsyn.llm.Backends;
 import io.medsyn.llm.GenerationParams;
 import io.medsyn.mkg.GraphSource;
@@ -94,11 +96,23 @@ public final class Pipeline {
    * are sent again.
    */
   public GenerateSummary generate() {
-    return generate(Backends::create);
+    return generate(Backends::create, false);
   }
 
   /** {@link #generate()} with the given backends, e.g. a test's wrapper that counts requests. */
   public GenerateSummary generate(BackendFactory backends) {
+    return generate(backends, false);
+  }
+
+  /**
+   * Cancels the batches a batch backend has out ({@code medsyn generate --cancel}): what they finished anyway is
+   * kept, every other pending task gets a {@code CANCELLED} row, and the notes table is rebuilt. Sends nothing.
+   */
+  public GenerateSummary cancelBatches() {
+    return generate(Backends::create, true);
+  }
+
+  private GenerateSummary generate(BackendFactory backends, boolean cancel) {
     GenerateConfig g = config.generate();
     // Speculation is read when the SparkContext starts; a speculative copy of a task would pay for its requests
     // twice, so the stage refuses to run with it rather than hope.
@@ -116,24 +130,42 @@ public final class Pipeline {
     // One request per task: Parquet's footers count the tasks without planning them.
     long total = tasks.count();
     GenerateMetrics metrics = GenerateMetrics.register(spark.sparkContext());
+    double budgetLeft = Double.POSITIVE_INFINITY;
+    if (g.hasBudget()) {
+      Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
+      budgetLeft = g.budgetUsd() - (spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
+    }
     long toSend;
     long start;
+    Optional<DeferredBackend> deferred = Backends.deferred(g, spark.sparkContext().hadoopConfiguration(),
+        layout.batches(), runId);
     try {
-      // Written once: counted for the progress log, then sent, without reading the journal or planning twice.
-      Dataset<Row> pending = generator.slotted(NoteGenerator.pending(planned, journal), layout.generateCheckpoint());
-      toSend = pending.count();
-      double budgetLeft = Double.POSITIVE_INFINITY;
-      if (g.hasBudget()) {
-        Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
-        budgetLeft = g.budgetUsd() - (spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
-      }
-      LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total, toSend,
-          g.backend(), params.model(), g.slots());
-      start = System.nanoTime();
-      if (toSend > 0) {
-        send(generator.generate(pending, layout.journal(), metrics, budgetLeft), metrics, toSend, runId);
+      Checks.checkArgument(!cancel || deferred.isPresent(), "generate --cancel cancels the batches of"
+          + " generate.backend=openai_batch; the %s backend has none", g.backend());
+      if (deferred.isPresent()) {
+        Dataset<Row> pending = NoteGenerator.pending(planned, journal).persist();
+        toSend = pending.count();
+        LOG.info("generate run {}: {} tasks, {} to {} with the {} backend ({})", runId, total, toSend,
+            cancel ? "cancel" : "send", g.backend(), params.model());
+        start = System.nanoTime();
+        if (toSend > 0) {
+          sendOnDriver(generator, pending, deferred.get(), metrics, toSend, budgetLeft, cancel);
+        }
+        pending.unpersist();
+      } else {
+        // Written once: counted for the progress log, then sent, without reading the journal or planning twice.
+        Dataset<Row> pending = generator.slotted(NoteGenerator.pending(planned, journal),
+            layout.generateCheckpoint());
+        toSend = pending.count();
+        LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total,
+            toSend, g.backend(), params.model(), g.slots());
+        start = System.nanoTime();
+        if (toSend > 0) {
+          send(generator.generate(pending, layout.journal(), metrics, budgetLeft), metrics, toSend, runId);
+        }
       }
     } finally {
+      deferred.ifPresent(DeferredBackend::close);
       OutputFiles.delete(spark, layout.generateCheckpoint());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -147,6 +179,22 @@ public final class Pipeline {
     return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
         failed, byStatus, metrics.promptTokens().value(), metrics.completionTokens().value(),
         metrics.costUsd().value(), seconds, layout.notes());
+  }
+
+  /**
+   * Sends through a backend the driver runs, logging progress; a refused key or an unreachable batch API comes
+   * out as {@link GenerationStoppedException}, with the batches out kept for the next run.
+   */
+  private void sendOnDriver(NoteGenerator generator, Dataset<Row> pending, DeferredBackend backend,
+      GenerateMetrics metrics, long toSend, double budgetLeft, boolean cancel) {
+    GenerateConfig g = config.generate();
+    try (Progress progress = Progress.start(spark.sparkContext(), metrics, toSend, g.progressSeconds())) {
+      generator.generateOnDriver(pending, backend, layout.journal(), metrics, budgetLeft, cancel);
+    } catch (BatchApiException e) {
+      throw new GenerationStoppedException(e.getMessage() + ". The batches already out are remembered under "
+          + layout.batches() + ": run generate again to resume waiting for them (journal: " + layout.journal()
+          + ")");
+    }
   }
 
   /** Runs the generate job, logging progress; a refused key comes out as {@link GenerationStoppedException}. */

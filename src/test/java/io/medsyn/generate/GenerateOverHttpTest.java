@@ -8,8 +8,8 @@ import io.medsyn.config.MedSynConfig;
 import io.medsyn.llm.FaultyOpenAiServer;
 import io.medsyn.llm.FaultyOpenAiServer.Fault;
 import io.medsyn.pipeline.Pipeline;
+import io.medsyn.testing.Processes;
 import io.medsyn.testing.TestSpark;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,23 +145,11 @@ class GenerateOverHttpTest {
 
   /** {@code medsyn generate} in a JVM of its own, with the flags and classpath this test JVM has. */
   private static Process generateInChildJvm(Path output, FaultyOpenAiServer server) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).forEach(command::add);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("io.medsyn.MedSyn");
-    command.add("generate");
-    command.add("--master");
-    command.add("local[2]");
+    List<String> args = new ArrayList<>(List.of("generate", "--master", "local[2]"));
     for (String o : overrides(output, server, 40)) {
-      command.add("--set");
-      command.add(o);
+      args.add("--set");
+      args.add(o);
     }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(output.resolve("child.log").toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
+    return Processes.startMedSyn(args, output.resolve("child.log"));
   }
 }

@@ -327,7 +327,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return root.toString();
   }
 
-  private static String completion(String model, String content, String finishReason, int promptTokens,
+  static String completion(String model, String content, String finishReason, int promptTokens,
       int completionTokens, int index) {
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-" + index).put("object", "chat.completion").put("created", 1_700_000_000L + index)
@@ -341,11 +341,11 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return root.toString();
   }
 
-  private static int completionTokens(String note) {
+  static int completionTokens(String note) {
     return note == null || note.isEmpty() ? 0 : note.length() / 4 + 1;
   }
 
-  private static int promptTokens(JsonNode request) {
+  static int promptTokens(JsonNode request) {
     int chars = 0;
     for (JsonNode message : request.path("messages")) {
       chars += message.path("content").asText("").length();
@@ -354,7 +354,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
   }
 
   /** A short note in the words of the last message, so that tests can tell which prompt it answers. */
-  private static String note(JsonNode request, boolean truncated) {
+  static String note(JsonNode request, boolean truncated) {
     JsonNode messages = request.path("messages");
     String prompt = messages.get(messages.size() - 1).path("content").asText("");
     Set<String> words = new LinkedHashSet<>();
@@ -372,7 +372,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return truncated ? note.substring(0, note.length() / 2) : note;
   }
 
-  private static ThreadFactory daemon(String name) {
+  static ThreadFactory daemon(String name) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
@@ -381,7 +381,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     };
   }
 
-  private record Answer(int status, String body, Map<String, String> headers) {
+  record Answer(int status, String body, Map<String, String> headers) {
     void send(HttpExchange exchange) {
       try (exchange) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

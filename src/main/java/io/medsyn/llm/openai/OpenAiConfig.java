@@ -107,7 +107,7 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
   }
 
   /** A number of seconds from this configuration as a Duration, to the nanosecond. */
-  static Duration duration(double seconds) {
+  public static Duration duration(double seconds) {
     return Duration.ofNanos((long) (seconds * 1e9));
   }
 
