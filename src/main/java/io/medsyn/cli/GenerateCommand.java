@@ -14,8 +14,17 @@ final class GenerateCommand extends StageCommand {
       + " they finished, and mark every other pending task CANCELLED; sends nothing.")
   boolean cancel;
 
+  @Option(names = "--dry-run", description = "Send nothing: print the tasks and the requests still to send after"
+      + " resume, their estimated tokens and cost (list and batch prices), and where generate.budget_usd would"
+      + " stop the run.")
+  boolean dryRun;
+
   @Override
   void run(Pipeline pipeline, PrintWriter out) {
-    out.println((cancel ? pipeline.cancelBatches() : pipeline.generate()).render());
+    if (dryRun) {
+      out.println(pipeline.dryRun().render());
+    } else {
+      out.println((cancel ? pipeline.cancelBatches() : pipeline.generate()).render());
+    }
   }
 }

@@ -148,6 +148,18 @@ public final class NoteGenerator {
   }
 
   /**
+   * What sending the pending requests would take, without sending anything ({@link DryRun}).
+   *
+   * @param waiting fingerprints in batches an earlier run has out
+   * @param history mean completion tokens and count of this output's earlier notes of the model; null for none
+   * @param spentUsd what the notes under this output have cost so far
+   */
+  public GenerateEstimate estimate(long tasks, Dataset<Row> pending, java.util.Set<String> waiting,
+      double[] history, double spentUsd) {
+    return DryRun.estimate(config, prompts, params.model(), tasks, pending, waiting, history, spentUsd);
+  }
+
+  /**
    * The notes table from the journal: exactly one row per planned task, with its latest note, or its latest
    * failure when it has none; in {@link NoteSchema#NOTES} order (nullability as read; the writer restores it).
    */

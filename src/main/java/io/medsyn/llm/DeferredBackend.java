@@ -20,6 +20,9 @@ public interface DeferredBackend extends AutoCloseable {
    */
   void cancel(java.util.List<NoteRequest> requests, DeferredResults results);
 
+  /** The fingerprints of the requests it has out from earlier runs: waited for, not sent again. */
+  java.util.Set<String> outstanding();
+
   /** The backend's name as recorded in the notes table. */
   String name();
 

@@ -13,6 +13,7 @@ import io.medsyn.evaluate.EvaluationResult;
 import io.medsyn.evaluate.EvaluationWriter;
 import io.medsyn.evaluate.Experiment;
 import io.medsyn.evaluate.Stratified;
+import io.medsyn.generate.GenerateEstimate;
 import io.medsyn.generate.GenerateMetrics;
 import io.medsyn.generate.GenerateSummary;
 import io.medsyn.generate.GenerationStoppedException;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -110,6 +112,35 @@ public final class Pipeline {
    */
   public GenerateSummary cancelBatches() {
     return generate(Backends::create, true);
+  }
+
+  /**
+   * What {@link #generate()} would send after resume, its tokens and cost, and whether the budget would stop it;
+   * sends nothing and writes nothing.
+   */
+  public GenerateEstimate dryRun() {
+    GenerateConfig g = config.generate();
+    GenerationParams params = Backends.params(g);
+    String runId = NoteGenerator.newRunId();
+    NoteGenerator generator = new NoteGenerator(g, Backends::create, PromptBook.load(g.language()), params, runId);
+    Checks.checkArgument(OutputFiles.exists(spark, layout.tasks()), "there is no tasks table at %s; run `medsyn"
+        + " sample` first (or `medsyn run --dry-run`)", layout.tasks());
+    spark.sparkContext().setJobDescription("medsyn generate --dry-run: plan requests, read the journal");
+    Dataset<Row> tasks = spark.read().parquet(layout.tasks());
+    Dataset<Row> journal = Journal.read(spark, layout.journal());
+    Set<String> waiting;
+    try (DeferredBackend deferred = Backends.deferred(g, spark.sparkContext().hadoopConfiguration(),
+        layout.batches(), runId).orElse(null)) {
+      waiting = deferred == null ? Set.of() : deferred.outstanding();
+    }
+    Row history = journal.filter(col("status").equalTo(NoteSchema.OK).and(col("model").equalTo(params.model()))
+        .and(col("completion_tokens").isNotNull()))
+        .agg(org.apache.spark.sql.functions.avg("completion_tokens"), org.apache.spark.sql.functions.count("*"))
+        .first();
+    Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
+    return generator.estimate(tasks.count(), NoteGenerator.pending(generator.plan(tasks), journal), waiting,
+        history.getLong(1) == 0 ? null : new double[] {history.getDouble(0), history.getLong(1)},
+        spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
   }
 
   private GenerateSummary generate(BackendFactory backends, boolean cancel) {

@@ -2,6 +2,8 @@ package io.medsyn.generate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.llm.FaultyBatchServer;
@@ -51,8 +53,10 @@ class GenerateBatchTest {
         "generate.openai_batch.poll_seconds=0.05", "generate.openai_batch.poll_max_seconds=0.2");
   }
 
-  private Pipeline pipeline(Path output, FaultyBatchServer server, long enqueuedTokens) {
-    return new Pipeline(ConfigLoader.load(null, overrides(output, server, enqueuedTokens)), spark);
+  private Pipeline pipeline(Path output, FaultyBatchServer server, long enqueuedTokens, String... more) {
+    List<String> all = new ArrayList<>(overrides(output, server, enqueuedTokens));
+    all.addAll(List.of(more));
+    return new Pipeline(ConfigLoader.load(null, all), spark);
   }
 
   @Test
@@ -63,6 +67,17 @@ class GenerateBatchTest {
       Pipeline pipeline = pipeline(dir, server, enqueued);
       pipeline.mkg();
       pipeline.sample();
+      GenerateEstimate estimate = pipeline.dryRun();
+      assertThat(server.batchCount()).as("a dry run sends nothing").isZero();
+      assertThat(estimate.toSend()).isEqualTo(TASKS);
+      assertThat(estimate.budgetStopsAfter()).isEqualTo(-1);
+      // The same run with a budget of half the estimate would stop about half way.
+      GenerateEstimate halfBudget = pipeline(dir, server, enqueued, "generate.budget_usd="
+          + estimate.costUsd() / 2).dryRun();
+      assertThat(halfBudget.budgetStopsAfter()).isBetween(TASKS / 2L - 10, TASKS / 2L + 10);
+      assertThat(estimate.batchCostUsd()).isCloseTo(estimate.listCostUsd() / 2, within(1e-12));
+      assertThat(estimate.costUsd()).isEqualTo(estimate.batchCostUsd());
+
       GenerateSummary summary = pipeline.generate();
 
       Dataset<Row> notes = spark.read().parquet(pipeline.layout().notes()).cache();
@@ -95,6 +110,11 @@ class GenerateBatchTest {
       long serverTokens = log.stream().mapToLong(s -> s.promptTokens() + s.completionTokens()).sum();
       assertThat(summary.promptTokens() + summary.completionTokens()).isEqualTo(serverTokens);
       assertThat(server.maxEnqueuedPromptTokens()).isPositive().isLessThanOrEqualTo(enqueued);
+      // The dry run's estimate against what the server counted (its usage is what the run recorded).
+      long estimated = estimate.promptTokens() + estimate.completionTokens();
+      long real = summary.promptTokens() + summary.completionTokens();
+      assertThat((double) estimated).as("estimated %s vs real %s", estimated, real)
+          .isCloseTo(real, withinPercentage(10));
     }
   }
 
@@ -125,6 +145,9 @@ class GenerateBatchTest {
       }
       assertThat(server.submissions().size()).isEqualTo(TASKS);
       int batches = server.batchCount();
+      GenerateEstimate afterKill = pipeline(killed, server, 0).dryRun();
+      assertThat(afterKill.waiting()).isEqualTo(TASKS);
+      assertThat(afterKill.toSend()).isZero();
       server.release();
 
       GenerateSummary resumed = pipeline(killed, server, 0).generate();

@@ -69,6 +69,13 @@ public final class OpenAiBatchBackend implements DeferredBackend {
     drive(requests, results, true);
   }
 
+  @Override
+  public Set<String> outstanding() {
+    Set<String> out = new HashSet<>();
+    ledger.open().forEach(entry -> out.addAll(entry.fingerprints()));
+    return out;
+  }
+
   private void drive(List<NoteRequest> requests, DeferredResults results, boolean cancel) {
     Map<String, NoteRequest> pending = new LinkedHashMap<>();
     requests.forEach(r -> pending.put(r.fingerprint(), r));
