@@ -1,5 +1,7 @@
 package io.medsyn.llm;
 
+import java.util.List;
+
 /**
  * A note a backend returned.
  *
@@ -8,6 +10,15 @@ package io.medsyn.llm;
  * @param latencyMs the round trip of the attempt that brought the note (queueing, rate-limit waits and earlier
  *     attempts not included)
  * @param costUsd from the configured price table; 0 where no price is known
+ * @param symptomsUsed the sampled complaints the note mentions, as a structured answer listed them; null when the
+ *     answer was plain text
  */
 public record Completion(String text, String finishReason, int promptTokens, int completionTokens, int attempts,
-    long latencyMs, String model, double costUsd) {}
+    long latencyMs, String model, double costUsd, List<String> symptomsUsed) {
+
+  /** The same note at another price (a batch discount). */
+  public Completion withCost(double usd) {
+    return new Completion(text, finishReason, promptTokens, completionTokens, attempts, latencyMs, model, usd,
+        symptomsUsed);
+  }
+}

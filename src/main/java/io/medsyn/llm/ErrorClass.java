@@ -18,6 +18,11 @@ public enum ErrorClass {
   EMPTY,
   /** The body was not the JSON an OpenAI-compatible endpoint returns. */
   MALFORMED,
+  /**
+   * The answer broke the JSON schema it was asked for ({@code generate.openai.response_format: json_schema});
+   * retried like a malformed body.
+   */
+  SCHEMA,
   /** The endpoint's circuit breaker is open. */
   CIRCUIT_OPEN,
   /** The run's cost budget is spent; the request was not sent. */

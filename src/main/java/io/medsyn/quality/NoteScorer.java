@@ -25,6 +25,8 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
   static final String REASONS = "_reasons";
   static final String TEXT_KEY = "_text_key";
   static final String SEGMENTS = "_segments";
+  /** The notes' column of symptoms a structured answer listed; optional, as tables written before it lack it. */
+  static final String SYMPTOMS_USED = "symptoms_used";
   /** Columns every notes table must have; anamnesis and findings are used when present. */
   static final List<String> REQUIRED = List.of("note_id", "code", "disease_ru", "disease_en", "subcode_ru",
       "subcode_en", "symptoms", "example_text", "language", "text", "status");
@@ -76,6 +78,7 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
     private final Refusals refusals = new Refusals(config.refusalPatterns());
     private final MessageDigest sha256;
     private final int width = input.fields().length;
+    private final int usedColumn = List.of(input.fieldNames()).indexOf(SYMPTOMS_USED);
 
     Scoring() {
       try {
@@ -109,7 +112,8 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
 
       int chars = text.strip().codePointCount(0, text.strip().length());
       Double script = Script.share(text, language);
-      SymptomCoverage.Result covered = coverage.measure(symptoms(note, language), new StemIndex(stems, StemIndex.Tolerance.DERIVED));
+      SymptomCoverage.Result covered = coverage.measure(symptoms(note, language),
+          new StemIndex(stems, StemIndex.Tolerance.DERIVED), symptomsUsed(note));
       DiagnosisLeak.Result leaked = leak.find(text, note.getAs("code"), names(note), facts(note),
           new StemIndex(nounStems, StemIndex.Tolerance.EXTENDED));
       Double copied = copy.share(words, note.getAs("example_text"));
@@ -138,6 +142,12 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
           .getBytes(StandardCharsets.UTF_8)));
       values[at] = seq(Boilerplate.segments(text));
       return RowFactory.create(values);
+    }
+
+    /** What a structured answer listed as used; null for a plain-text one, or a table from before the column. */
+    private List<String> symptomsUsed(Row note) {
+      int at = usedColumn;
+      return at < 0 || note.isNullAt(at) ? null : note.getList(at);
     }
 
     /** The sampled symptoms in the note's language (the other one when that text is missing). */

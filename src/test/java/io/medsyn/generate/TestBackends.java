@@ -59,8 +59,7 @@ final class TestBackends {
       if (failure != null && failsOneInFive(request.fingerprint())) {
         return CompletableFuture.failedFuture(new GenerationException(failure, "HTTP 503 after 3 attempts", 3));
       }
-      return OFFLINE.submit(request).thenApply(c -> new Completion(c.text(), c.finishReason(), c.promptTokens(),
-          c.completionTokens(), c.attempts(), c.latencyMs(), c.model(), usdPerNote));
+      return OFFLINE.submit(request).thenApply(c -> c.withCost(usdPerNote));
     }
 
     @Override

@@ -301,8 +301,8 @@ public final class FaultyBatchServer implements AutoCloseable {
         prompt = FaultyOpenAiServer.promptTokens(request);
         completion = FaultyOpenAiServer.completionTokens(note);
         ObjectNode response = out.putObject("response").put("status_code", 200).put("request_id", "req_" + at);
-        response.set("body", read(FaultyOpenAiServer.completion(request.path("model").asText("unknown"), note,
-            "stop", prompt, completion, at)));
+        response.set("body", read(FaultyOpenAiServer.completion(request.path("model").asText("unknown"),
+            FaultyOpenAiServer.content(request, note), "stop", prompt, completion, at)));
         out.putNull("error");
         output.append(out).append('\n');
         batch.completed++;

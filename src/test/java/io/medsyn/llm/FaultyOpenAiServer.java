@@ -62,6 +62,11 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     TIMEOUT(0),
     /** 200 whose body is cut-off JSON (even requests) or JSON without {@code choices} (odd requests). */
     MALFORMED(200),
+    /**
+     * 200 whose content breaks the structured answer a request asked for ({@code response_format: json_schema}):
+     * a note without {@code symptoms_used}.
+     */
+    SCHEMA_BREAK(200),
     /** 200 with {@code finish_reason=length}. */
     TRUNCATED(200),
     /** 200 with empty content. */
@@ -238,7 +243,8 @@ public final class FaultyOpenAiServer implements AutoCloseable {
       } else {
         fault = draw();
       }
-      if (fault == Fault.NONE || fault == Fault.TRUNCATED || fault == Fault.EMPTY) {
+      if (fault == Fault.NONE || fault == Fault.TRUNCATED || fault == Fault.EMPTY
+          || fault == Fault.SCHEMA_BREAK) {
         promptTokens = promptTokens(body);
         note = fault == Fault.EMPTY ? "" : note(body, fault == Fault.TRUNCATED);
       }
@@ -296,8 +302,10 @@ public final class FaultyOpenAiServer implements AutoCloseable {
       long overLimitWaitNanos, int index) {
     String model = request == null ? "unknown" : request.path("model").asText("unknown");
     return switch (fault) {
-      case NONE, TRUNCATED, EMPTY -> new Answer(200, completion(model, note,
+      case NONE, TRUNCATED, EMPTY -> new Answer(200, completion(model, content(request, note),
           fault == Fault.TRUNCATED ? "length" : "stop", promptTokens, completionTokens(note), index), Map.of());
+      case SCHEMA_BREAK -> new Answer(200, completion(model, JSON.createObjectNode().put("note", note).toString(),
+          "stop", promptTokens, completionTokens(note), index), Map.of());
       case MALFORMED -> new Answer(200, index % 2 == 0
           ? "{\"id\":\"chatcmpl-" + index + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assist"
           : "{\"id\":\"chatcmpl-" + index + "\",\"object\":\"chat.completion\",\"usage\":{\"prompt_tokens\":1}}",
@@ -339,6 +347,24 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     root.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
         .put("total_tokens", promptTokens + completionTokens);
     return root.toString();
+  }
+
+  /**
+   * What a proper answer's content is: the note, or, when the request asked for a structured answer
+   * ({@code response_format: json_schema}), {@code {note, symptoms_used}} with the complaints the note took from
+   * the prompt (the words before "On examination").
+   */
+  static String content(JsonNode request, String note) {
+    if (!"json_schema".equals(request.path("response_format").path("type").asText()) || note.isEmpty()) {
+      return note;
+    }
+    ObjectNode answer = JSON.createObjectNode().put("note", note);
+    var used = answer.putArray("symptoms_used");
+    String complaints = note.replaceFirst("^Patient reports ", "").replaceFirst("\\. On examination.*$", "");
+    for (String complaint : complaints.split(", ")) {
+      used.add(complaint);
+    }
+    return answer.toString();
   }
 
   static int completionTokens(String note) {

@@ -186,8 +186,7 @@ public final class OpenAiBatchBackend implements DeferredBackend {
       Answer answer = answers.getOrDefault(request.fingerprint(), new Answer(null, missing(entry, status)));
       if (answer.completion() != null) {
         Completion c = answer.completion();
-        results.ok(request, new Completion(c.text(), c.finishReason(), c.promptTokens(), c.completionTokens(),
-            c.attempts(), c.latencyMs(), c.model(), c.costUsd() * settings.priceFactor()), entry.createdAtMs());
+        results.ok(request, c.withCost(c.costUsd() * settings.priceFactor()), entry.createdAtMs());
         continue;
       }
       AttemptFailure failure = answer.failure();

@@ -49,7 +49,7 @@ public final class AttemptFailure extends Exception {
 
   private static boolean transientClass(ErrorClass errorClass) {
     return switch (errorClass) {
-      case RATE_LIMITED, SERVER, TIMEOUT, CONNECTION, TRUNCATED, EMPTY, MALFORMED -> true;
+      case RATE_LIMITED, SERVER, TIMEOUT, CONNECTION, TRUNCATED, EMPTY, MALFORMED, SCHEMA -> true;
       case EXPIRED -> true;
       case BAD_REQUEST, AUTH, CIRCUIT_OPEN, BUDGET, CANCELLED, INTERNAL -> false;
     };

@@ -10,6 +10,7 @@ import io.medsyn.llm.Completion;
 import io.medsyn.llm.ErrorClass;
 import io.medsyn.llm.GenerationParams;
 import io.medsyn.llm.NoteRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ import java.util.List;
 public final class ChatCompletions {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SNIPPET_CHARS = 300;
+  private static final String NOTE = "note";
+  private static final String SYMPTOMS_USED = "symptoms_used";
 
   private ChatCompletions() {}
 
@@ -37,7 +40,24 @@ public final class ChatCompletions {
     if (params.seed() != null) {
       root.put("seed", params.seed());
     }
+    if (config.structured()) {
+      root.set("response_format", responseFormat());
+    }
     return root;
+  }
+
+  /** The structured answer asked for: the note, and which of the prompt's complaints it mentions. */
+  private static ObjectNode responseFormat() {
+    ObjectNode format = JSON.createObjectNode().put("type", OpenAiConfig.JSON_SCHEMA);
+    ObjectNode spec = format.putObject("json_schema").put("name", "clinical_note").put("strict", true);
+    ObjectNode schema = spec.putObject("schema").put("type", "object").put("additionalProperties", false);
+    ObjectNode properties = schema.putObject("properties");
+    properties.putObject(NOTE).put("type", "string").put("description", "the note, as plain text");
+    ObjectNode used = properties.putObject(SYMPTOMS_USED).put("type", "array")
+        .put("description", "the complaints from the prompt's list that the note mentions, each copied verbatim");
+    used.putObject("items").put("type", "string");
+    schema.putArray("required").add(NOTE).add(SYMPTOMS_USED);
+    return format;
   }
 
   /**
@@ -83,8 +103,47 @@ public final class ChatCompletions {
     int promptTokens = usage.path("prompt_tokens").asInt(estimatePromptTokens(request.messages()));
     int completionTokens = usage.path("completion_tokens").asInt(note.length() / 4 + 1);
     String model = root.path("model").asText(params.model());
+    List<String> symptomsUsed = null;
+    if (config.structured()) {
+      JsonNode answer = structured(source, note);
+      note = answer.path(NOTE).asText();
+      symptomsUsed = new ArrayList<>();
+      for (JsonNode symptom : answer.path(SYMPTOMS_USED)) {
+        symptomsUsed.add(symptom.asText());
+      }
+    }
     return new Completion(note, finishReason, promptTokens, completionTokens, attempt, latencyMs, model,
-        config.cost(promptTokens, completionTokens));
+        config.cost(promptTokens, completionTokens), symptomsUsed);
+  }
+
+  /** The content as the structured answer asked for, or a {@link ErrorClass#SCHEMA} failure saying what broke. */
+  private static JsonNode structured(String source, String content) throws AttemptFailure {
+    JsonNode answer;
+    try {
+      answer = JSON.readTree(content);
+    } catch (JsonProcessingException e) {
+      answer = null;
+    }
+    String broken = answer == null || !answer.isObject() ? "it is not a JSON object"
+        : !answer.path(NOTE).isTextual() || answer.path(NOTE).asText().isBlank() ? "\"" + NOTE + "\" is not a"
+            + " non-empty string"
+        : !answer.path(SYMPTOMS_USED).isArray() ? "\"" + SYMPTOMS_USED + "\" is not an array"
+        : !allText(answer.path(SYMPTOMS_USED)) ? "\"" + SYMPTOMS_USED + "\" holds something other than strings"
+        : null;
+    if (broken != null) {
+      throw AttemptFailure.of(ErrorClass.SCHEMA, source + " broke the structured answer asked for"
+          + " (generate.openai.response_format: json_schema): " + broken + ": " + snippet(content));
+    }
+    return answer;
+  }
+
+  private static boolean allText(JsonNode array) {
+    for (JsonNode item : array) {
+      if (!item.isTextual()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Prompt tokens as estimated before sending: about four characters per token. */
