@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.medsyn.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,6 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -46,8 +46,7 @@ final class BatchLedger {
   BatchLedger(Configuration conf, String dir) {
     this.dir = new Path(dir);
     try {
-      FileSystem fileSystem = this.dir.getFileSystem(conf);
-      this.fs = fileSystem instanceof LocalFileSystem local ? local.getRawFileSystem() : fileSystem;
+      this.fs = FileSystems.raw(this.dir, conf);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the batch ledger " + dir + ": " + e.getMessage(), e);
     }
