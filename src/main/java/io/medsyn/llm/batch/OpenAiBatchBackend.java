@@ -84,7 +84,7 @@ public final class OpenAiBatchBackend implements DeferredBackend {
     for (BatchLedger.Entry entry : open) {
       out.addAll(entry.fingerprints());
       if (cancel) {
-        LOG.info("cancelling batch {}: {}", entry.batchId(), api.cancel(entry.batchId()).status());
+        cancel(entry);
       }
     }
     if (!open.isEmpty()) {
@@ -124,6 +124,18 @@ public final class OpenAiBatchBackend implements DeferredBackend {
           it.remove();
         }
       }
+    }
+  }
+
+  /** Asks the provider to cancel a batch; one that ended meanwhile is refused (400) and harvested as it is. */
+  private void cancel(BatchLedger.Entry entry) {
+    try {
+      LOG.info("cancelling batch {}: {}", entry.batchId(), api.cancel(entry.batchId()).status());
+    } catch (BatchApiException e) {
+      if (e.errorClass() != ErrorClass.BAD_REQUEST) {
+        throw e;
+      }
+      LOG.info("batch {} cannot be cancelled any more ({}); its answers are kept", entry.batchId(), e.getMessage());
     }
   }
 
