@@ -1,6 +1,6 @@
 package io.medsyn.generate;
 
-import io.medsyn.FileSystems;
+import io.medsyn.table.OutputFiles;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -39,7 +39,7 @@ final class JournalWriter implements Closeable {
   JournalWriter(Configuration conf, String dir, String runId, int partition, int stageAttempt, int attempt) {
     this.dir = new Path(dir);
     try {
-      this.fs = FileSystems.raw(this.dir, conf);
+      this.fs = OutputFiles.raw(this.dir, conf);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the journal directory " + dir + ": " + e.getMessage(), e);
     }

@@ -9,7 +9,9 @@ import io.medsyn.config.ConfigLoader;
 import io.medsyn.llm.FaultyBatchServer;
 import io.medsyn.llm.FaultyBatchServer.LineEnd;
 import io.medsyn.llm.FaultyBatchServer.Submission;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.mkg.MkgStage;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
 import io.medsyn.testing.Processes;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
@@ -53,10 +55,10 @@ class GenerateBatchTest {
         "generate.openai_batch.poll_seconds=0.05", "generate.openai_batch.poll_max_seconds=0.2");
   }
 
-  private Pipeline pipeline(Path output, FaultyBatchServer server, long enqueuedTokens, String... more) {
+  private RunContext pipeline(Path output, FaultyBatchServer server, long enqueuedTokens, String... more) {
     List<String> all = new ArrayList<>(overrides(output, server, enqueuedTokens));
     all.addAll(List.of(more));
-    return new Pipeline(ConfigLoader.load(null, all), spark);
+    return new RunContext(ConfigLoader.load(null, all), spark);
   }
 
   @Test
@@ -64,21 +66,23 @@ class GenerateBatchTest {
     try (FaultyBatchServer server = FaultyBatchServer.builder().failLines(0.2).expire(0).seed(3).start()) {
       // Room for two of the three first batches at once (a prompt is about 150 tokens).
       long enqueued = 2 * PER_BATCH * 200;
-      Pipeline pipeline = pipeline(dir, server, enqueued);
-      pipeline.mkg();
-      pipeline.sample();
-      GenerateEstimate estimate = pipeline.dryRun();
+      RunContext pipeline = pipeline(dir, server, enqueued);
+      new MkgStage().run(pipeline);
+      new SampleStage().run(pipeline);
+      GenerateEstimate estimate = new GenerateStage().dryRun(pipeline);
       assertThat(server.batchCount()).as("a dry run sends nothing").isZero();
       assertThat(estimate.toSend()).isEqualTo(TASKS);
       assertThat(estimate.budgetStopsAfter()).isEqualTo(-1);
       // The same run with a budget of half the estimate would stop about half way.
-      GenerateEstimate halfBudget = pipeline(dir, server, enqueued, "generate.budget_usd="
-          + estimate.costUsd() / 2).dryRun();
+      GenerateEstimate halfBudget = new GenerateStage().dryRun(pipeline(dir, server, enqueued, "generate.budget_usd="
+          + estimate.costUsd() / 2));
       assertThat(halfBudget.budgetStopsAfter()).isBetween(TASKS / 2L - 10, TASKS / 2L + 10);
-      assertThat(estimate.batchCostUsd()).isCloseTo(estimate.listCostUsd() / 2, within(1e-12));
-      assertThat(estimate.costUsd()).isEqualTo(estimate.batchCostUsd());
+      assertThat(estimate.costsUsd().get("openai_batch")).isPositive()
+          .isCloseTo(estimate.costsUsd().get("openai") / 2, within(1e-12));
+      assertThat(estimate.costsUsd().get("offline")).isZero();
+      assertThat(estimate.costUsd()).isEqualTo(estimate.costsUsd().get("openai_batch"));
 
-      GenerateSummary summary = pipeline.generate();
+      GenerateSummary summary = new GenerateStage().run(pipeline);
 
       Dataset<Row> notes = spark.read().parquet(pipeline.layout().notes()).cache();
       assertThat(notes.count()).isEqualTo(TASKS);
@@ -122,9 +126,9 @@ class GenerateBatchTest {
   void aDriverKilledWhileItWaitsResumesWaitingForTheSameBatches() throws Exception {
     try (FaultyBatchServer server = FaultyBatchServer.builder().start()) {
       Path killed = dir.resolve("killed");
-      Pipeline first = pipeline(killed, server, 0);
-      first.mkg();
-      first.sample();
+      RunContext first = pipeline(killed, server, 0);
+      new MkgStage().run(first);
+      new SampleStage().run(first);
       server.hold();
       List<String> args = new ArrayList<>(List.of("generate", "--master", "local[2]"));
       overrides(killed, server, 0).forEach(o -> args.addAll(List.of("--set", o)));
@@ -145,12 +149,12 @@ class GenerateBatchTest {
       }
       assertThat(server.submissions().size()).isEqualTo(TASKS);
       int batches = server.batchCount();
-      GenerateEstimate afterKill = pipeline(killed, server, 0).dryRun();
+      GenerateEstimate afterKill = new GenerateStage().dryRun(pipeline(killed, server, 0));
       assertThat(afterKill.waiting()).isEqualTo(TASKS);
       assertThat(afterKill.toSend()).isZero();
       server.release();
 
-      GenerateSummary resumed = pipeline(killed, server, 0).generate();
+      GenerateSummary resumed = new GenerateStage().run(pipeline(killed, server, 0));
 
       assertThat(server.batchCount()).isEqualTo(batches);
       assertThat(server.submissions()).extracting(Submission::customId).hasSize(TASKS).doesNotHaveDuplicates();
@@ -163,14 +167,14 @@ class GenerateBatchTest {
   @Test
   void cancelKeepsWhatFinishedAndMarksTheRestCancelled() throws Exception {
     try (FaultyBatchServer server = FaultyBatchServer.builder().start()) {
-      Pipeline pipeline = pipeline(dir, server, 0);
-      pipeline.mkg();
-      pipeline.sample();
+      RunContext pipeline = pipeline(dir, server, 0);
+      new MkgStage().run(pipeline);
+      new SampleStage().run(pipeline);
       server.hold();
       // A driver stopped while it waits (interrupted here rather than killed, to stay in this JVM).
       Thread driver = new Thread(() -> {
         try {
-          pipeline(dir, server, 0).generate();
+          new GenerateStage().run(pipeline(dir, server, 0));
         } catch (RuntimeException e) {
           // Interrupted while waiting: the batches stay out.
         }
@@ -185,14 +189,14 @@ class GenerateBatchTest {
       driver.interrupt();
       driver.join();
 
-      GenerateSummary cancelled = pipeline(dir, server, 0).cancelBatches();
+      GenerateSummary cancelled = GenerateStage.cancelling().run(pipeline(dir, server, 0));
 
       assertThat(cancelled.failed()).isEqualTo(TASKS);
       assertThat(cancelled.failuresByClass()).containsExactly(Map.entry("CANCELLED", (long) TASKS));
       assertThat(server.submissions()).hasSize(TASKS).extracting(Submission::end).containsOnly(LineEnd.CANCELLED);
 
       server.release();
-      GenerateSummary again = pipeline(dir, server, 0).generate();
+      GenerateSummary again = new GenerateStage().run(pipeline(dir, server, 0));
       assertThat(again.ok()).isEqualTo(TASKS);
     }
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.medsyn.FileSystems;
+import io.medsyn.table.OutputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,7 +46,7 @@ final class BatchLedger {
   BatchLedger(Configuration conf, String dir) {
     this.dir = new Path(dir);
     try {
-      this.fs = FileSystems.raw(this.dir, conf);
+      this.fs = OutputFiles.raw(this.dir, conf);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the batch ledger " + dir + ": " + e.getMessage(), e);
     }

@@ -1,0 +1,42 @@
+package io.medsyn.llm;
+
+import io.medsyn.config.BackendSection;
+import io.medsyn.config.GenerateConfig;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * A kind of backend: its name, its own configuration section with its defaults (bound and validated by the config
+ * loader as {@link BackendSection} says), the request parameters it records, and how an executor makes one. Adding
+ * a backend is its package (the provider, the backend, its settings record) plus one line in
+ * {@code META-INF/services/io.medsyn.config.BackendSection}.
+ */
+public interface BackendProvider extends BackendSection {
+  /**
+   * The parameters every request of the run carries, part of each request's fingerprint. Called on the driver
+   * before anything is sent, so a backend that cannot start (no API key, say) fails here with one clear line.
+   */
+  GenerationParams params(GenerateConfig config);
+
+  /**
+   * @param share this Spark task's share of the run's rate and concurrency limits (1/slots)
+   * @throws IllegalStateException for a backend the driver runs ({@link #deferred})
+   */
+  Backend create(GenerateConfig config, double share);
+
+  /**
+   * The backend the driver runs for the whole run (a provider's batch API), when this is one; empty for backends
+   * that executors call one request at a time ({@link #create}). The generate stage picks its way of sending by it.
+   *
+   * @param stateDir where the backend remembers what it has out across runs
+   */
+  default Optional<DeferredBackend> deferred(GenerateConfig config, Configuration hadoop, String stateDir,
+      String runId) {
+    return Optional.empty();
+  }
+
+  /** USD for one answer of these sizes at this backend's prices; 0 for a backend that costs nothing. */
+  default double cost(GenerateConfig config, int promptTokens, int completionTokens) {
+    return 0;
+  }
+}
