@@ -1,11 +1,16 @@
 package io.medsyn.generate;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
 
 import io.medsyn.Checks;
 import io.medsyn.config.GenerateConfig;
 import io.medsyn.llm.BackendFactory;
 import io.medsyn.llm.Backends;
+import io.medsyn.llm.DeferredBackend;
+import io.medsyn.llm.batch.BatchApiException;
 import io.medsyn.llm.GenerationParams;
 import io.medsyn.prompt.PromptBook;
 import io.medsyn.stage.RunContext;
@@ -15,6 +20,8 @@ import io.medsyn.table.NoteSchema;
 import io.medsyn.table.OutputFiles;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +39,7 @@ public final class GenerateStage implements Stage<GenerateSummary> {
   private static final Logger LOG = LoggerFactory.getLogger(GenerateStage.class);
 
   private final BackendFactory backends;
+  private final boolean cancel;
 
   public GenerateStage() {
     this(Backends::create);
@@ -39,7 +47,21 @@ public final class GenerateStage implements Stage<GenerateSummary> {
 
   /** With the given backends, e.g. a test's wrapper that counts requests. */
   public GenerateStage(BackendFactory backends) {
+    this(backends, false);
+  }
+
+  private GenerateStage(BackendFactory backends, boolean cancel) {
     this.backends = backends;
+    this.cancel = cancel;
+  }
+
+  /**
+   * The stage that cancels the batches a batch backend has out ({@code medsyn generate --cancel}): what they
+   * finished anyway is kept, every other pending task gets a {@code CANCELLED} row, and the notes table is rebuilt.
+   * Sends nothing.
+   */
+  public static GenerateStage cancelling() {
+    return new GenerateStage(Backends::create, true);
   }
 
   @Override
@@ -68,24 +90,38 @@ public final class GenerateStage implements Stage<GenerateSummary> {
     // One request per task: Parquet's footers count the tasks without planning them.
     long total = tasks.count();
     GenerateMetrics metrics = GenerateMetrics.register(spark.sparkContext());
+    double budgetLeft = g.hasBudget() ? g.budgetUsd() - spent(journal) : Double.POSITIVE_INFINITY;
     long toSend;
     long start;
+    Optional<DeferredBackend> deferred = Backends.deferred(g, spark.sparkContext().hadoopConfiguration(),
+        layout.batches(), runId);
     try {
-      // Written once: counted for the progress log, then sent, without reading the journal or planning twice.
-      Dataset<Row> pending = generator.slotted(NoteGenerator.pending(planned, journal), layout.generateCheckpoint());
-      toSend = pending.count();
-      double budgetLeft = Double.POSITIVE_INFINITY;
-      if (g.hasBudget()) {
-        Row spent = journal.agg(org.apache.spark.sql.functions.sum("cost_usd")).first();
-        budgetLeft = g.budgetUsd() - (spent.isNullAt(0) ? 0.0 : spent.getDouble(0));
-      }
-      LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total, toSend,
-          g.backend(), params.model(), g.slots());
-      start = System.nanoTime();
-      if (toSend > 0) {
-        send(context, generator.generate(pending, layout.journal(), metrics, budgetLeft), metrics, toSend, runId);
+      Checks.checkArgument(!cancel || deferred.isPresent(), "generate --cancel cancels the batches of a batch"
+          + " backend (generate.backend=openai_batch); the %s backend has none", g.backend());
+      if (deferred.isPresent()) {
+        Dataset<Row> pending = NoteGenerator.pending(planned, journal).persist();
+        toSend = pending.count();
+        LOG.info("generate run {}: {} tasks, {} to {} with the {} backend ({})", runId, total, toSend,
+            cancel ? "cancel" : "send", g.backend(), params.model());
+        start = System.nanoTime();
+        if (toSend > 0) {
+          sendOnDriver(context, generator, pending, deferred.get(), metrics, toSend, budgetLeft);
+        }
+        pending.unpersist();
+      } else {
+        // Written once: counted for the progress log, then sent, without reading the journal or planning twice.
+        Dataset<Row> pending = generator.slotted(NoteGenerator.pending(planned, journal),
+            layout.generateCheckpoint());
+        toSend = pending.count();
+        LOG.info("generate run {}: {} tasks, {} to send with the {} backend ({}) in {} slots", runId, total,
+            toSend, g.backend(), params.model(), g.slots());
+        start = System.nanoTime();
+        if (toSend > 0) {
+          send(context, generator.generate(pending, layout.journal(), metrics, budgetLeft), metrics, toSend, runId);
+        }
       }
     } finally {
+      deferred.ifPresent(DeferredBackend::close);
       OutputFiles.delete(spark, layout.generateCheckpoint());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -111,6 +147,58 @@ public final class GenerateStage implements Stage<GenerateSummary> {
         failed, byStatus, metrics.promptTokens().value(), metrics.completionTokens().value(),
         metrics.costUsd().value(), metrics.estimated().value(), metrics.estimatedCostUsd().value(), seconds,
         layout.notes());
+  }
+
+  /**
+   * What {@link #run} would send after resume, its tokens and cost, and whether the budget would stop it ({@code
+   * medsyn generate --dry-run}); sends nothing and writes nothing.
+   */
+  public GenerateEstimate dryRun(RunContext context) {
+    SparkSession spark = context.spark();
+    Layout layout = context.layout();
+    GenerateConfig g = context.config().generate();
+    GenerationParams params = Backends.params(g);
+    String runId = NoteGenerator.newRunId();
+    NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language(), g.prompts().dir()),
+        params, runId);
+    Checks.checkArgument(OutputFiles.exists(spark, layout.tasks()), "there is no tasks table at %s; run `medsyn"
+        + " sample` first (or `medsyn run --dry-run`)", layout.tasks());
+    context.describe(this, "dry run: plan requests, read the journal");
+    Dataset<Row> tasks = spark.read().parquet(layout.tasks());
+    Dataset<Row> journal = Journal.read(spark, layout.journal());
+    Set<String> waiting;
+    try (DeferredBackend deferred = Backends.deferred(g, spark.sparkContext().hadoopConfiguration(),
+        layout.batches(), runId).orElse(null)) {
+      waiting = deferred == null ? Set.of() : deferred.outstanding();
+    }
+    Row history = journal.filter(col("status").equalTo(NoteSchema.OK).and(col("model").equalTo(params.model()))
+        .and(col("completion_tokens").isNotNull())).agg(avg("completion_tokens"), count("*")).first();
+    return generator.estimate(tasks.count(), NoteGenerator.pending(generator.plan(tasks), journal), waiting,
+        history.getLong(1) == 0 ? null : new double[] {history.getDouble(0), history.getLong(1)}, spent(journal));
+  }
+
+  /** What the notes under this output have cost so far, over all runs. */
+  private static double spent(Dataset<Row> journal) {
+    Row spent = journal.agg(sum("cost_usd")).first();
+    return spent.isNullAt(0) ? 0.0 : spent.getDouble(0);
+  }
+
+  /**
+   * Sends through a backend the driver runs, logging progress; a refused key or an unreachable batch API comes
+   * out as {@link GenerationStoppedException}, with the batches out kept for the next run.
+   */
+  private void sendOnDriver(RunContext context, NoteGenerator generator, Dataset<Row> pending,
+      DeferredBackend backend, GenerateMetrics metrics, long toSend, double budgetLeft) {
+    GenerateConfig g = context.config().generate();
+    Layout layout = context.layout();
+    context.describe(this, String.format("%d notes with the %s backend from the driver", toSend, g.backend()));
+    try (Progress progress = Progress.start(context.spark().sparkContext(), metrics, toSend, g.progressSeconds())) {
+      generator.generateOnDriver(pending, backend, layout.journal(), metrics, budgetLeft, cancel);
+    } catch (BatchApiException e) {
+      throw new GenerationStoppedException(e.getMessage() + ". The batches already out are remembered under "
+          + layout.batches() + ": run generate again to resume waiting for them (journal: " + layout.journal()
+          + ")");
+    }
   }
 
   /** Runs the generate job, logging progress; a refused key comes out as {@link GenerationStoppedException}. */

@@ -47,6 +47,15 @@ final class JournalLine {
       g.writeStringField("language", note.language());
       g.writeStringField("prompt_kind", note.promptKind());
       g.writeStringField("text", note.text());
+      if (note.symptomsUsed() == null) {
+        g.writeNullField("symptoms_used");
+      } else {
+        g.writeArrayFieldStart("symptoms_used");
+        for (String symptom : note.symptomsUsed()) {
+          g.writeString(symptom);
+        }
+        g.writeEndArray();
+      }
       g.writeStringField("status", note.status());
       g.writeStringField("error_class", note.errorClass());
       g.writeStringField("error_message", note.errorMessage());

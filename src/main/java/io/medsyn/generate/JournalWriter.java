@@ -1,5 +1,6 @@
 package io.medsyn.generate;
 
+import io.medsyn.table.OutputFiles;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -39,9 +39,7 @@ final class JournalWriter implements Closeable {
   JournalWriter(Configuration conf, String dir, String runId, int partition, int stageAttempt, int attempt) {
     this.dir = new Path(dir);
     try {
-      FileSystem fileSystem = this.dir.getFileSystem(conf);
-      // The local file system's checksum files would go stale when a run is killed mid-line; write raw.
-      this.fs = fileSystem instanceof LocalFileSystem local ? local.getRawFileSystem() : fileSystem;
+      this.fs = OutputFiles.raw(this.dir, conf);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the journal directory " + dir + ": " + e.getMessage(), e);
     }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import io.medsyn.Checks;
 import io.medsyn.config.GenerateConfig;
 import io.medsyn.llm.BackendFactory;
+import io.medsyn.llm.DeferredBackend;
 import io.medsyn.llm.GenerationParams;
 import io.medsyn.prompt.PromptBook;
 import io.medsyn.prompt.PromptKind;
@@ -134,6 +135,30 @@ public final class NoteGenerator {
     MapPartitionsFunction<Row, Row> partition = new GeneratePartition(config, backends, prompts, params, journalDir,
         runId, hadoop, metrics, budgetLeftUsd / config.slots());
     return slotted.mapPartitions(partition, Encoders.row(RequestPump.OUTCOME));
+  }
+
+  /**
+   * Sends the pending requests through a backend the driver runs (a provider's batch API), or with {@code cancel}
+   * cancels what it has out; journals every end as {@link #generate} does. Blocks until every request has ended.
+   *
+   * @param budgetLeftUsd what the run may still spend; infinite for no budget
+   */
+  public void generateOnDriver(Dataset<Row> pending, DeferredBackend backend, String journalDir,
+      GenerateMetrics metrics, double budgetLeftUsd, boolean cancel) {
+    DriverGeneration.run(pending, backend, prompts, params, journalDir, runId,
+        pending.sparkSession().sparkContext().hadoopConfiguration(), metrics, budgetLeftUsd, cancel);
+  }
+
+  /**
+   * What sending the pending requests would take, without sending anything ({@link DryRun}).
+   *
+   * @param waiting fingerprints in batches an earlier run has out
+   * @param history mean completion tokens and count of this output's earlier notes of the model; null for none
+   * @param spentUsd what the notes under this output have cost so far
+   */
+  public GenerateEstimate estimate(long tasks, Dataset<Row> pending, java.util.Set<String> waiting,
+      double[] history, double spentUsd) {
+    return DryRun.estimate(config, prompts, params.model(), tasks, pending, waiting, history, spentUsd);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.medsyn.llm;
 import io.medsyn.config.BackendSection;
 import io.medsyn.config.GenerateConfig;
 import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * A kind of backend: its name, its own configuration section with its defaults (bound and validated by the config
@@ -25,6 +27,25 @@ public interface BackendProvider extends BackendSection {
     return List.of();
   }
 
-  /** @param share this Spark task's share of the run's rate and concurrency limits (1/slots) */
+  /**
+   * @param share this Spark task's share of the run's rate and concurrency limits (1/slots)
+   * @throws IllegalStateException for a backend the driver runs ({@link #deferred})
+   */
   Backend create(GenerateConfig config, double share);
+
+  /**
+   * The backend the driver runs for the whole run (a provider's batch API), when this is one; empty for backends
+   * that executors call one request at a time ({@link #create}). The generate stage picks its way of sending by it.
+   *
+   * @param stateDir where the backend remembers what it has out across runs
+   */
+  default Optional<DeferredBackend> deferred(GenerateConfig config, Configuration hadoop, String stateDir,
+      String runId) {
+    return Optional.empty();
+  }
+
+  /** USD for one answer of these sizes at this backend's prices; 0 for a backend that costs nothing. */
+  default double cost(GenerateConfig config, int promptTokens, int completionTokens) {
+    return 0;
+  }
 }

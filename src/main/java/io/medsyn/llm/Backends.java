@@ -3,7 +3,11 @@ package io.medsyn.llm;
 import io.medsyn.config.BackendSection;
 import io.medsyn.config.ConfigException;
 import io.medsyn.config.GenerateConfig;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Creates the configured backend from the registry of {@link BackendProvider}s. Called on executors, once per Spark
@@ -15,6 +19,26 @@ public final class Backends {
 
   public static Backend create(GenerateConfig config, double share) {
     return provider(config).create(config, share);
+  }
+
+  /**
+   * The configured backend when it is one the driver runs for the whole run ({@link DeferredBackend}, a provider's
+   * batch API); empty for the backends that executors call one request at a time.
+   *
+   * @param stateDir where it remembers what it has out across runs
+   */
+  public static Optional<DeferredBackend> deferred(GenerateConfig config, Configuration hadoop, String stateDir,
+      String runId) {
+    return provider(config).deferred(config, hadoop, stateDir, runId);
+  }
+
+  /** What one answer of these sizes costs with each registered backend, by name, in the registry's order. */
+  public static Map<String, Double> costs(GenerateConfig config, int promptTokens, int completionTokens) {
+    Map<String, Double> costs = new LinkedHashMap<>();
+    for (BackendSection section : BackendSection.all()) {
+      costs.put(section.name(), ((BackendProvider) section).cost(config, promptTokens, completionTokens));
+    }
+    return costs;
   }
 
   /** The parameters every request of the run carries, part of each request's fingerprint. */

@@ -1,5 +1,7 @@
 package io.medsyn.llm;
 
+import java.util.List;
+
 /**
  * A note a backend returned.
  *
@@ -10,6 +12,15 @@ package io.medsyn.llm;
  * @param costUsd from the configured price table; 0 where no price is known
  * @param usageEstimated the tokens, and so the cost, are estimated (characters / 4) rather than counted by the
  *     endpoint: it sent no {@code usage}, or the backend has none (offline)
+ * @param symptomsUsed the sampled complaints the note mentions, as a structured answer listed them; null when the
+ *     answer was plain text
  */
 public record Completion(String text, String finishReason, int promptTokens, int completionTokens, int attempts,
-    long latencyMs, String model, double costUsd, boolean usageEstimated) {}
+    long latencyMs, String model, double costUsd, boolean usageEstimated, List<String> symptomsUsed) {
+
+  /** The same note at another price (a batch discount). */
+  public Completion withCost(double usd) {
+    return new Completion(text, finishReason, promptTokens, completionTokens, attempts, latencyMs, model, usd,
+        usageEstimated, symptomsUsed);
+  }
+}

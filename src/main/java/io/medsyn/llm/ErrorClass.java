@@ -18,10 +18,19 @@ public enum ErrorClass {
   EMPTY,
   /** The body was not the JSON an OpenAI-compatible endpoint returns. */
   MALFORMED,
+  /**
+   * The answer broke the JSON schema it was asked for ({@code generate.openai.response_format: json_schema});
+   * retried like a malformed body.
+   */
+  SCHEMA,
   /** The endpoint's circuit breaker is open. */
   CIRCUIT_OPEN,
   /** The run's cost budget is spent; the request was not sent. */
   BUDGET,
+  /** A provider's batch expired before answering it, after {@code generate.openai_batch.max_attempts} batches. */
+  EXPIRED,
+  /** Its batch was cancelled ({@code medsyn generate --cancel}) before answering it. */
+  CANCELLED,
   /** Anything else (a bug): recorded rather than killing the batch. */
   INTERNAL;
 

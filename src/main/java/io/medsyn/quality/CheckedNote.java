@@ -46,6 +46,15 @@ final class CheckedNote {
     return words;
   }
 
+  /**
+   * The symptoms a structured answer listed as used ({@code symptoms_used}); null for a plain-text answer, or for a
+   * notes table written before the column.
+   */
+  List<String> symptomsUsed() {
+    int column = List.of(row.schema().fieldNames()).indexOf("symptoms_used");
+    return column < 0 || row.isNullAt(column) ? null : row.getList(column);
+  }
+
   /** The note's words by {@link Stemmer#stem}, for symptoms. */
   StemIndex stems() {
     if (stems == null) {

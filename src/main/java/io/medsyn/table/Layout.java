@@ -38,6 +38,11 @@ public record Layout(String root) {
     return join("generate/journal");
   }
 
+  /** The batches a deferred backend has out, so that a killed run waits for them rather than send again. */
+  public String batches() {
+    return join("generate/batches");
+  }
+
   /** The generate stage's pending requests, split into its slots, while it sends them; deleted after. */
   public String generateCheckpoint() {
     return join("generate/checkpoint");

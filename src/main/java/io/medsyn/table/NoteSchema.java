@@ -17,6 +17,7 @@ public final class NoteSchema {
       .add("language", DataTypes.StringType, false)
       .add("prompt_kind", DataTypes.StringType, false)
       .add("text", DataTypes.StringType, true)
+      .add("symptoms_used", DataTypes.createArrayType(DataTypes.StringType, false), true)
       .add("status", DataTypes.StringType, false)
       .add("error_class", DataTypes.StringType, true)
       .add("error_message", DataTypes.StringType, true)

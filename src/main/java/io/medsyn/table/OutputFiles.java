@@ -3,13 +3,24 @@ package io.medsyn.table;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /** Single files (a JSON document, an HTML report) under the output root, local or s3a://, through Hadoop. */
 public final class OutputFiles {
   private OutputFiles() {}
+
+  /**
+   * The file system of {@code path} for files a run writes as it goes (journal, batch ledger); for a local path the
+   * raw one, since the local file system's checksum files would go stale when a run is killed mid-write.
+   */
+  public static FileSystem raw(Path path, Configuration conf) throws IOException {
+    FileSystem fileSystem = path.getFileSystem(conf);
+    return fileSystem instanceof LocalFileSystem local ? local.getRawFileSystem() : fileSystem;
+  }
 
   public static void write(SparkSession spark, String path, byte[] content) {
     Path target = new Path(path);

@@ -3,6 +3,7 @@ package io.medsyn.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medsyn.llm.batch.BatchSettings;
 import io.medsyn.llm.openai.OpenAiConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ class ConfigLoaderTest {
     assertThat(config.sample().allocation().policy()).isEqualTo("uniform");
     assertThat(config.sample().examples().enabled()).isFalse();
     assertThat(config.generate()).isEqualTo(new GenerateConfig("offline", "ru", "auto", 4, 0.0, 10,
-        0.5, 120, new PromptsConfig(null), Map.of("openai", OpenAiConfig.defaults())));
+        0.5, 120, new PromptsConfig(null), Map.of("openai", OpenAiConfig.defaults(), "openai_batch",
+        BatchSettings.defaults())));
     assertThat(config.generate().hasBudget()).isFalse();
   }
 
@@ -34,9 +36,13 @@ class ConfigLoaderTest {
   void generateKeysAreValidated() {
     assertThat(ConfigLoader.load(null, List.of("generate.language=en", "generate.prompt_kind=code",
         "generate.budget_usd=2.5")).generate()).isEqualTo(new GenerateConfig("offline", "en", "code", 4, 2.5, 10,
-        0.5, 120, new PromptsConfig(null), Map.of("openai", OpenAiConfig.defaults())));
+        0.5, 120, new PromptsConfig(null), Map.of("openai", OpenAiConfig.defaults(), "openai_batch",
+        BatchSettings.defaults())));
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.backend=gpt")))
-        .hasMessageContaining("generate.backend: expected one of [offline, openai], got gpt");
+        .hasMessageContaining("generate.backend: expected one of [offline, openai, openai_batch], got gpt");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.openai_batch.price_factor=2")))
+        .hasMessageContaining("generate.openai_batch.price_factor: expected a share of the list price in (0, 1],"
+            + " such as 0.5, got 2.0");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.prompt_kind=examples")))
         .hasMessageContaining("generate.prompt_kind: expected one of [auto, code, symptoms, example], got examples");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.slots=0")))

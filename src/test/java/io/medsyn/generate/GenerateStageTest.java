@@ -98,7 +98,7 @@ class GenerateStageTest {
     for (Row task : planned.subList(0, 120)) {
       journal.append(JournalLine.encode(NoteOutcome.ok(TaskRows.request(task, "20260101T000000Z-dead01"),
           new Completion("hand-written note " + task.getAs("task_id"), "stop", 10, 5, 1, 7, "medsyn-composer-1",
-              0.0, false), 1_767_225_600_000L, 1_767_225_600_007L), task.getAs("task_id"), task.getAs("code")))
+              0.0, false, null), 1_767_225_600_000L, 1_767_225_600_007L), task.getAs("task_id"), task.getAs("code")))
           .append('\n');
     }
     Row failed = planned.get(120);
@@ -107,7 +107,7 @@ class GenerateStageTest {
         failed.getAs("code"))).append('\n');
     Row cut = planned.get(121);
     String whole = JournalLine.encode(NoteOutcome.ok(TaskRows.request(cut, "20260101T000000Z-dead01"),
-        new Completion("never finished", "stop", 1, 1, 1, 1, "m", 0.0, false), 1L, 2L), cut.getAs("task_id"),
+        new Completion("never finished", "stop", 1, 1, 1, 1, "m", 0.0, false, null), 1L, 2L), cut.getAs("task_id"),
         cut.getAs("code"));
     journal.append(whole, 0, whole.length() / 2);
     Path journalDir = Path.of(pipeline.layout().journal());

@@ -60,7 +60,7 @@ final class TestBackends {
         return CompletableFuture.failedFuture(new GenerationException(failure, "HTTP 503 after 3 attempts", 3));
       }
       return OFFLINE.submit(request).thenApply(c -> new Completion(c.text(), c.finishReason(), c.promptTokens(),
-          c.completionTokens(), c.attempts(), c.latencyMs(), c.model(), usdPerNote, false));
+          c.completionTokens(), c.attempts(), c.latencyMs(), c.model(), usdPerNote, false, null));
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     TIMEOUT(0),
     /** 200 whose body is cut-off JSON (even requests) or JSON without {@code choices} (odd requests). */
     MALFORMED(200),
+    /**
+     * 200 whose content breaks the structured answer a request asked for ({@code response_format: json_schema}):
+     * a note without {@code symptoms_used}.
+     */
+    SCHEMA_BREAK(200),
     /** 200 with {@code finish_reason=length}. */
     TRUNCATED(200),
     /** 200 with empty content. */
@@ -257,7 +262,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
         fault = draw();
       }
       if (fault == Fault.NONE || fault == Fault.TRUNCATED || fault == Fault.EMPTY || fault == Fault.NO_USAGE
-          || fault == Fault.WRONG_ROLE) {
+          || fault == Fault.WRONG_ROLE || fault == Fault.SCHEMA_BREAK) {
         promptTokens = promptTokens(body);
         note = fault == Fault.EMPTY ? "" : note(body, fault == Fault.TRUNCATED);
       }
@@ -315,9 +320,11 @@ public final class FaultyOpenAiServer implements AutoCloseable {
       long overLimitWaitNanos, int index) {
     String model = request == null ? "unknown" : request.path("model").asText("unknown");
     return switch (fault) {
-      case NONE, TRUNCATED, EMPTY, NO_USAGE, WRONG_ROLE -> new Answer(200, completion(model, note,
+      case NONE, TRUNCATED, EMPTY, NO_USAGE, WRONG_ROLE -> new Answer(200, completion(model, content(request, note),
           fault == Fault.TRUNCATED ? "length" : "stop", promptTokens, completionTokens(note), index, fault),
           Map.of());
+      case SCHEMA_BREAK -> new Answer(200, completion(model, JSON.createObjectNode().put("note", note).toString(),
+          "stop", promptTokens, completionTokens(note), index, fault), Map.of());
       case MALFORMED -> new Answer(200, index % 2 == 0
           ? "{\"id\":\"chatcmpl-" + index + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assist"
           : "{\"id\":\"chatcmpl-" + index + "\",\"object\":\"chat.completion\",\"usage\":{\"prompt_tokens\":1}}",
@@ -347,7 +354,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return root.toString();
   }
 
-  private static String completion(String model, String content, String finishReason, int promptTokens,
+  static String completion(String model, String content, String finishReason, int promptTokens,
       int completionTokens, int index, Fault fault) {
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-" + index).put("object", "chat.completion").put("created", 1_700_000_000L + index)
@@ -365,11 +372,29 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return root.toString();
   }
 
-  private static int completionTokens(String note) {
+  /**
+   * What a proper answer's content is: the note, or, when the request asked for a structured answer
+   * ({@code response_format: json_schema}), {@code {note, symptoms_used}} with the complaints the note took from
+   * the prompt (the words before "On examination").
+   */
+  static String content(JsonNode request, String note) {
+    if (!"json_schema".equals(request.path("response_format").path("type").asText()) || note.isEmpty()) {
+      return note;
+    }
+    ObjectNode answer = JSON.createObjectNode().put("note", note);
+    var used = answer.putArray("symptoms_used");
+    String complaints = note.replaceFirst("^Patient reports ", "").replaceFirst("\\. On examination.*$", "");
+    for (String complaint : complaints.split(", ")) {
+      used.add(complaint);
+    }
+    return answer.toString();
+  }
+
+  static int completionTokens(String note) {
     return note == null || note.isEmpty() ? 0 : note.length() / 4 + 1;
   }
 
-  private static int promptTokens(JsonNode request) {
+  static int promptTokens(JsonNode request) {
     int chars = 0;
     for (JsonNode message : request.path("messages")) {
       chars += message.path("content").asText("").length();
@@ -378,7 +403,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
   }
 
   /** A short note in the words of the last message, so that tests can tell which prompt it answers. */
-  private static String note(JsonNode request, boolean truncated) {
+  static String note(JsonNode request, boolean truncated) {
     JsonNode messages = request.path("messages");
     String prompt = messages.get(messages.size() - 1).path("content").asText("");
     Set<String> words = new LinkedHashSet<>();
@@ -396,7 +421,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return truncated ? note.substring(0, note.length() / 2) : note;
   }
 
-  private static ThreadFactory daemon(String name) {
+  static ThreadFactory daemon(String name) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
@@ -405,7 +430,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     };
   }
 
-  private record Answer(int status, String body, Map<String, String> headers) {
+  record Answer(int status, String body, Map<String, String> headers) {
     void send(HttpExchange exchange) {
       try (exchange) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

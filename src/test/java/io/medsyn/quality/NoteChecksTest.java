@@ -35,21 +35,36 @@ class NoteChecksTest {
     SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6, 0.6);
     SymptomCoverage.Result result = coverage.measure(
         List.of("головная боль", "тяжесть в затылке", "мелькание мушек перед глазами", "кашель"),
-        index("Жалуется на головную боль, ощущение тяжести в затылочной области, мушки перед глазами."));
+        index("Жалуется на головную боль, ощущение тяжести в затылочной области, мушки перед глазами."), null);
     assertThat(result.share()).isEqualTo(0.75);
     assertThat(result.missing()).containsExactly("кашель");
     assertThat(coverage.found("кашель", index("Беспокоит сухой кашель по ночам"))).isTrue();
     assertThat(coverage.found("кашель", index("Беспокоят приступы кашля по ночам"))).isTrue();
     assertThat(coverage.found("головная боль", index("Беспокоит боль в колене."))).as("one of two words is not 0.6")
         .isFalse();
-    assertThat(coverage.measure(List.of(), index("что угодно")).share()).isNull();
+    assertThat(coverage.measure(List.of(), index("что угодно"), null).share()).isNull();
+  }
+
+  @Test
+  void aStructuredAnswersListDecidesCoverageExactly() {
+    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6);
+    // "голова раскалывается" paraphrases "головная боль": the stems miss it, the model's list names it.
+    StemIndex note = index("Голова раскалывается, тяжесть в затылке, сухой кашель по ночам.");
+    List<String> sampled = List.of("головная боль", "тяжесть в затылке", "кашель", "тошнота");
+    assertThat(coverage.measure(sampled, note, null).missing()).containsExactly("головная боль", "тошнота");
+    SymptomCoverage.Result listed = coverage.measure(sampled, note,
+        List.of("Головная  боль", "тяжесть в затылке", "кашель", "слабость"));
+    assertThat(listed.share()).isEqualTo(0.75);
+    assertThat(listed.missing()).containsExactly("тошнота");
+    assertThat(coverage.measure(sampled, note, List.of()).share()).isZero();
   }
 
   @Test
   void englishSymptomsAreCoveredAcrossInflection() {
     SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6, 0.6);
     SymptomCoverage.Result result = coverage.measure(List.of("headache", "swollen legs", "palpitations", "nausea"),
-        index("She reports daily headaches, her legs are swollen by evening, and she has felt palpitation twice."));
+        index("She reports daily headaches, her legs are swollen by evening, and she has felt palpitation twice."),
+        null);
     assertThat(result.share()).isEqualTo(0.75);
     assertThat(result.missing()).containsExactly("nausea");
   }

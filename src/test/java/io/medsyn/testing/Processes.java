@@ -1,11 +1,13 @@
 package io.medsyn.testing;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,17 @@ public final class Processes {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
     }
+  }
+
+  /**
+   * Starts {@code medsyn ARGS} in a JVM of its own ({@link ChildJvm}) on a local[2] master, its output in
+   * {@code log}; the caller kills it or waits for it.
+   */
+  public static Process startMedSyn(List<String> args, Path log) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(ChildJvm.medsyn(args)).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    return builder.start();
   }
 
   /** Kills a process and every descendant: children first, so none is left behind re-parented to init. */

@@ -31,7 +31,7 @@ public final class OfflineBackend implements Backend {
       }
       long latencyMs = (System.nanoTime() - start) / 1_000_000;
       return CompletableFuture.completedFuture(new Completion(text, "stop", tokens(promptChars),
-          tokens(text.length()), 1, latencyMs, MODEL, 0.0, true));
+          tokens(text.length()), 1, latencyMs, MODEL, 0.0, true, null));
     } catch (RuntimeException e) {
       // A composer bug becomes a failed row for this task, not a failed Spark task.
       return CompletableFuture.failedFuture(new GenerationException(ErrorClass.INTERNAL, "offline composer failed"

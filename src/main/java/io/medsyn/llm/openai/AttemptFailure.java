@@ -8,7 +8,7 @@ import java.util.Optional;
  * One attempt that brought no note. Retry decides on {@link #retryable()}; the last one becomes the request's
  * {@link io.medsyn.llm.GenerationException}. No stack trace: these are expected outcomes, counted by the thousand.
  */
-final class AttemptFailure extends Exception {
+public final class AttemptFailure extends Exception {
   private final ErrorClass errorClass;
   private final boolean retryable;
   private final Duration retryAfter;
@@ -21,7 +21,7 @@ final class AttemptFailure extends Exception {
   }
 
   /** A failure retried or not as its class usually is: transient classes yes, the request's own faults no. */
-  static AttemptFailure of(ErrorClass errorClass, String message) {
+  public static AttemptFailure of(ErrorClass errorClass, String message) {
     return new AttemptFailure(errorClass, message, transientClass(errorClass), null);
   }
 
@@ -35,11 +35,11 @@ final class AttemptFailure extends Exception {
     return retryable ? new AttemptFailure(errorClass, getMessage(), false, retryAfter) : this;
   }
 
-  ErrorClass errorClass() {
+  public ErrorClass errorClass() {
     return errorClass;
   }
 
-  boolean retryable() {
+  public boolean retryable() {
     return retryable;
   }
 
@@ -49,8 +49,9 @@ final class AttemptFailure extends Exception {
 
   private static boolean transientClass(ErrorClass errorClass) {
     return switch (errorClass) {
-      case RATE_LIMITED, SERVER, TIMEOUT, CONNECTION, TRUNCATED, EMPTY, MALFORMED -> true;
-      case BAD_REQUEST, AUTH, CIRCUIT_OPEN, BUDGET, INTERNAL -> false;
+      case RATE_LIMITED, SERVER, TIMEOUT, CONNECTION, TRUNCATED, EMPTY, MALFORMED, SCHEMA -> true;
+      case EXPIRED -> true;
+      case BAD_REQUEST, AUTH, CIRCUIT_OPEN, BUDGET, CANCELLED, INTERNAL -> false;
     };
   }
 }

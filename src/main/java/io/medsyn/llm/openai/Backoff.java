@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the endpoint named a wait ({@code Retry-After}), that wait is honoured, up to {@code retryAfterMax}, plus a jitter
  * of up to {@code base} so that the requests it turned away do not all return in the same millisecond.
  */
-record Backoff(long baseMs, long maxMs, Duration retryAfterMax) {
+public record Backoff(long baseMs, long maxMs, Duration retryAfterMax) {
   /** Milliseconds to wait after the {@code failedAttempts}-th failed attempt (1 for the first). */
   long delayMs(int failedAttempts, AttemptFailure failure) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -19,8 +19,13 @@ record Backoff(long baseMs, long maxMs, Duration retryAfterMax) {
           retryAfterMax.toMillis());
       return honoured + random.nextLong(baseMs + 1);
     }
+    return delayMs(failedAttempts);
+  }
+
+  /** Milliseconds to wait after the {@code failedAttempts}-th failure when the other side named no wait. */
+  public long delayMs(int failedAttempts) {
     int doublings = Math.min(Math.max(failedAttempts - 1, 0), 62);
     long ceiling = baseMs > (maxMs >> doublings) ? maxMs : Math.min(maxMs, baseMs << doublings);
-    return random.nextLong(ceiling + 1);
+    return ThreadLocalRandom.current().nextLong(ceiling + 1);
   }
 }

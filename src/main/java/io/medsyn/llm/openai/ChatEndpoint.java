@@ -36,9 +36,7 @@ import okhttp3.Response;
  */
 final class ChatEndpoint implements AutoCloseable {
   static final String FINGERPRINT_HEADER = "X-MedSyn-Fingerprint";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
-  private static final int SNIPPET_CHARS = 300;
   /** Where {@code Retry-After} is moved to before OkHttp's own follow-up logic sees it. */
   private static final String RETRY_AFTER_COPY = "X-MedSyn-Retry-After";
 
@@ -95,7 +93,7 @@ final class ChatEndpoint implements AutoCloseable {
         .url(url)
         .tag(Integer.class, estimatedTokens)
         .header(FINGERPRINT_HEADER, request.fingerprint())
-        .post(RequestBody.create(body(request), JSON_TYPE));
+        .post(RequestBody.create(ChatCompletions.body(config, request).toString(), JSON_TYPE));
     if (key != null) {
       http.header("Authorization", "Bearer " + key);
     }
@@ -107,7 +105,8 @@ final class ChatEndpoint implements AutoCloseable {
           String text = response.body().string();
           long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
           if (response.isSuccessful()) {
-            result.complete(read(request, text, attempt, latencyMs));
+            result.complete(ChatCompletions.read(config, request, "HTTP 200 from POST " + url, redact(text), attempt,
+                latencyMs));
           } else {
             result.completeExceptionally(failure(response, text));
           }
@@ -129,15 +128,6 @@ final class ChatEndpoint implements AutoCloseable {
     return result;
   }
 
-  /** Prompt tokens as estimated before sending: about four characters per token. */
-  static int estimatePromptTokens(List<ChatMessage> messages) {
-    long chars = 0;
-    for (ChatMessage message : messages) {
-      chars += message.content() == null ? 0 : message.content().length();
-    }
-    return (int) Math.min(Integer.MAX_VALUE / 2, chars / 4 + 1);
-  }
-
   /** {@code text} with the API key, if it occurs, replaced by {@code ***}. */
   String redact(String text) {
     return key == null || text == null ? text : text.replace(key, "***");
@@ -152,67 +142,6 @@ final class ChatEndpoint implements AutoCloseable {
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
-  }
-
-  private String body(NoteRequest request) {
-    GenerationParams params = request.params() == null ? config.params() : request.params();
-    ObjectNode root = JSON.createObjectNode();
-    root.put("model", params.model());
-    ArrayNode messages = root.putArray("messages");
-    for (ChatMessage message : request.messages()) {
-      messages.addObject().put("role", message.role()).put("content", message.content());
-    }
-    root.put("temperature", params.temperature());
-    root.put("max_tokens", params.maxTokens());
-    if (params.seed() != null) {
-      root.put("seed", params.seed());
-    }
-    return root.toString();
-  }
-
-  private Completion read(NoteRequest request, String text, int attempt, long latencyMs) throws AttemptFailure {
-    JsonNode root;
-    try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw AttemptFailure.of(ErrorClass.MALFORMED, "HTTP 200 from POST " + url + " is not JSON: " + snippet(text));
-    }
-    JsonNode choice = root == null ? null : root.path("choices").path(0);
-    if (choice == null || !choice.isObject() || !choice.path("message").isObject()) {
-      throw AttemptFailure.of(ErrorClass.MALFORMED,
-          "HTTP 200 from POST " + url + " has no choices[0].message: " + snippet(text));
-    }
-    JsonNode role = choice.path("message").path("role");
-    if (!"assistant".equals(role.asText(null))) {
-      throw AttemptFailure.of(ErrorClass.MALFORMED, "HTTP 200 from POST " + url + " has choices[0].message.role="
-          + (role.isMissingNode() ? "(none)" : role.toString()) + ", not \"assistant\": not a model's answer: "
-          + snippet(text));
-    }
-    JsonNode content = choice.path("message").path("content");
-    if (!content.isTextual() && !content.isNull() && !content.isMissingNode()) {
-      throw AttemptFailure.of(ErrorClass.MALFORMED,
-          "HTTP 200 from POST " + url + " has a non-text choices[0].message.content: " + snippet(text));
-    }
-    String finishReason = choice.path("finish_reason").asText("");
-    GenerationParams params = request.params() == null ? config.params() : request.params();
-    if ("length".equals(finishReason)) {
-      throw AttemptFailure.of(ErrorClass.TRUNCATED, "HTTP 200 from POST " + url + " ended with finish_reason="
-          + "length: the note was cut at max_tokens=" + params.maxTokens() + " (generate.openai.max_tokens)");
-    }
-    String note = content.isTextual() ? content.asText() : "";
-    if (note.isBlank()) {
-      throw AttemptFailure.of(ErrorClass.EMPTY, "HTTP 200 from POST " + url + " carried no text (finish_reason="
-          + finishReason + ")");
-    }
-    JsonNode usage = root.path("usage");
-    // Without usage (some servers send none) the tokens and cost are estimates, and the row says so.
-    boolean counted = usage.path("prompt_tokens").isIntegralNumber()
-        && usage.path("completion_tokens").isIntegralNumber();
-    int promptTokens = counted ? usage.path("prompt_tokens").asInt() : estimatePromptTokens(request.messages());
-    int completionTokens = counted ? usage.path("completion_tokens").asInt() : note.length() / 4 + 1;
-    String model = root.path("model").asText(params.model());
-    return new Completion(note, finishReason, promptTokens, completionTokens, attempt, latencyMs, model,
-        config.cost(promptTokens, completionTokens), !counted);
   }
 
   private AttemptFailure failure(Response response, String text) {
@@ -251,8 +180,6 @@ final class ChatEndpoint implements AutoCloseable {
   }
 
   private String snippet(String text) {
-    String flat = redact(text).replaceAll("\\s+", " ").trim();
-    return flat.isEmpty() ? "(empty body)"
-        : flat.length() <= SNIPPET_CHARS ? flat : flat.substring(0, SNIPPET_CHARS) + "...";
+    return ChatCompletions.snippet(redact(text));
   }
 }

@@ -182,7 +182,7 @@ public final class OpenAiBackend implements Backend {
     RequestAttempts(NoteRequest request) {
       this.request = request;
       int maxTokens = request.params() == null ? config.maxTokens() : request.params().maxTokens();
-      this.estimatedTokens = ChatEndpoint.estimatePromptTokens(request.messages()) + maxTokens;
+      this.estimatedTokens = ChatCompletions.estimatePromptTokens(request.messages()) + maxTokens;
     }
 
     CompletionStage<Completion> next() {

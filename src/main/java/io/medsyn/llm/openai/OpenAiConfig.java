@@ -35,14 +35,18 @@ import java.time.Duration;
  * @param circuitOpenSeconds how long an open circuit refuses requests before it lets probes through
  * @param pricePromptPerThousand USD per 1000 prompt tokens; 0 when unknown (cost is then reported as 0)
  * @param priceCompletionPerThousand USD per 1000 completion tokens; 0 when unknown
+ * @param responseFormat {@code text} (the note as plain text) or {@code json_schema} (a structured answer,
+ *     {@code {note, symptoms_used[]}}: the note and the sampled complaints it mentions)
  */
 public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, double temperature, int maxTokens,
     Long seed, double connectTimeoutSeconds, double readTimeoutSeconds, double callTimeoutSeconds,
     int requestsPerSecond, int requestsPerMinute, long tokensPerMinute, double rateWindowSeconds, int maxInFlight, int maxAttempts,
     long backoffBaseMs, long backoffMaxMs, double retryAfterMaxSeconds, int circuitFailureRatePercent,
     int circuitWindowSize, double circuitOpenSeconds, double pricePromptPerThousand,
-    double priceCompletionPerThousand) implements Serializable {
+    double priceCompletionPerThousand, String responseFormat) implements Serializable {
   static final String PREFIX = "generate.openai.";
+  public static final String TEXT = "text";
+  public static final String JSON_SCHEMA = "json_schema";
 
   public OpenAiConfig {
     ConfigException.require(isHttpUrl(baseUrl), PREFIX + "base_url",
@@ -85,6 +89,13 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
         PREFIX + "price_prompt_per_thousand", "USD >= 0 (0 = unknown)", pricePromptPerThousand);
     ConfigException.require(priceCompletionPerThousand >= 0 && Double.isFinite(priceCompletionPerThousand),
         PREFIX + "price_completion_per_thousand", "USD >= 0 (0 = unknown)", priceCompletionPerThousand);
+    ConfigException.require(TEXT.equals(responseFormat) || JSON_SCHEMA.equals(responseFormat),
+        PREFIX + "response_format", TEXT + " or " + JSON_SCHEMA, responseFormat);
+  }
+
+  /** Whether answers come as {@code {note, symptoms_used[]}}. */
+  public boolean structured() {
+    return JSON_SCHEMA.equals(responseFormat);
   }
 
   /**
@@ -93,7 +104,7 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
    */
   public static OpenAiConfig defaults() {
     return new OpenAiConfig("https://api.openai.com", "gpt-4o-mini", "OPENAI_API_KEY", 0.7, 1024, null, 10, 120,
-        180, 0, 500, 200_000, 60, 32, 6, 500, 30_000, 120, 50, 50, 30, 0.00015, 0.0006);
+        180, 0, 500, 200_000, 60, 32, 6, 500, 30_000, 120, 50, 50, 30, 0.00015, 0.0006, TEXT);
   }
 
   /** The sampling parameters this configuration asks for; the generate stage puts them into each request. */
@@ -112,7 +123,7 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
   }
 
   /** A number of seconds from this configuration as a Duration, to the nanosecond. */
-  static Duration duration(double seconds) {
+  public static Duration duration(double seconds) {
     return Duration.ofNanos((long) (seconds * 1e9));
   }
 

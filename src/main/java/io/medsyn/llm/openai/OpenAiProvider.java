@@ -32,6 +32,11 @@ public final class OpenAiProvider implements BackendProvider {
   }
 
   @Override
+  public double cost(GenerateConfig config, int promptTokens, int completionTokens) {
+    return config.section(name(), OpenAiConfig.class).cost(promptTokens, completionTokens);
+  }
+
+  @Override
   public Backend create(GenerateConfig config, double share) {
     return new OpenAiBackend(config.section(name(), OpenAiConfig.class), share);
   }

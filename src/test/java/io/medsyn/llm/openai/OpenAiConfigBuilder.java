@@ -28,6 +28,7 @@ public final class OpenAiConfigBuilder {
   private double circuitOpenSeconds;
   private double pricePromptPerThousand;
   private double priceCompletionPerThousand;
+  private String responseFormat;
 
   private OpenAiConfigBuilder(OpenAiConfig base) {
     baseUrl = base.baseUrl();
@@ -53,6 +54,7 @@ public final class OpenAiConfigBuilder {
     circuitOpenSeconds = base.circuitOpenSeconds();
     pricePromptPerThousand = base.pricePromptPerThousand();
     priceCompletionPerThousand = base.priceCompletionPerThousand();
+    responseFormat = base.responseFormat();
   }
 
   /** The defaults, aimed at {@code baseUrl}, with fast timeouts and backoffs and no key variable. */
@@ -185,10 +187,16 @@ public final class OpenAiConfigBuilder {
     return this;
   }
 
+  public OpenAiConfigBuilder responseFormat(String responseFormat) {
+    this.responseFormat = responseFormat;
+    return this;
+  }
+
   public OpenAiConfig build() {
     return new OpenAiConfig(baseUrl, model, apiKeyEnv, temperature, maxTokens, seed, connectTimeoutSeconds,
         readTimeoutSeconds, callTimeoutSeconds, requestsPerSecond, requestsPerMinute, tokensPerMinute, rateWindowSeconds, maxInFlight,
         maxAttempts, backoffBaseMs, backoffMaxMs, retryAfterMaxSeconds, circuitFailureRatePercent,
-        circuitWindowSize, circuitOpenSeconds, pricePromptPerThousand, priceCompletionPerThousand);
+        circuitWindowSize, circuitOpenSeconds, pricePromptPerThousand, priceCompletionPerThousand,
+        responseFormat);
   }
 }

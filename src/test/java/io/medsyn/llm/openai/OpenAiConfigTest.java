@@ -47,6 +47,7 @@ class OpenAiConfigTest {
       circuit_open_seconds: 30
       price_prompt_per_thousand: 0.00015
       price_completion_per_thousand: 0.0006
+      response_format: text
       """;
 
   @Test
@@ -72,6 +73,8 @@ class OpenAiConfigTest {
         .hasMessageStartingWith("generate.openai.base_url: expected an http(s) URL");
     assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").temperature(2.5).build())
         .hasMessage("generate.openai.temperature: expected a number in [0, 2], got 2.5");
+    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").responseFormat("json").build())
+        .hasMessage("generate.openai.response_format: expected text or json_schema, got json");
     assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").backoffBaseMs(500).backoffMaxMs(100).build())
         .hasMessageStartingWith("generate.openai.backoff_max_ms: expected an integer >= "
             + "generate.openai.backoff_base_ms");
