@@ -64,7 +64,7 @@ final class ExperimentCommand extends SessionCommand {
     List<String> codes;
     try {
       codes = new ArrayList<>(new TreeSet<>(CorpusReader.read(spark, new CorpusConfig(train, format,
-          columns.idColumn(), columns.textColumn(), columns.codeColumn()).spec("evaluate.train"))
+          columns.idColumn(), columns.textColumn(), columns.codeColumn(), columns.badRows()).spec("evaluate.train"))
           .where(col("code").isNotNull()).select(col("code")).as(Encoders.STRING()).collectAsList().stream()
           .map(String::trim).filter(Icd10::isValid).map(Icd10::category).toList()));
     } catch (RuntimeException e) {

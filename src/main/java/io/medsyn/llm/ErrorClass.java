@@ -37,8 +37,8 @@ public enum ErrorClass {
   /** Whether this failure says the endpoint is unwell (as opposed to the request, the note or the budget). */
   public boolean endpointHealth() {
     return switch (this) {
-      case RATE_LIMITED, SERVER, TIMEOUT, CONNECTION, MALFORMED, CIRCUIT_OPEN, INTERNAL -> true;
-      case BAD_REQUEST, AUTH, TRUNCATED, EMPTY, BUDGET -> false;
+      case RATE_LIMITED, SERVER, TIMEOUT, CONNECTION, MALFORMED, SCHEMA, EXPIRED, CIRCUIT_OPEN, INTERNAL -> true;
+      case BAD_REQUEST, AUTH, TRUNCATED, EMPTY, BUDGET, CANCELLED -> false;
     };
   }
 }

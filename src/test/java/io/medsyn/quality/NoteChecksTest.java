@@ -47,7 +47,7 @@ class NoteChecksTest {
 
   @Test
   void aStructuredAnswersListDecidesCoverageExactly() {
-    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6);
+    SymptomCoverage coverage = new SymptomCoverage(stemmer, 0.6, 0.6);
     // "голова раскалывается" paraphrases "головная боль": the stems miss it, the model's list names it.
     StemIndex note = index("Голова раскалывается, тяжесть в затылке, сухой кашель по ночам.");
     List<String> sampled = List.of("головная боль", "тяжесть в затылке", "кашель", "тошнота");
