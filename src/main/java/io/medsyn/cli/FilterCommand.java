@@ -14,7 +14,7 @@ final class FilterCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline, PrintWriter out) {
     out.println(pipeline.filter().render());
-    out.printf("scored notes in %s; report %s%n", pipeline.layout().qualityNotes(),
-        pipeline.layout().qualityReport());
+    out.printf("scored notes in %s; report %s; dataset card %s%n", pipeline.layout().qualityNotes(),
+        pipeline.layout().qualityReport(), pipeline.layout().card());
   }
 }

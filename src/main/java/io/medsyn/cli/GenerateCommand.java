@@ -12,5 +12,6 @@ final class GenerateCommand extends StageCommand {
   @Override
   void run(Pipeline pipeline, PrintWriter out) {
     out.println(pipeline.generate().render());
+    out.printf("dataset card %s%n", pipeline.layout().card());
   }
 }

@@ -3,6 +3,9 @@ package io.medsyn.pipeline;
 import static org.apache.spark.sql.functions.col;
 
 import io.medsyn.Checks;
+import io.medsyn.card.Card;
+import io.medsyn.card.CardFiles;
+import io.medsyn.card.CardJson;
 import io.medsyn.config.CorpusConfig;
 import io.medsyn.config.EvaluateConfig;
 import io.medsyn.config.GenerateConfig;
@@ -144,6 +147,7 @@ public final class Pipeline {
     Checks.checkState(ok + failed == total, "the notes table has %d rows for %d tasks; the journal under %s is"
         + " incomplete, run generate again", ok + failed, total, layout.journal());
     LOG.info("wrote {} notes ({} ok, {} failed) to {}", total, ok, failed, layout.notes());
+    CardFiles.write(spark, config, layout, false);
     return new GenerateSummary(runId, total, total - toSend, metrics.ok().value() + metrics.failed().value(), ok,
         failed, byStatus, metrics.promptTokens().value(), metrics.completionTokens().value(),
         metrics.costUsd().value(), seconds, layout.notes());
@@ -220,7 +224,14 @@ public final class Pipeline {
         .getBytes(StandardCharsets.UTF_8));
     LOG.info("scored {} notes into {}: {} pass (report: {})", summary.notes(), layout.qualityNotes(),
         summary.passed(), layout.qualityReport());
+    CardFiles.write(spark, config, layout, true);
     return summary;
+  }
+
+  /** The dataset card the last stage that changed the corpus (generate or filter) wrote; empty before either ran. */
+  public Optional<Card> card() {
+    return OutputFiles.exists(spark, layout.cardJson())
+        ? Optional.of(CardJson.parse(OutputFiles.read(spark, layout.cardJson()))) : Optional.empty();
   }
 
   /** The corpus later stages use: the notes that passed the quality stage, with the notes' own columns. */

@@ -1,0 +1,229 @@
+package io.medsyn.card;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.medsyn.config.MedSynConfig;
+import io.medsyn.config.MkgConfig;
+import io.medsyn.generate.NoteSchema;
+import io.medsyn.mkg.Icd10;
+import io.medsyn.mkg.VertexType;
+import io.medsyn.quality.QualitySummary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The card's facts, read from the run's tables: a pure function of the configuration, the graph, the notes (as the
+ * generate stage wrote them, or as the quality stage scored them) and the quality summary table.
+ */
+public final class CardFacts {
+  static final String PRETTY_NAME = "MedSyn synthetic clinical notes";
+  /** MedSyn on Spark sets no license for the notes it makes: whoever publishes a corpus chooses one. */
+  static final String LICENSE = "other";
+  static final List<String> TASK_CATEGORIES = List.of("text-classification");
+  static final List<String> TASK_IDS = List.of("multi-class-classification");
+  static final List<String> TAGS = List.of("medical", "clinical-notes", "icd-10", "synthetic");
+  /** Quantile names and their fractions, in the order the card lists them. */
+  static final Map<String, Double> QUANTILES = quantiles();
+  /** The quality summary's columns the card shows by name; any other column of its total row is a figure. */
+  private static final Set<String> SUMMARY_COUNTS = Set.of("code", "notes", "passed", "rejected", "reasons");
+
+  private CardFacts() {}
+
+  /**
+   * @param notes the {@code notes} table, or the {@code quality/notes} table once the quality stage has scored it
+   * @param qualitySummary the {@code quality/summary} table counting those scored notes; null before the stage ran
+   */
+  public static Card of(MedSynConfig config, Dataset<Row> vertices, Dataset<Row> edges, Dataset<Row> notes,
+      Dataset<Row> qualitySummary) {
+    boolean scored = Arrays.asList(notes.columns()).contains("quality_pass");
+    Column ok = col("status").equalTo(NoteSchema.OK);
+    Column inCorpus = scored ? col("quality_pass") : ok;
+    List<Row> groups = notes.groupBy("code", "language").agg(count(lit(1)), sum(when(ok, 1L).otherwise(0L)),
+        sum(when(inCorpus, 1L).otherwise(0L)), coalesce(sum("prompt_tokens"), lit(0L)),
+        coalesce(sum("completion_tokens"), lit(0L)), coalesce(sum("cost_usd"), lit(0.0))).collectAsList();
+    Map<String, long[]> byCode = new TreeMap<>();
+    Map<String, long[]> byLanguage = new TreeMap<>();
+    long[] total = new long[3];
+    long promptTokens = 0;
+    long completionTokens = 0;
+    double cost = 0;
+    for (Row g : groups) {
+      long[] counts = {g.getLong(2), g.getLong(3), g.getLong(4)};
+      add(byCode.computeIfAbsent(g.getString(0), k -> new long[3]), counts);
+      add(byLanguage.computeIfAbsent(g.getString(1), k -> new long[3]), counts);
+      add(total, counts);
+      promptTokens += g.getLong(5);
+      completionTokens += g.getLong(6);
+      cost += g.getDouble(7);
+    }
+    Dataset<Row> corpus = notes.where(inCorpus);
+    Card.Counts all = counts(null, total, scored);
+    long corpusNotes = scored ? all.passed() : all.ok();
+    List<String> languages = byLanguage.entrySet().stream().filter(e -> e.getValue()[2] > 0).map(Map.Entry::getKey)
+        .toList();
+    Card.Header header = new Card.Header(PRETTY_NAME, LICENSE,
+        languages.isEmpty() ? List.of(config.generate().language()) : languages,
+        List.of(sizeCategory(corpusNotes)), TASK_CATEGORIES, TASK_IDS, TAGS);
+    return new Card(header, made(config, vertices, edges, notes), all,
+        byCode.entrySet().stream().map(e -> counts(e.getKey(), e.getValue(), scored)).toList(),
+        byLanguage.entrySet().stream().map(e -> counts(e.getKey(), e.getValue(), scored)).toList(),
+        lengths(corpus), scored && qualitySummary != null ? quality(qualitySummary) : null,
+        new Card.Usage(promptTokens, completionTokens, cost));
+  }
+
+  /** Hugging Face's size category of a dataset with {@code n} rows. */
+  static String sizeCategory(long n) {
+    String[] names = {"1K", "10K", "100K", "1M", "10M", "100M", "1B", "10B", "100B", "1T"};
+    if (n < 1000) {
+      return "n<1K";
+    }
+    long bound = 1000;
+    for (int i = 0; i + 1 < names.length; i++) {
+      if (n < bound * 10) {
+        return names[i] + "<n<" + names[i + 1];
+      }
+      bound *= 10;
+    }
+    return "n>1T";
+  }
+
+  private static Card.Made made(MedSynConfig config, Dataset<Row> vertices, Dataset<Row> edges,
+      Dataset<Row> notes) {
+    List<Card.Backend> backends = new ArrayList<>();
+    notes.groupBy("backend", "model").count().orderBy("backend", "model").collectAsList()
+        .forEach(r -> backends.add(new Card.Backend(r.getString(0), r.getString(1), r.getLong(2))));
+    List<Card.Template> templates = new ArrayList<>();
+    notes.groupBy("prompt_kind", "language", "template_hash").count()
+        .orderBy("prompt_kind", "language", "template_hash").collectAsList()
+        .forEach(r -> templates.add(new Card.Template(r.getString(0), r.getString(1), r.getString(2), r.getLong(3))));
+    List<String> runIds = notes.select("run_id").distinct().orderBy("run_id").as(
+        Encoders.STRING()).collectAsList();
+    long codes = vertices.where(col("type").equalTo(VertexType.DISEASE.label())).select("code").as(
+        Encoders.STRING()).collectAsList().stream().filter(Icd10::isCategory).count();
+    return new Card.Made(graphSource(config.mkg()), codes, graphSha256(vertices, edges), backends, templates,
+        runIds, config.seed(), PublicConfig.of(config));
+  }
+
+  private static String graphSource(MkgConfig mkg) {
+    String files = switch (mkg.source()) {
+      case "builtin" -> "the built-in graph (src/main/resources/mkg/builtin)";
+      case "json" -> mkg.source() + " " + mkg.vertices();
+      default -> mkg.source() + " " + mkg.vertices() + " and " + mkg.edges();
+    };
+    return mkg.codes().isEmpty() ? files : files + ", codes " + String.join(", ", mkg.codes());
+  }
+
+  /** SHA-256 of the graph's rows as JSON, sorted: the same graph gives the same hash in any order of rows. */
+  private static String graphSha256(Dataset<Row> vertices, Dataset<Row> edges) {
+    Dataset<Row> rows = asJson(vertices).union(asJson(edges));
+    return rows.agg(sha2(concat_ws("\n", array_sort(collect_list(col("row")))), 256)).first().getString(0);
+  }
+
+  private static Dataset<Row> asJson(Dataset<Row> table) {
+    return table.select(to_json(struct(Arrays.stream(table.columns()).map(c -> col(c)).toArray(Column[]::new)))
+        .as("row"));
+  }
+
+  private static Card.Lengths lengths(Dataset<Row> corpus) {
+    Column fractions = array(QUANTILES.values().stream().map(q -> lit(q))
+        .toArray(Column[]::new));
+    Row r = corpus.select(length(col("text")).as("chars"), size(split(trim(col("text")), "\\s+")).as("words"))
+        .agg(percentile(col("chars"), fractions), percentile(col("words"), fractions)).first();
+    return new Card.Lengths(named(r, 0), named(r, 1));
+  }
+
+  private static Map<String, Double> named(Row r, int i) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (!r.isNullAt(i)) {
+      List<Double> values = r.getList(i);
+      List<String> names = new ArrayList<>(QUANTILES.keySet());
+      for (int q = 0; q < names.size(); q++) {
+        out.put(names.get(q), values.get(q));
+      }
+    }
+    return out;
+  }
+
+  private static Card.Quality quality(Dataset<Row> summaryTable) {
+    QualitySummary summary = QualitySummary.read(summaryTable);
+    Row total = summaryTable.where(col("code").isNull()).first();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    for (StructField f : total.schema().fields()) {
+      if (!SUMMARY_COUNTS.contains(f.name())) {
+        figures.put(f.name(), plain(total.get(total.fieldIndex(f.name()))));
+      }
+    }
+    return new Card.Quality(summary.notes(), summary.passed(), summary.byReason(), figures);
+  }
+
+  /** A Spark value as plain Java for the JSON and Markdown writers: maps, lists and rows unwrapped. */
+  private static Object plain(Object value) {
+    if (value instanceof scala.collection.Map<?, ?> m) {
+      Map<Object, Object> out = new TreeMap<>();
+      CollectionConverters.asJava(m).forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+      return out;
+    }
+    if (value instanceof scala.collection.Seq<?> s) {
+      return CollectionConverters.asJava(s).stream().map(CardFacts::plain).toList();
+    }
+    if (value instanceof Row row) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (StructField f : row.schema().fields()) {
+        out.put(f.name(), plain(row.get(row.fieldIndex(f.name()))));
+      }
+      return out;
+    }
+    return value;
+  }
+
+  private static Card.Counts counts(String key, long[] c, boolean scored) {
+    return new Card.Counts(key, c[0], c[1], c[0] - c[1], scored ? c[2] : null);
+  }
+
+  private static void add(long[] into, long[] counts) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += counts[i];
+    }
+  }
+
+  private static Map<String, Double> quantiles() {
+    Map<String, Double> q = new LinkedHashMap<>();
+    q.put("min", 0.0);
+    q.put("p10", 0.1);
+    q.put("p25", 0.25);
+    q.put("median", 0.5);
+    q.put("p75", 0.75);
+    q.put("p90", 0.9);
+    q.put("max", 1.0);
+    return Collections.unmodifiableMap(q);
+  }
+}
