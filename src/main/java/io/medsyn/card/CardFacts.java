@@ -28,11 +28,13 @@ import io.medsyn.quality.QualitySummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -55,6 +57,9 @@ public final class CardFacts {
   static final Map<String, Double> QUANTILES = quantiles();
   /** The quality summary's columns the card shows by name; any other column of its total row is a figure. */
   private static final Set<String> SUMMARY_COUNTS = Set.of("code", "notes", "passed", "rejected", "reasons");
+  /** Keys of a few strings, in the order of their first string, then the next. */
+  private static final Comparator<List<String>> LIST_ORDER = (a, b) -> String.join("\u0000", a)
+      .compareTo(String.join("\u0000", b));
 
   private CardFacts() {}
 
@@ -67,25 +72,33 @@ public final class CardFacts {
     boolean scored = Arrays.asList(notes.columns()).contains("quality_pass");
     Column ok = col("status").equalTo(NoteSchema.OK);
     Column inCorpus = scored ? col("quality_pass") : ok;
-    List<Row> groups = notes.groupBy("code", "language").agg(count(lit(1)), sum(when(ok, 1L).otherwise(0L)),
-        sum(when(inCorpus, 1L).otherwise(0L)), coalesce(sum("prompt_tokens"), lit(0L)),
-        coalesce(sum("completion_tokens"), lit(0L)), coalesce(sum("cost_usd"), lit(0.0))).collectAsList();
+    // One pass over the notes: every count of the card is a roll-up of these few groups on the driver.
+    List<Row> groups = notes.groupBy("code", "language", "backend", "model", "prompt_kind", "template_hash", "run_id")
+        .agg(count(lit(1)), sum(when(ok, 1L).otherwise(0L)), sum(when(inCorpus, 1L).otherwise(0L)),
+            coalesce(sum("prompt_tokens"), lit(0L)), coalesce(sum("completion_tokens"), lit(0L)),
+            coalesce(sum("cost_usd"), lit(0.0)))
+        .collectAsList();
     Map<String, long[]> byCode = new TreeMap<>();
     Map<String, long[]> byLanguage = new TreeMap<>();
+    Map<List<String>, Long> backends = new TreeMap<>(LIST_ORDER);
+    Map<List<String>, Long> templates = new TreeMap<>(LIST_ORDER);
+    Set<String> runIds = new TreeSet<>();
     long[] total = new long[3];
     long promptTokens = 0;
     long completionTokens = 0;
     double cost = 0;
     for (Row g : groups) {
-      long[] counts = {g.getLong(2), g.getLong(3), g.getLong(4)};
+      long[] counts = {g.getLong(7), g.getLong(8), g.getLong(9)};
       add(byCode.computeIfAbsent(g.getString(0), k -> new long[3]), counts);
       add(byLanguage.computeIfAbsent(g.getString(1), k -> new long[3]), counts);
       add(total, counts);
-      promptTokens += g.getLong(5);
-      completionTokens += g.getLong(6);
-      cost += g.getDouble(7);
+      backends.merge(List.of(g.getString(2), g.getString(3)), counts[0], Long::sum);
+      templates.merge(List.of(g.getString(4), g.getString(1), g.getString(5)), counts[0], Long::sum);
+      runIds.add(g.getString(6));
+      promptTokens += g.getLong(10);
+      completionTokens += g.getLong(11);
+      cost += g.getDouble(12);
     }
-    Dataset<Row> corpus = notes.where(inCorpus);
     Card.Counts all = counts(null, total, scored);
     long corpusNotes = scored ? all.passed() : all.ok();
     List<String> languages = byLanguage.entrySet().stream().filter(e -> e.getValue()[2] > 0).map(Map.Entry::getKey)
@@ -93,10 +106,16 @@ public final class CardFacts {
     Card.Header header = new Card.Header(PRETTY_NAME, LICENSE,
         languages.isEmpty() ? List.of(config.generate().language()) : languages,
         List.of(sizeCategory(corpusNotes)), TASK_CATEGORIES, TASK_IDS, TAGS);
-    return new Card(header, made(config, vertices, edges, notes), all,
+    Card.Made made = new Card.Made(graphSource(config.mkg()), categories(vertices), graphSha256(vertices, edges),
+        backends.entrySet().stream().map(e -> new Card.Backend(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+            .toList(),
+        templates.entrySet().stream().map(e -> new Card.Template(e.getKey().get(0), e.getKey().get(1),
+            e.getKey().get(2), e.getValue())).toList(),
+        List.copyOf(runIds), config.seed(), PublicConfig.of(config));
+    return new Card(header, made, all,
         byCode.entrySet().stream().map(e -> counts(e.getKey(), e.getValue(), scored)).toList(),
         byLanguage.entrySet().stream().map(e -> counts(e.getKey(), e.getValue(), scored)).toList(),
-        lengths(corpus), scored && qualitySummary != null ? quality(qualitySummary) : null,
+        lengths(notes.where(inCorpus)), scored && qualitySummary != null ? quality(qualitySummary) : null,
         new Card.Usage(promptTokens, completionTokens, cost));
   }
 
@@ -116,21 +135,10 @@ public final class CardFacts {
     return "n>1T";
   }
 
-  private static Card.Made made(MedSynConfig config, Dataset<Row> vertices, Dataset<Row> edges,
-      Dataset<Row> notes) {
-    List<Card.Backend> backends = new ArrayList<>();
-    notes.groupBy("backend", "model").count().orderBy("backend", "model").collectAsList()
-        .forEach(r -> backends.add(new Card.Backend(r.getString(0), r.getString(1), r.getLong(2))));
-    List<Card.Template> templates = new ArrayList<>();
-    notes.groupBy("prompt_kind", "language", "template_hash").count()
-        .orderBy("prompt_kind", "language", "template_hash").collectAsList()
-        .forEach(r -> templates.add(new Card.Template(r.getString(0), r.getString(1), r.getString(2), r.getLong(3))));
-    List<String> runIds = notes.select("run_id").distinct().orderBy("run_id").as(
-        Encoders.STRING()).collectAsList();
-    long codes = vertices.where(col("type").equalTo(VertexType.DISEASE.label())).select("code").as(
-        Encoders.STRING()).collectAsList().stream().filter(Icd10::isCategory).count();
-    return new Card.Made(graphSource(config.mkg()), codes, graphSha256(vertices, edges), backends, templates,
-        runIds, config.seed(), PublicConfig.of(config));
+  /** The graph's ICD-10 categories (its subcodes aside). */
+  private static long categories(Dataset<Row> vertices) {
+    return vertices.where(col("type").equalTo(VertexType.DISEASE.label())).select("code").as(Encoders.STRING())
+        .collectAsList().stream().filter(Icd10::isCategory).count();
   }
 
   private static String graphSource(MkgConfig mkg) {
