@@ -1,30 +1,26 @@
 package io.medsyn.card;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile;
-import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.medsyn.Hashes;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.config.MkgConfig;
-import io.medsyn.generate.NoteSchema;
 import io.medsyn.mkg.Icd10;
+import io.medsyn.mkg.KnowledgeGraph;
 import io.medsyn.mkg.VertexType;
 import io.medsyn.quality.QualitySummary;
+import io.medsyn.table.NoteSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,7 +33,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import scala.jdk.javaapi.CollectionConverters;
@@ -67,8 +62,7 @@ public final class CardFacts {
    * @param notes the {@code notes} table, or the {@code quality/notes} table once the quality stage has scored it
    * @param qualitySummary the {@code quality/summary} table counting those scored notes; null before the stage ran
    */
-  public static Card of(MedSynConfig config, Dataset<Row> vertices, Dataset<Row> edges, Dataset<Row> notes,
-      Dataset<Row> qualitySummary) {
+  public static Card of(MedSynConfig config, KnowledgeGraph graph, Dataset<Row> notes, Dataset<Row> qualitySummary) {
     boolean scored = Arrays.asList(notes.columns()).contains("quality_pass");
     Column ok = col("status").equalTo(NoteSchema.OK);
     Column inCorpus = scored ? col("quality_pass") : ok;
@@ -106,7 +100,7 @@ public final class CardFacts {
     Card.Header header = new Card.Header(PRETTY_NAME, LICENSE,
         languages.isEmpty() ? List.of(config.generate().language()) : languages,
         List.of(sizeCategory(corpusNotes)), TASK_CATEGORIES, TASK_IDS, TAGS);
-    Card.Made made = new Card.Made(graphSource(config.mkg()), categories(vertices), graphSha256(vertices, edges),
+    Card.Made made = new Card.Made(graphSource(config.mkg()), categories(graph), graphSha256(graph),
         backends.entrySet().stream().map(e -> new Card.Backend(e.getKey().get(0), e.getKey().get(1), e.getValue()))
             .toList(),
         templates.entrySet().stream().map(e -> new Card.Template(e.getKey().get(0), e.getKey().get(1),
@@ -136,9 +130,9 @@ public final class CardFacts {
   }
 
   /** The graph's ICD-10 categories (its subcodes aside). */
-  private static long categories(Dataset<Row> vertices) {
-    return vertices.where(col("type").equalTo(VertexType.DISEASE.label())).select("code").as(Encoders.STRING())
-        .collectAsList().stream().filter(Icd10::isCategory).count();
+  private static long categories(KnowledgeGraph graph) {
+    return graph.vertexList().stream().filter(v -> VertexType.DISEASE.label().equals(v.type()))
+        .filter(v -> Icd10.isCategory(v.code())).count();
   }
 
   private static String graphSource(MkgConfig mkg) {
@@ -150,15 +144,18 @@ public final class CardFacts {
     return mkg.codes().isEmpty() ? files : files + ", codes " + String.join(", ", mkg.codes());
   }
 
-  /** SHA-256 of the graph's rows as JSON, sorted: the same graph gives the same hash in any order of rows. */
-  private static String graphSha256(Dataset<Row> vertices, Dataset<Row> edges) {
-    Dataset<Row> rows = asJson(vertices).union(asJson(edges));
-    return rows.agg(sha2(concat_ws("\n", array_sort(collect_list(col("row")))), 256)).first().getString(0);
-  }
-
-  private static Dataset<Row> asJson(Dataset<Row> table) {
-    return table.select(to_json(struct(Arrays.stream(table.columns()).map(c -> col(c)).toArray(Column[]::new)))
-        .as("row"));
+  /**
+   * SHA-256 of the graph's vertices and edges, one tab-separated line each, sorted, attributes in key order: the
+   * same graph gives the same hash whatever its source's order of rows and in every JVM.
+   */
+  static String graphSha256(KnowledgeGraph graph) {
+    List<String> lines = new ArrayList<>();
+    graph.vertexList().forEach(v -> lines.add(String.join("\t", "vertex", v.id(), v.type(), v.code(), v.nameRu(),
+        v.nameEn(), String.valueOf(v.frequency()), new TreeMap<>(v.attrs()).toString())));
+    graph.edgeList().forEach(e -> lines.add(String.join("\t", "edge", e.src(), e.dst(), e.relation(),
+        String.valueOf(e.weight()), new TreeMap<>(e.attrs()).toString())));
+    Collections.sort(lines);
+    return Hashes.sha256Hex(String.join("\n", lines));
   }
 
   private static Card.Lengths lengths(Dataset<Row> corpus) {

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.medsyn.Checks;
 import io.medsyn.config.QualityConfig;
+import io.medsyn.table.QualitySchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.medsyn.table.QualitySchema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
     }
     if (total == null) {
       throw new IllegalArgumentException("the quality summary table has no total row (code null): rerun the quality"
-          + " stage (medsyn filter)");
+          + " stage (medsyn quality)");
     }
     return new QualitySummary(total.getAs("notes"), total.getAs("passed"),
         total.getJavaMap(total.fieldIndex("reasons")), byCode);

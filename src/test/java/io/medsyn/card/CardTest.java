@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.medsyn.config.ConfigLoader;
-import io.medsyn.pipeline.Layout;
-import io.medsyn.pipeline.Pipeline;
 import io.medsyn.prompt.PromptBook;
 import io.medsyn.prompt.PromptKind;
 import io.medsyn.quality.QualitySummary;
+import io.medsyn.run.Stages;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
+import io.medsyn.table.Layout;
 import io.medsyn.testing.SmallRun;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
@@ -32,6 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The card the small run's filter stage wrote, pinned against the run's own tables. */
 class CardTest {
   private static final SparkSession SPARK = TestSpark.session();
+  private static final String[] TEST_GRAPH = {"src/test/resources/mkg/vertices.csv",
+      "src/test/resources/mkg/edges.csv"};
+  private static final String TEST_GRAPH_SHA256 =
+      "ad11db47f04c313430247839d58b7f1383112eb7576808e826b5af893bde8b7f";
   private static Layout layout;
   private static Card card;
   private static String markdown;
@@ -130,23 +136,34 @@ class CardTest {
   }
 
   @Test
-  void generateWritesTheCardWithoutQualityAndFilterRewritesIt() {
-    Pipeline pipeline = new Pipeline(ConfigLoader.load(null, List.of("output=" + dir, "mkg.source=csv",
-        "mkg.vertices=src/test/resources/mkg/vertices.csv", "mkg.edges=src/test/resources/mkg/edges.csv",
-        "sample.n=20", "sample.partitions=2", "generate.slots=2", "spark.shuffle_partitions=2")), SPARK);
-    pipeline.sample();
-    pipeline.generate();
-    Card generated = pipeline.card().orElseThrow();
+  void generateWritesTheCardWithoutQualityAndTheQualityStageRewritesIt() {
+    RunContext context = new RunContext(ConfigLoader.load(null, List.of("output=" + dir, "mkg.source=csv",
+        "mkg.vertices=" + TEST_GRAPH[0], "mkg.edges=" + TEST_GRAPH[1], "sample.n=20", "sample.partitions=2",
+        "generate.slots=2", "spark.shuffle_partitions=2")), SPARK);
+    new SampleStage().run(context);
+    Stages.generate().run(context);
+    Card generated = CardFiles.read(context).orElseThrow();
     assertThat(generated.quality()).isNull();
     assertThat(generated.notes().passed()).isNull();
     assertThat(generated.corpusNotes()).isEqualTo(generated.notes().ok()).isEqualTo(20);
     assertThat(generated.made().graphCodes()).isEqualTo(2);
-    assertThat(pipeline.filter().notes()).isEqualTo(20);
-    Card filtered = pipeline.card().orElseThrow();
-    assertThat(filtered.quality().notes()).isEqualTo(20);
-    assertThat(filtered.notes().passed()).isEqualTo(filtered.quality().passed());
-    assertThat(filtered.made().graphSha256()).isEqualTo(generated.made().graphSha256())
-        .isNotEqualTo(card.made().graphSha256());
+    assertThat(markdownOf(context)).contains("The quality stage has not scored these notes yet");
+    assertThat(Stages.quality().run(context).notes()).isEqualTo(20);
+    Card scoredCard = CardFiles.read(context).orElseThrow();
+    assertThat(scoredCard.quality().notes()).isEqualTo(20);
+    assertThat(scoredCard.notes().passed()).isEqualTo(scoredCard.quality().passed());
+    assertThat(markdownOf(context)).doesNotContain("has not scored");
+    // The graph's version: the same in every JVM (attributes in key order), and another graph's differs.
+    assertThat(scoredCard.made().graphSha256()).isEqualTo(generated.made().graphSha256())
+        .isEqualTo(TEST_GRAPH_SHA256).isNotEqualTo(card.made().graphSha256());
+  }
+
+  private static String markdownOf(RunContext context) {
+    try {
+      return Files.readString(Path.of(context.layout().card()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
