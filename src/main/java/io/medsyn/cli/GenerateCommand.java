@@ -1,7 +1,8 @@
 package io.medsyn.cli;
 
-import io.medsyn.generate.GenerateStage;
 import io.medsyn.generate.GenerateSummary;
+import io.medsyn.generate.GenerateStage;
+import io.medsyn.run.Stages;
 import io.medsyn.stage.RunContext;
 import io.medsyn.table.Layout;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ final class GenerateCommand extends StageCommand<GenerateSummary> {
   boolean dryRun;
 
   GenerateCommand() {
-    super(new GenerateStage());
+    super(Stages.generate());
   }
 
   @Override
@@ -40,5 +41,6 @@ final class GenerateCommand extends StageCommand<GenerateSummary> {
   @Override
   void report(GenerateSummary summary, Layout layout, PrintWriter out) {
     out.println(summary.render());
+    out.printf("dataset card %s%n", layout.card());
   }
 }

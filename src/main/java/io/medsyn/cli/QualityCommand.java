@@ -1,7 +1,7 @@
 package io.medsyn.cli;
 
-import io.medsyn.quality.QualityStage;
 import io.medsyn.quality.QualitySummary;
+import io.medsyn.run.Stages;
 import io.medsyn.table.Layout;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
         + " nothing is deleted."})
 final class QualityCommand extends StageCommand<QualitySummary> {
   QualityCommand() {
-    super(new QualityStage());
+    super(Stages.quality());
   }
 
   @Override
   void report(QualitySummary summary, Layout layout, PrintWriter out) {
     out.println(summary.render());
-    out.printf("checked notes in %s; report %s%n", layout.qualityNotes(), layout.qualityReport());
+    out.printf("checked notes in %s; report %s; dataset card %s%n", layout.qualityNotes(), layout.qualityReport(),
+        layout.card());
   }
 }

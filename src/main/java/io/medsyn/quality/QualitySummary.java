@@ -114,12 +114,16 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
 
   /** A few lines for the terminal: totals, then the notes per reason. */
   public String render() {
-    // Rounded down, so that one rejection in two thousand does not read as 100 %.
-    double passRate = notes == 0 ? 0.0 : Math.floor(1000.0 * passed / notes) / 10;
+    double passRate = passPercent(notes, passed);
     StringBuilder out = new StringBuilder(String.format("quality: %d notes, %d pass (%.1f%%), %d rejected%n", notes,
         passed, passRate, rejected()));
     byReason.forEach((reason, n) -> out.append(String.format("  %-22s %8d%n", reason, n)));
     return out.toString().stripTrailing();
+  }
+
+  /** The share passing in percent, one decimal, rounded down: one rejection in two thousand is not 100 %. */
+  public static double passPercent(long notes, long passed) {
+    return notes == 0 ? 0.0 : Math.floor(1000.0 * passed / notes) / 10;
   }
 
   private static Row row(String code, long notes, long passed, Map<String, Long> reasons) {

@@ -73,6 +73,16 @@ public record Layout(String root) {
     return join("report/quality.html");
   }
 
+  /** The dataset card (Hugging Face's README.md form) beside the corpus, rewritten whenever the corpus changes. */
+  public String card() {
+    return join("README.md");
+  }
+
+  /** The dataset card's facts as one JSON document, for machines. */
+  public String cardJson() {
+    return join("card.json");
+  }
+
   /** The evaluate stage's Parquet tables, one per kind of figure: evaluation/runs, evaluation/cells, ... */
   public String evaluation(String table) {
     return join("evaluation/" + table);

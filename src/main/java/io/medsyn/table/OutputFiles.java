@@ -1,8 +1,10 @@
 package io.medsyn.table;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -31,6 +33,16 @@ public final class OutputFiles {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A whole file as UTF-8 text. */
+  public static String read(SparkSession spark, String path) {
+    Path source = new Path(path);
+    try (InputStream in = source.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(source)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.medsyn.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.medsyn.card.CardFiles;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.generate.GenerateStage;
 import io.medsyn.generate.GenerateSummary;
@@ -38,18 +39,20 @@ public final class GenerateBench {
       long cpu = os.getProcessCpuTime();
       double[] t = corpus(spark, dir.resolve("corpus"), 41_000);
       // On a shared machine the wall time depends on the neighbours; the load and the CPU time say how much.
-      lines.add(String.format("generate: offline backend, %d cores, sample -> generate -> Parquet; load average"
-          + " %.1f, %.1f CPU-s used", os.getAvailableProcessors(), os.getSystemLoadAverage(),
+      lines.add(String.format("generate: offline backend, %d cores, sample -> generate -> Parquet -> card;"
+          + " load average %.1f, %.1f CPU-s used", os.getAvailableProcessors(), os.getSystemLoadAverage(),
           (os.getProcessCpuTime() - cpu) / 1e9));
       lines.add(String.format("generate: 41,000 notes end to end in %6.2f s (sample %.2f s, generate %.2f s)",
           t[0] + t[1], t[0], t[1]));
       lines.add(String.format("generate: %,.0f notes/s end to end; %,.0f notes/s in the generate stage",
           41_000 / (t[0] + t[1]), 41_000 / t[1]));
+      lines.add(String.format("card: the dataset card of the 41,000 generated notes (README.md, card.json) in %.2f s",
+          t[2]));
     }
     return lines;
   }
 
-  /** Seconds for sampling and for generating {@code n} notes under {@code out}. */
+  /** Seconds for sampling, for generating {@code n} notes under {@code out} and for their dataset card. */
   private static double[] corpus(SparkSession spark, Path out, long n) {
     RunContext pipeline = new RunContext(ConfigLoader.load(null, List.of("sample.n=" + n, "output=" + out)), spark);
     long start = System.nanoTime();
@@ -60,6 +63,8 @@ public final class GenerateBench {
     if (summary.ok() != n) {
       throw new IllegalStateException("expected " + n + " notes, got " + summary.render());
     }
-    return new double[] {(sampled - start) / 1e9, (generated - sampled) / 1e9};
+    CardFiles.write(pipeline, false);
+    return new double[] {(sampled - start) / 1e9, (generated - sampled) / 1e9,
+        (System.nanoTime() - generated) / 1e9};
   }
 }

@@ -22,7 +22,7 @@ class ConfigLoaderTest {
     MedSynConfig config = ConfigLoader.defaultConfig();
     assertThat(config.output()).isEqualTo("out");
     assertThat(config.mkg().source()).isEqualTo("builtin");
-    assertThat(config.sample().n()).isEqualTo(2000);
+    assertThat(config.sample().n()).isEqualTo(41000);
     assertThat(config.sample().symptoms()).isEqualTo(new Range(2, 5));
     assertThat(config.sample().allocation().policy()).isEqualTo("uniform");
     assertThat(config.sample().examples().enabled()).isFalse();
