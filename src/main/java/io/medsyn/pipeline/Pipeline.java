@@ -29,6 +29,7 @@ import io.medsyn.mkg.KnowledgeGraph;
 import io.medsyn.prompt.PromptBook;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualitySummary;
+import io.medsyn.quality.Realism;
 import io.medsyn.report.HtmlReport;
 import io.medsyn.report.QualityReport;
 import io.medsyn.sampling.PriorSampler;
@@ -211,9 +212,14 @@ public final class Pipeline {
     Checks.checkArgument(OutputFiles.exists(spark, layout.notes()), "the notes table %s does not exist: run the"
         + " generation stage first (medsyn generate)", layout.notes());
     Dataset<Row> notes = spark.read().parquet(layout.notes());
-    new QualityFilter(config.quality(), config.seed()).score(notes)
+    Dataset<Row> real = realTraining().orElse(null);
+    new QualityFilter(config.quality(), config.style().minRealNotes(), config.seed()).score(notes, real)
         .write().mode(SaveMode.Overwrite).parquet(layout.qualityNotes());
-    QualitySummary summary = QualitySummary.of(spark.read().parquet(layout.qualityNotes()));
+    Dataset<Row> scored = spark.read().parquet(layout.qualityNotes());
+    spark.sparkContext().setJobDescription("medsyn filter: realism against the real training notes");
+    Realism realism = real == null ? null : Realism.measure(QualityFilter.corpus(scored), real,
+        config.quality().realism(), config.seed()).orElse(null);
+    QualitySummary summary = QualitySummary.of(scored, realism);
     summary.table(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(layout.qualitySummary());
     OutputFiles.write(spark, layout.qualitySummaryJson(), summary.toJson().getBytes(StandardCharsets.UTF_8));
     OutputFiles.write(spark, layout.qualityReport(), QualityReport.page(summary, layout.notes())
@@ -233,6 +239,36 @@ public final class Pipeline {
 
 
   /**
+   * The user's real training notes ({@code id}, {@code text}, {@code code}), never an evaluation split: the training
+   * part of {@code evaluate.train} (what {@link #evaluate()} trains on), else the example corpus
+   * {@code sample.examples}, which may only be a training split; empty when neither is configured.
+   */
+  private Optional<Dataset<Row>> realTraining() {
+    if (config.evaluate().train().configured()) {
+      return Optional.of(realSplit().train());
+    }
+    return config.sample().examples().path() == null ? Optional.empty()
+        : Optional.of(CorpusReader.read(spark, config.sample().examples().corpus()));
+  }
+
+  /** The real training and evaluation notes of {@code evaluate}, and where the evaluation notes come from. */
+  private record RealSplit(Dataset<Row> train, Dataset<Row> eval, String evalSource) {}
+
+  /** The split of {@code evaluate.train} and {@code evaluate.eval}; only when {@code evaluate.train} is set. */
+  private RealSplit realSplit() {
+    EvaluateConfig ec = config.evaluate();
+    Dataset<Row> real = Corpora.real(CorpusReader.read(spark, ec.train().spec("evaluate.train")),
+        ec.train().path(), ec.depth());
+    if (ec.eval().configured()) {
+      return new RealSplit(real, Corpora.real(CorpusReader.read(spark, ec.eval().spec("evaluate.eval")),
+          ec.eval().path(), ec.depth()), ec.eval().path());
+    }
+    Dataset<Row>[] split = Stratified.split(real, ec.evalFraction(), config.seed());
+    return new RealSplit(split[0], split[1], String.format(Locale.ROOT, "a stratified %.0f %% of %s held out"
+        + " (seed %d)", 100 * ec.evalFraction(), ec.train().path(), config.seed()));
+  }
+
+  /**
    * Trains the ICD-10 classifier on every mixture of real and synthetic notes, scores it on real evaluation notes,
    * and writes the figures (Parquet and JSON) and the HTML report. Empty when no real training corpus is
    * configured: there is nothing to evaluate against.
@@ -243,22 +279,7 @@ public final class Pipeline {
       return Optional.empty();
     }
     spark.sparkContext().setJobDescription("medsyn evaluate: classifier on real, mixed and synthetic notes");
-    Dataset<Row> real = Corpora.real(CorpusReader.read(spark, ec.train().spec("evaluate.train")),
-        ec.train().path(), ec.depth());
-    Dataset<Row> train;
-    Dataset<Row> eval;
-    String evalSource;
-    if (ec.eval().configured()) {
-      train = real;
-      eval = Corpora.real(CorpusReader.read(spark, ec.eval().spec("evaluate.eval")), ec.eval().path(), ec.depth());
-      evalSource = ec.eval().path();
-    } else {
-      Dataset<Row>[] split = Stratified.split(real, ec.evalFraction(), config.seed());
-      train = split[0];
-      eval = split[1];
-      evalSource = String.format(Locale.ROOT, "a stratified %.0f %% of %s held out (seed %d)",
-          100 * ec.evalFraction(), ec.train().path(), config.seed());
-    }
+    RealSplit split = realSplit();
     // The run's own notes: the quality stage's verdicts when it has run (only passing notes are used), else all.
     boolean ownQualityNotes = !ec.synthetic().configured() && OutputFiles.exists(spark, layout.qualityNotes());
     String notesPath = ec.synthetic().configured() ? ec.synthetic().path()
@@ -282,8 +303,8 @@ public final class Pipeline {
               .spec("evaluate.synthetic")), ec.depth());
       syntheticSource = notesPath;
     }
-    EvaluationResult result = new Experiment(ec, config.seed()).run(train, eval, synthetic, evalSource,
-        syntheticSource);
+    EvaluationResult result = new Experiment(ec, config.seed()).run(split.train(), split.eval(), synthetic,
+        split.evalSource(), syntheticSource);
     EvaluationWriter.write(spark, result, layout);
     // The quality summary goes with the figures when the notes evaluated are the ones it counted.
     Optional<QualitySummary> quality = ownQualityNotes && OutputFiles.exists(spark, layout.qualitySummary())
