@@ -44,13 +44,14 @@ record LengthDistance(double realMedian, double syntheticMedian, double ks) {
     double totalB = b.values().stream().mapToLong(Long::longValue).sum();
     TreeSet<Integer> lengths = new TreeSet<>(a.keySet());
     lengths.addAll(b.keySet());
-    double cdfA = 0;
-    double cdfB = 0;
+    // Counts are summed, not shares, so that a distribution's last step is exactly 1.
+    long seenA = 0;
+    long seenB = 0;
     double gap = 0;
     for (int length : lengths) {
-      cdfA += a.getOrDefault(length, 0L) / totalA;
-      cdfB += b.getOrDefault(length, 0L) / totalB;
-      gap = Math.max(gap, Math.abs(cdfA - cdfB));
+      seenA += a.getOrDefault(length, 0L);
+      seenB += b.getOrDefault(length, 0L);
+      gap = Math.max(gap, Math.abs(seenA / totalA - seenB / totalB));
     }
     return gap;
   }
