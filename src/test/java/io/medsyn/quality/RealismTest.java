@@ -89,18 +89,17 @@ class RealismTest {
   }
 
   private static Dataset<Row> notes(int n, Random random, Function<Random, String> writer) {
-    List<Row> rows = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      rows.add(RowFactory.create("n" + i, writer.apply(random)));
+      texts.add(writer.apply(random));
     }
-    return SPARK.createDataFrame(rows, new StructType().add("id", DataTypes.StringType)
-        .add("text", DataTypes.StringType));
+    return texts(texts.toArray(String[]::new));
   }
 
   private static Dataset<Row> texts(String... texts) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < texts.length; i++) {
-      rows.add(RowFactory.create("t" + i, texts[i]));
+      rows.add(RowFactory.create("n" + i, texts[i]));
     }
     return SPARK.createDataFrame(rows, new StructType().add("id", DataTypes.StringType)
         .add("text", DataTypes.StringType));
