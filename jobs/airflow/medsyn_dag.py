@@ -19,7 +19,7 @@ except ImportError:
 
 # The pipeline's stages in order: the `medsyn` sub-commands (less `run`), each with its wrapper jobs/<stage>.sh.
 # A test compares this list with the CLI, so a new stage is added here as one more name.
-STAGES = ["mkg", "sample", "generate", "filter", "evaluate"]
+STAGES = ["mkg", "sample", "generate", "quality", "evaluate"]
 
 # Where the project is deployed on the workers, and the run's settings; each an Airflow Variable with a default.
 JOBS_DIR = "{{ var.value.get('medsyn_jobs_dir', '/opt/medsyn/jobs') }}"

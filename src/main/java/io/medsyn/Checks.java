@@ -15,11 +15,4 @@ public final class Checks {
       throw new IllegalStateException(String.format(format, args));
     }
   }
-
-  public static <T> T checkNotNull(T value, String format, Object... args) {
-    if (value == null) {
-      throw new NullPointerException(String.format(format, args));
-    }
-    return value;
-  }
 }

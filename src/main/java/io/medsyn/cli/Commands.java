@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The command tree and how errors reach the user: a bad input is one line naming it, not a stack trace. */
 @Command(name = "medsyn", mixinStandardHelpOptions = true, version = "medsyn 0.1.0",
     description = "MedSyn on Spark: synthetic clinical notes from a medical knowledge graph, at cluster scale.",
-    subcommands = {MkgCommand.class, SampleCommand.class, GenerateCommand.class, FilterCommand.class,
+    subcommands = {MkgCommand.class, SampleCommand.class, GenerateCommand.class, QualityCommand.class,
         EvaluateCommand.class, RunCommand.class})
 public final class Commands implements Runnable {
   /** Exit status for input the user must fix (configuration, graph, corpus, credentials). */
@@ -21,7 +21,7 @@ public final class Commands implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a sub-command: mkg, sample, generate, filter, evaluate or run");
+        "name a sub-command: mkg, sample, generate, quality, evaluate or run");
   }
 
   public static CommandLine commandLine() {

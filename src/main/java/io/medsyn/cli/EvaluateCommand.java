@@ -1,8 +1,9 @@
 package io.medsyn.cli;
 
+import io.medsyn.evaluate.EvaluateStage;
 import io.medsyn.evaluate.EvaluationResult;
 import io.medsyn.evaluate.EvaluationResult.CellRow;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.table.Layout;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +14,11 @@ import picocli.CommandLine.Command;
         + " mixture grid) and on synthetic notes only; score it on held-out real notes; write the figures to"
         + " OUTPUT/evaluation (Parquet and metrics.json) and a self-contained report to"
         + " OUTPUT/report/evaluation.html."})
-final class EvaluateCommand extends StageCommand {
+final class EvaluateCommand extends StageCommand<Optional<EvaluationResult>> {
+  EvaluateCommand() {
+    super(new EvaluateStage());
+  }
+
   static final String NO_CORPUS = """
       medsyn evaluate: no real corpus configured, so there is nothing to evaluate against; nothing was done.
       Point it at a real training corpus (JSON Lines {"idx","symptoms","code"} by default, or csv/parquet):
@@ -25,8 +30,7 @@ final class EvaluateCommand extends StageCommand {
       Synthetic notes default to OUTPUT/notes; another corpus: --set evaluate.synthetic.path=PATH.""";
 
   @Override
-  void run(Pipeline pipeline, PrintWriter out) {
-    Optional<EvaluationResult> result = pipeline.evaluate();
+  void report(Optional<EvaluationResult> result, Layout layout, PrintWriter out) {
     if (result.isEmpty()) {
       out.println(NO_CORPUS);
       return;
@@ -36,7 +40,6 @@ final class EvaluateCommand extends StageCommand {
       out.printf(Locale.ROOT, "%-32s %6.1f %6.1f %8.1f%n", c.cell(), 100 * c.hit1Mean(), 100 * c.hit3Mean(),
           100 * c.macroF1Mean());
     }
-    out.printf("figures in %s, report in %s%n", pipeline.layout().evaluationJson(),
-        pipeline.layout().report());
+    out.printf("figures in %s, report in %s%n", layout.evaluationJson(), layout.report());
   }
 }

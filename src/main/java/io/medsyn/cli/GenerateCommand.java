@@ -1,6 +1,8 @@
 package io.medsyn.cli;
 
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.generate.GenerateStage;
+import io.medsyn.generate.GenerateSummary;
+import io.medsyn.table.Layout;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
@@ -8,9 +10,13 @@ import picocli.CommandLine.Command;
     description = {"Write one note per task of OUTPUT/tasks with the configured backend (generate.backend: offline"
         + " by default, no network) into OUTPUT/notes (Parquet, partitioned by code). Every finished request is"
         + " journaled under OUTPUT/generate/journal, so a re-run sends only what is not done yet."})
-final class GenerateCommand extends StageCommand {
+final class GenerateCommand extends StageCommand<GenerateSummary> {
+  GenerateCommand() {
+    super(new GenerateStage());
+  }
+
   @Override
-  void run(Pipeline pipeline, PrintWriter out) {
-    out.println(pipeline.generate().render());
+  void report(GenerateSummary summary, Layout layout, PrintWriter out) {
+    out.println(summary.render());
   }
 }

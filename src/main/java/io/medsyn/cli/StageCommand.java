@@ -1,44 +1,29 @@
 package io.medsyn.cli;
 
-import io.medsyn.config.MedSynConfig;
-import io.medsyn.pipeline.Pipeline;
-import io.medsyn.pipeline.SparkSessions;
-import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import io.medsyn.stage.RunContext;
+import io.medsyn.stage.Stage;
+import io.medsyn.table.Layout;
 import java.io.PrintWriter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** A sub-command that runs stages of the pipeline in a Spark session built from the configuration. */
-abstract class StageCommand implements Callable<Integer> {
-  @Mixin
-  ConfigOptions options;
+/** The sub-command of one stage, named as the stage is: runs it and reports its summary. */
+abstract class StageCommand<R> extends SessionCommand {
+  private final Stage<R> stage;
 
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    MedSynConfig config = options.load();
-    // A session that exists already (a notebook, a test, an embedding application) belongs to its owner.
-    boolean ours = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create(config.spark());
-    try {
-      run(new Pipeline(config, spark), out());
-      return 0;
-    } finally {
-      if (ours) {
-        spark.stop();
-      }
-    }
+  StageCommand(Stage<R> stage) {
+    this.stage = stage;
   }
 
-  /** Runs the stage and reports what it wrote to {@code out}. */
-  abstract void run(Pipeline pipeline, PrintWriter out);
+  @Override
+  void run(RunContext context, PrintWriter out) {
+    report(stage.run(context), context.layout(), out);
+  }
 
-  /** Where a command reports to the user: standard output, or what an embedding caller set. */
-  private PrintWriter out() {
-    return spec.commandLine().getOut();
+  /** Tells the user what the stage wrote, from its summary. */
+  abstract void report(R summary, Layout layout, PrintWriter out);
+
+  /** {@link #report} for the summary that the stage of this command's name returned within a whole run. */
+  @SuppressWarnings("unchecked")
+  void reportAny(Object summary, Layout layout, PrintWriter out) {
+    report((R) summary, layout, out);
   }
 }

@@ -15,8 +15,8 @@ public record AllocationConfig(String policy, String counts, int minPerCode) imp
   public static final List<String> COUNTS = List.of("frequency", "corpus");
 
   public AllocationConfig {
-    ConfigException.require(POLICIES.contains(policy), "sample.allocation.policy", "one of " + POLICIES, policy);
-    ConfigException.require(COUNTS.contains(counts), "sample.allocation.counts", "one of " + COUNTS, counts);
-    ConfigException.require(minPerCode >= 0, "sample.allocation.min_per_code", "an integer >= 0", minPerCode);
+    ConfigException.require(POLICIES.contains(policy), "policy", "one of " + POLICIES, policy);
+    ConfigException.require(COUNTS.contains(counts), "counts", "one of " + COUNTS, counts);
+    ConfigException.require(minPerCode >= 0, "min_per_code", "an integer >= 0", minPerCode);
   }
 }

@@ -2,9 +2,11 @@ package io.medsyn.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -13,16 +15,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Reads {@link MedSynConfig}: the embedded defaults, then an optional YAML file, then {@code key=value} overrides,
- * each layer replacing the keys it names. Unknown keys and ill-typed values fail with the key's full name.
+ * each layer replacing the keys it names. Unknown keys and ill-typed values fail with the key's full name; a record
+ * that rejects a value names the key relative to its section ({@code n}, not {@code sample.n}) and the loader puts
+ * the section's path in front.
  */
 public final class ConfigLoader {
   static final String DEFAULTS = "/medsyn-defaults.yaml";
@@ -67,9 +73,17 @@ public final class ConfigLoader {
     return load(null, List.of());
   }
 
+  /** The embedded defaults, with each backend's section from its provider. */
   private static ObjectNode defaults() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
-      return (ObjectNode) YAML.readTree(in);
+      ObjectNode tree = (ObjectNode) YAML.readTree(in);
+      ObjectNode generate = (ObjectNode) tree.get("generate");
+      for (BackendSection backend : BackendSection.all()) {
+        if (backend.defaults() != null) {
+          generate.set(backend.name(), YAML.valueToTree(backend.defaults()));
+        }
+      }
+      return tree;
     } catch (IOException e) {
       throw new IllegalStateException("embedded " + DEFAULTS + " is unreadable", e);
     }
@@ -138,37 +152,68 @@ public final class ConfigLoader {
     return "; known keys here: " + String.join(", ", names);
   }
 
+  /**
+   * Binds the tree; each registered backend's own section ({@code generate.NAME}) is taken out and bound to the
+   * record its {@link BackendSection} names first, so that config names no backend.
+   */
   private static MedSynConfig bind(ObjectNode tree, String file) {
+    Map<String, Serializable> sections = new LinkedHashMap<>();
+    if (tree.get("generate") instanceof ObjectNode generate) {
+      for (BackendSection backend : BackendSection.all()) {
+        if (backend.defaults() != null && generate.has(backend.name())) {
+          String key = "generate." + backend.name();
+          sections.put(backend.name(), bind(generate.remove(backend.name()), backend.defaults().getClass(), file,
+              key));
+        }
+      }
+    }
+    InjectableValues injected = new InjectableValues.Std().addValue(GenerateConfig.BACKEND_SECTIONS, sections);
+    return bind(YAML.readerFor(MedSynConfig.class).with(injected), tree, file, "");
+  }
+
+  private static <T> T bind(JsonNode tree, Class<T> type, String file, String prefix) {
+    return bind(YAML.readerFor(type), tree, file, prefix);
+  }
+
+  /** Binds {@code tree}, found at key {@code prefix}; a failure names the key in full and the file it came from. */
+  private static <T> T bind(ObjectReader reader, JsonNode tree, String file, String prefix) {
     String origin = file == null ? "configuration" : file;
     try {
-      return YAML.treeToValue(tree, MedSynConfig.class);
+      return reader.readValue(tree);
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf)
           .sorted().collect(Collectors.joining(", "));
-      throw new ConfigException(origin + ": unknown key '" + path(e, e.getPropertyName()) + "'; known keys there: "
-          + known, e);
+      throw new ConfigException(origin + ": unknown key '" + path(prefix, e, e.getPropertyName())
+          + "'; known keys there: " + known, e);
     } catch (InvalidFormatException e) {
-      throw new ConfigException(origin + ": key '" + path(e, null) + "' expects " + typeName(e.getTargetType())
-          + ", got '" + e.getValue() + "'", e);
+      throw new ConfigException(origin + ": key '" + path(prefix, e, null) + "' expects "
+          + typeName(e.getTargetType()) + ", got '" + e.getValue() + "'", e);
     } catch (MismatchedInputException e) {
-      throw new ConfigException(origin + ": key '" + path(e, null) + "' expects " + typeName(e.getTargetType())
-          + ": " + e.getOriginalMessage(), e);
+      throw new ConfigException(origin + ": key '" + path(prefix, e, null) + "' expects "
+          + typeName(e.getTargetType()) + ": " + e.getOriginalMessage(), e);
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ConfigException ce) {
-        throw new ConfigException(file == null ? ce.getMessage() : file + ": " + ce.getMessage(), ce);
+        // A record names its keys relative to its own section; the loader knows where that section is.
+        String where = path(prefix, e, null);
+        String message = where.isEmpty() || ce.getMessage().startsWith(where + ".") ? ce.getMessage()
+            : where + "." + ce.getMessage();
+        throw new ConfigException(file == null ? message : file + ": " + message, ce);
       }
       throw new ConfigException(origin + ": " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(origin + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigException(origin + ": " + e.getMessage(), e);
     }
   }
 
-  private static String path(JsonMappingException e, String leaf) {
+  private static String path(String prefix, JsonMappingException e, String leaf) {
     String joined = e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("."));
-    return joined.isEmpty() && leaf != null ? leaf : joined;
+    String relative = joined.isEmpty() && leaf != null ? leaf : joined;
+    return prefix.isEmpty() ? relative : relative.isEmpty() ? prefix : prefix + "." + relative;
   }
 
   private static String typeName(Class<?> type) {

@@ -1,6 +1,5 @@
 package io.medsyn.config;
 
-import io.medsyn.corpus.CorpusSpec;
 import java.io.Serializable;
 
 /** A corpus named in the configuration: where it is, its format and which columns hold the id, text and code. */

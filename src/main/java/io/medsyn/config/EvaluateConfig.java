@@ -20,23 +20,23 @@ public record EvaluateConfig(CorpusConfig train, CorpusConfig eval, double evalF
   public static final List<String> SYNTHETIC_FORMATS = List.of("notes", "jsonl", "csv", "parquet");
 
   public EvaluateConfig {
-    ConfigException.require(train != null, "evaluate.train", "a corpus section", null);
-    ConfigException.require(eval != null, "evaluate.eval", "a corpus section", null);
-    ConfigException.require(synthetic != null, "evaluate.synthetic", "a corpus section", null);
+    ConfigException.require(train != null, "train", "a corpus section", null);
+    ConfigException.require(eval != null, "eval", "a corpus section", null);
+    ConfigException.require(synthetic != null, "synthetic", "a corpus section", null);
     if (train.configured()) {
       train.spec("evaluate.train");
     }
     if (eval.configured()) {
       eval.spec("evaluate.eval");
     }
-    ConfigException.require(evalFraction > 0 && evalFraction < 1, "evaluate.eval_fraction",
+    ConfigException.require(evalFraction > 0 && evalFraction < 1, "eval_fraction",
         "a number in (0, 1)", evalFraction);
-    ConfigException.require(SYNTHETIC_FORMATS.contains(synthetic.format()), "evaluate.synthetic.format",
+    ConfigException.require(SYNTHETIC_FORMATS.contains(synthetic.format()), "synthetic.format",
         "one of " + SYNTHETIC_FORMATS, synthetic.format());
-    ConfigException.require(depth >= 3 && depth <= 5, "evaluate.depth", "3 (category), 4 or 5", depth);
-    ConfigException.require(grid != null, "evaluate.grid", "a section", null);
-    ConfigException.require(repeats >= 1, "evaluate.repeats", "an integer >= 1", repeats);
-    ConfigException.require(bootstrap >= 100, "evaluate.bootstrap", "an integer >= 100", bootstrap);
-    ConfigException.require(classifier != null, "evaluate.classifier", "a section", null);
+    ConfigException.require(depth >= 3 && depth <= 5, "depth", "3 (category), 4 or 5", depth);
+    ConfigException.require(grid != null, "grid", "a section", null);
+    ConfigException.require(repeats >= 1, "repeats", "an integer >= 1", repeats);
+    ConfigException.require(bootstrap >= 100, "bootstrap", "an integer >= 100", bootstrap);
+    ConfigException.require(classifier != null, "classifier", "a section", null);
   }
 }

@@ -2,7 +2,6 @@ package io.medsyn.config;
 
 import java.io.Serializable;
 
-import io.medsyn.corpus.CorpusSpec;
 
 
 /**
@@ -12,9 +11,9 @@ import io.medsyn.corpus.CorpusSpec;
 public record ExamplesConfig(String path, String format, String idColumn, String textColumn, String codeColumn,
     String split, double share) implements Serializable {
   public ExamplesConfig {
-    ConfigException.require(share >= 0 && share <= 1, "sample.examples.share", "a number in [0, 1]", share);
+    ConfigException.require(share >= 0 && share <= 1, "share", "a number in [0, 1]", share);
     if (path != null) {
-      ConfigException.require("train".equals(split), "sample.examples.split",
+      ConfigException.require("train".equals(split), "split",
           "'train' (example notes may only come from a training split; never point this at evaluation data)",
           split);
     }

@@ -14,10 +14,10 @@ public record GridConfig(List<Double> realShares, List<Double> syntheticShares, 
     realShares = realShares == null ? List.of() : List.copyOf(realShares);
     syntheticShares = syntheticShares == null ? List.of() : List.copyOf(syntheticShares);
     ConfigException.require(realShares.stream().allMatch(s -> s != null && s > 0 && s <= 1)
-        && realShares.contains(1.0), "evaluate.grid.real_shares",
+        && realShares.contains(1.0), "real_shares",
         "numbers in (0, 1] including 1.0 (the real-only baseline)", realShares);
     ConfigException.require(syntheticShares.stream().allMatch(s -> s != null && s >= 0 && s <= 1)
-        && syntheticShares.contains(0.0), "evaluate.grid.synthetic_shares",
+        && syntheticShares.contains(0.0), "synthetic_shares",
         "numbers in [0, 1] including 0.0 (the real-only baseline)", syntheticShares);
   }
 }

@@ -12,18 +12,18 @@ public record MkgConfig(String source, String vertices, String edges, List<Strin
   public static final List<String> SOURCES = List.of("builtin", "csv", "json", "parquet");
 
   public MkgConfig {
-    ConfigException.require(SOURCES.contains(source), "mkg.source", "one of " + SOURCES, source);
+    ConfigException.require(SOURCES.contains(source), "source", "one of " + SOURCES, source);
     if (!source.equals("builtin")) {
-      ConfigException.require(vertices != null && !vertices.isBlank(), "mkg.vertices",
+      ConfigException.require(vertices != null && !vertices.isBlank(), "vertices",
           "a path (mkg.source is " + source + ")", vertices);
     }
     if (source.equals("csv") || source.equals("parquet")) {
-      ConfigException.require(edges != null && !edges.isBlank(), "mkg.edges",
+      ConfigException.require(edges != null && !edges.isBlank(), "edges",
           "a path (mkg.source is " + source + ")", edges);
     }
     codes = codes == null ? List.of() : List.copyOf(codes);
     for (String code : codes) {
-      ConfigException.require(code != null && code.matches("[A-Z][0-9]{2}"), "mkg.codes",
+      ConfigException.require(code != null && code.matches("[A-Z][0-9]{2}"), "codes",
           "3-character ICD-10 categories such as I11", code);
     }
   }

@@ -16,16 +16,16 @@ import java.io.Serializable;
 public record NearDuplicateConfig(int shingleChars, double minSimilarity, int bands, int rowsPerBand,
     double boilerplateShare, int boilerplateMinNotes) implements Serializable {
   public NearDuplicateConfig {
-    ConfigException.require(shingleChars >= 2 && shingleChars <= 20, "quality.near_duplicate.shingle_chars",
+    ConfigException.require(shingleChars >= 2 && shingleChars <= 20, "shingle_chars",
         "an integer in [2, 20]", shingleChars);
-    ConfigException.require(minSimilarity > 0 && minSimilarity <= 1, "quality.near_duplicate.min_similarity",
+    ConfigException.require(minSimilarity > 0 && minSimilarity <= 1, "min_similarity",
         "a number in (0, 1]", minSimilarity);
-    ConfigException.require(bands >= 1, "quality.near_duplicate.bands", "an integer >= 1", bands);
-    ConfigException.require(rowsPerBand >= 1, "quality.near_duplicate.rows_per_band", "an integer >= 1",
+    ConfigException.require(bands >= 1, "bands", "an integer >= 1", bands);
+    ConfigException.require(rowsPerBand >= 1, "rows_per_band", "an integer >= 1",
         rowsPerBand);
     ConfigException.require(boilerplateShare > 0 && boilerplateShare <= 1,
-        "quality.near_duplicate.boilerplate_share", "a number in (0, 1]", boilerplateShare);
-    ConfigException.require(boilerplateMinNotes >= 2, "quality.near_duplicate.boilerplate_min_notes",
+        "boilerplate_share", "a number in (0, 1]", boilerplateShare);
+    ConfigException.require(boilerplateMinNotes >= 2, "boilerplate_min_notes",
         "an integer >= 2", boilerplateMinNotes);
   }
 

@@ -30,22 +30,22 @@ public record QualityConfig(int minChars, int maxChars, double minScriptShare, d
     List<String> refusalPatterns, NearDuplicateConfig nearDuplicate, int realPassageWords, RealismConfig realism)
     implements Serializable {
   public QualityConfig {
-    ConfigException.require(minChars >= 0, "quality.min_chars", "an integer >= 0", minChars);
-    ConfigException.require(maxChars > minChars, "quality.max_chars",
+    ConfigException.require(minChars >= 0, "min_chars", "an integer >= 0", minChars);
+    ConfigException.require(maxChars > minChars, "max_chars",
         "an integer > quality.min_chars (" + minChars + ")", maxChars);
     requireShare(minScriptShare, "quality.min_script_share");
-    ConfigException.require(symptomWordShare > 0 && symptomWordShare <= 1, "quality.symptom_word_share",
+    ConfigException.require(symptomWordShare > 0 && symptomWordShare <= 1, "symptom_word_share",
         "a number in (0, 1]", symptomWordShare);
     requireShare(minSymptomCoverage, "quality.min_symptom_coverage");
-    ConfigException.require(leakNameShare > 0 && leakNameShare <= 1, "quality.leak_name_share",
+    ConfigException.require(leakNameShare > 0 && leakNameShare <= 1, "leak_name_share",
         "a number in (0, 1]", leakNameShare);
-    ConfigException.require(copyNgram >= 1, "quality.copy_ngram", "an integer >= 1", copyNgram);
+    ConfigException.require(copyNgram >= 1, "copy_ngram", "an integer >= 1", copyNgram);
     requireShare(maxCopyShare, "quality.max_copy_share");
     refusalPatterns = refusalPatterns == null ? List.of() : refusalPatterns;
     for (String pattern : refusalPatterns) {
-      ConfigException.require(pattern != null && !pattern.isBlank(), "quality.refusal_patterns",
+      ConfigException.require(pattern != null && !pattern.isBlank(), "refusal_patterns",
           "non-empty regular expressions", pattern);
-      ConfigException.require(!hasUpperCase(pattern), "quality.refusal_patterns",
+      ConfigException.require(!hasUpperCase(pattern), "refusal_patterns",
           "patterns in lower case (notes are matched in lower case)", "'" + pattern + "'");
       try {
         Pattern.compile(pattern);
@@ -55,10 +55,9 @@ public record QualityConfig(int minChars, int maxChars, double minScriptShare, d
       }
     }
     refusalPatterns = List.copyOf(refusalPatterns);
-    ConfigException.require(nearDuplicate != null, "quality.near_duplicate", "a section", nearDuplicate);
-    ConfigException.require(realPassageWords >= 2, "quality.real_passage_words", "an integer >= 2",
-        realPassageWords);
-    ConfigException.require(realism != null, "quality.realism", "a section", realism);
+    ConfigException.require(nearDuplicate != null, "near_duplicate", "a section", nearDuplicate);
+    ConfigException.require(realPassageWords >= 2, "real_passage_words", "an integer >= 2", realPassageWords);
+    ConfigException.require(realism != null, "realism", "a section", realism);
   }
 
   /** An upper-case letter outside escapes such as \W or \p{Lu}: it would never match a lower-cased note. */

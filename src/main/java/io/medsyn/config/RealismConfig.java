@@ -11,8 +11,8 @@ import java.io.Serializable;
  */
 public record RealismConfig(int discriminatorNotes, int folds) implements Serializable {
   public RealismConfig {
-    ConfigException.require(folds >= 2 && folds <= 20, "quality.realism.folds", "an integer in [2, 20]", folds);
-    ConfigException.require(discriminatorNotes >= 2 * folds, "quality.realism.discriminator_notes",
+    ConfigException.require(folds >= 2 && folds <= 20, "folds", "an integer in [2, 20]", folds);
+    ConfigException.require(discriminatorNotes >= 2 * folds, "discriminator_notes",
         "an integer >= 2 x quality.realism.folds (" + 2 * folds + ")", discriminatorNotes);
   }
 }

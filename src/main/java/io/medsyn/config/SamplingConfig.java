@@ -10,17 +10,17 @@ import java.io.Serializable;
 public record SamplingConfig(long n, int partitions, AllocationConfig allocation, Range symptoms, Range anamnesis,
     Range findings, double temperature, ExamplesConfig examples) implements Serializable {
   public SamplingConfig {
-    ConfigException.require(n >= 1, "sample.n", "an integer >= 1", n);
-    ConfigException.require(partitions >= 1, "sample.partitions", "an integer >= 1", partitions);
-    ConfigException.require(allocation != null, "sample.allocation", "a section", allocation);
+    ConfigException.require(n >= 1, "n", "an integer >= 1", n);
+    ConfigException.require(partitions >= 1, "partitions", "an integer >= 1", partitions);
+    ConfigException.require(allocation != null, "allocation", "a section", allocation);
     symptoms.check("sample.symptoms", 1);
     anamnesis.check("sample.anamnesis", 0);
     findings.check("sample.findings", 0);
-    ConfigException.require(temperature > 0 && Double.isFinite(temperature), "sample.temperature",
+    ConfigException.require(temperature > 0 && Double.isFinite(temperature), "temperature",
         "a number > 0", temperature);
-    ConfigException.require(examples != null, "sample.examples", "a section", examples);
+    ConfigException.require(examples != null, "examples", "a section", examples);
     if ("corpus".equals(allocation.counts())) {
-      ConfigException.require(examples.path() != null, "sample.examples.path",
+      ConfigException.require(examples.path() != null, "examples.path",
           "a corpus path (sample.allocation.counts is 'corpus')", examples.path());
     }
   }

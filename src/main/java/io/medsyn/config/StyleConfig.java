@@ -10,6 +10,6 @@ import java.io.Serializable;
  */
 public record StyleConfig(int minRealNotes) implements Serializable {
   public StyleConfig {
-    ConfigException.require(minRealNotes >= 2, "style.min_real_notes", "an integer >= 2", minRealNotes);
+    ConfigException.require(minRealNotes >= 2, "min_real_notes", "an integer >= 2", minRealNotes);
   }
 }

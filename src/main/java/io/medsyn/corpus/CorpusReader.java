@@ -3,6 +3,7 @@ package io.medsyn.corpus;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.trim;
 
+import io.medsyn.config.CorpusSpec;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

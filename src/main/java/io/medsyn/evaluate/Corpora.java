@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.udf;
 
 import io.medsyn.mkg.Icd10;
+import io.medsyn.table.NoteSchema;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -55,7 +56,7 @@ public final class Corpora {
             + ".format to jsonl, csv or parquet for another corpus");
       }
     }
-    Column usable = col("status").equalTo("ok").and(col("text").isNotNull());
+    Column usable = col("status").equalTo(NoteSchema.OK).and(col("text").isNotNull());
     if (columns.contains("quality_pass")) {
       usable = usable.and(col("quality_pass").equalTo(true));
     }

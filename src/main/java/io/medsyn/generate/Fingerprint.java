@@ -1,8 +1,8 @@
 package io.medsyn.generate;
 
+import io.medsyn.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.spark.sql.Row;
 
@@ -16,12 +16,7 @@ final class Fingerprint {
 
   /** The fingerprint of a row of strings, whole numbers, doubles, nested rows and arrays. */
   static String of(Row identity) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
+    MessageDigest sha = Hashes.sha256();
     update(sha, identity);
     return HexFormat.of().formatHex(sha.digest());
   }

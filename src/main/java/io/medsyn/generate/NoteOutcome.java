@@ -2,6 +2,7 @@ package io.medsyn.generate;
 
 import io.medsyn.llm.Completion;
 import io.medsyn.llm.ErrorClass;
+import io.medsyn.table.NoteSchema;
 
 /**
  * How one request ended: the note columns of its row ({@link NoteSchema#NOTE}), ok or failed.

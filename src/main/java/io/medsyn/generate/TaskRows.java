@@ -1,7 +1,7 @@
 package io.medsyn.generate;
 
 import io.medsyn.llm.NoteTask;
-import io.medsyn.sampling.Fact;
+import io.medsyn.sample.Fact;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;

@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Something that writes notes: an OpenAI-compatible endpoint, the offline composer, or any other. One instance
- * lives per Spark task on an executor; adding a backend touches only its own package and {@link Backends}.
+ * lives per Spark task on an executor; its {@link BackendProvider} makes it (see there for adding a backend).
  */
 public interface Backend extends AutoCloseable {
   /**

@@ -1,6 +1,6 @@
 package io.medsyn.llm;
 
-import io.medsyn.sampling.Fact;
+import io.medsyn.sample.Fact;
 import java.io.Serializable;
 import java.util.List;
 

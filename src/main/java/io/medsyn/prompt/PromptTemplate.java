@@ -1,12 +1,9 @@
 package io.medsyn.prompt;
 
+import io.medsyn.Hashes;
 import io.medsyn.llm.ChatMessage;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +59,7 @@ public record PromptTemplate(String source, String system, String user, String h
       throw new IllegalArgumentException(source + ": no '" + USER + "' section; a template needs the user message");
     }
     return new PromptTemplate(source, system == null ? null : system.toString().strip(), user.toString().strip(),
-        sha256(text));
+        Hashes.sha256Hex(text));
   }
 
   /** The chat messages with every placeholder replaced by its value. */
@@ -87,14 +84,5 @@ public record PromptTemplate(String source, String system, String user, String h
     }
     m.appendTail(out);
     return out.toString();
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.medsyn.prompt;
 
 import io.medsyn.llm.NoteTask;
-import io.medsyn.sampling.Fact;
+import io.medsyn.sample.Fact;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.medsyn.Hashes;
 import io.medsyn.config.NearDuplicateConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class NearDuplicates {
       for (int band = 0; band * rows < hashes.size(); band++) {
         long key = band;
         for (int row = band * rows; row < (band + 1) * rows; row++) {
-          key = mix(key * 31 + (long) hashes.apply(row).apply(0));
+          key = Hashes.splitMix(key * 31 + (long) hashes.apply(row).apply(0));
         }
         keys.add(key);
       }
@@ -141,12 +142,5 @@ public final class NearDuplicates {
       int union = x.length + y.length - shared;
       return union == 0 ? 0.0 : shared / (double) union;
     }, DataTypes.DoubleType);
-  }
-
-  /** SplitMix64's finalizer: spreads MinHash values so band keys of different contents rarely meet. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 }

@@ -1,10 +1,12 @@
 package io.medsyn.quality;
 
 import io.medsyn.Checks;
+import io.medsyn.Hashes;
 import io.medsyn.config.QualityConfig;
+import io.medsyn.table.NoteSchema;
+import io.medsyn.table.QualitySchema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -74,28 +76,21 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
     private final DiagnosisLeak leak = new DiagnosisLeak(stemmer, config.leakNameShare());
     private final ExampleCopy copy = new ExampleCopy(config.copyNgram());
     private final Refusals refusals = new Refusals(config.refusalPatterns());
-    private final MessageDigest sha256;
+    private final MessageDigest sha256 = Hashes.sha256();
     private final int width = input.fields().length;
-
-    Scoring() {
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every JVM has SHA-256", e);
-      }
-    }
+    private final StructType output = outputSchema();
 
     Row score(Row note) {
-      Object[] values = new Object[width + QualitySchema.NOTE_SCORES.size() + 3];
+      Object[] values = new Object[output.size()];
       for (int i = 0; i < width; i++) {
         values[i] = note.get(i);
       }
       String text = note.getAs("text");
       List<String> reasons = new ArrayList<>();
-      if (text == null || !"ok".equals(note.getAs("status"))) {
+      if (text == null || !NoteSchema.OK.equals(note.getAs("status"))) {
         reasons.add(RejectReason.GENERATION_FAILED.label());
-        values[values.length - 3] = seq(reasons);
-        values[values.length - 1] = seq(List.of());
+        put(values, REASONS, seq(reasons));
+        put(values, SEGMENTS, seq(List.of()));
         return RowFactory.create(values);
       }
       String language = note.getAs("language");
@@ -124,20 +119,24 @@ final class NoteScorer implements MapPartitionsFunction<Row, Row> {
       add(reasons, covered.share() != null && covered.share() < config.minSymptomCoverage() - 1e-9,
           RejectReason.LOW_SYMPTOM_COVERAGE);
 
-      int at = width;
-      values[at++] = chars;
-      values[at++] = script;
-      values[at++] = covered.share();
-      values[at++] = seq(covered.missing());
-      values[at++] = leaked.score();
-      values[at++] = seq(leaked.terms());
-      values[at++] = copied;
-      values[at++] = refusal;
-      values[at++] = seq(reasons);
-      values[at++] = HexFormat.of().formatHex(sha256.digest(String.join(" ", words)
-          .getBytes(StandardCharsets.UTF_8)));
-      values[at] = seq(Boilerplate.segments(text));
+      // By name, not position: a column added to the schema cannot shift the others' values.
+      put(values, "char_count", chars);
+      put(values, "script_share", script);
+      put(values, "symptom_coverage", covered.share());
+      put(values, "symptoms_missing", seq(covered.missing()));
+      put(values, "leak_score", leaked.score());
+      put(values, "leak_terms", seq(leaked.terms()));
+      put(values, "copy_share", copied);
+      put(values, "refusal_match", refusal);
+      put(values, REASONS, seq(reasons));
+      put(values, TEXT_KEY, HexFormat.of().formatHex(sha256.digest(String.join(" ", words)
+          .getBytes(StandardCharsets.UTF_8))));
+      put(values, SEGMENTS, seq(Boilerplate.segments(text)));
       return RowFactory.create(values);
+    }
+
+    private void put(Object[] values, String column, Object value) {
+      values[output.fieldIndex(column)] = value;
     }
 
     /** The sampled symptoms in the note's language (the other one when that text is missing). */

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.medsyn.classify.TextFeatures;
 import io.medsyn.config.Range;
+import io.medsyn.table.QualitySchema;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,9 +34,6 @@ import scala.jdk.javaapi.CollectionConverters;
  * that many patients share. Only pairs sharing a rare shingle are compared: no note-by-note comparison.
  */
 public final class PassageAudit {
-  public static final String WORDS = "real_passage_words";
-  public static final String REAL_ID = "real_passage_id";
-
   private final int shingleWords;
   private final int minRealNotes;
 
@@ -53,8 +51,9 @@ public final class PassageAudit {
    *
    * @param notes {@code note_id} and {@code text} of the synthetic notes (rows without text are skipped)
    * @param real {@code id} and {@code text} of the real training notes
-   * @return {@code note_id}, {@link #WORDS} (at least {@code shingleWords}) and {@link #REAL_ID} (of the longest
-   *     run; of two equally long, the smaller id), one row per note that shares a rare passage
+   * @return {@code note_id}, {@link QualitySchema#REAL_PASSAGE_WORDS} (at least {@code shingleWords}) and
+   *     {@link QualitySchema#REAL_PASSAGE_ID} (of the longest run; of two equally long, the smaller id), one row
+   *     per note that shares a rare passage
    */
   public Dataset<Row> find(Dataset<Row> notes, Dataset<Row> real) {
     Dataset<Row> noteWords = notes.filter(col("text").isNotNull())
@@ -83,7 +82,8 @@ public final class PassageAudit {
         .groupBy("note_id")
         // The longest run first, then the smaller real id, so that reruns name the same note.
         .agg(min_by(struct(col("run"), col("real_id")), struct(negate(col("run")), col("real_id"))).as("best"))
-        .select(col("note_id"), col("best.run").as(WORDS), col("best.real_id").as(REAL_ID));
+        .select(col("note_id"), col("best.run").as(QualitySchema.REAL_PASSAGE_WORDS),
+            col("best.real_id").as(QualitySchema.REAL_PASSAGE_ID));
   }
 
   /** One row per shingle of each note: the id, the shingle's first word (0-based) and a hash of its words. */

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.medsyn.Checks;
 import io.medsyn.config.QualityConfig;
+import io.medsyn.table.QualitySchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -78,8 +79,8 @@ public final class QualityFilter {
       exact = exact.join(broadcast(passages), col("note_id").equalTo(col("passage_note_id")), "left_outer")
           .drop("passage_note_id");
       // Audited: 0 for a note with text and no rare passage.
-      passageWords = when(col("text").isNotNull(), coalesce(col(PassageAudit.WORDS), lit(0)));
-      passageId = col(PassageAudit.REAL_ID);
+      passageWords = when(col("text").isNotNull(), coalesce(col(QualitySchema.REAL_PASSAGE_WORDS), lit(0)));
+      passageId = col(QualitySchema.REAL_PASSAGE_ID);
     }
 
     List<Column> out = new ArrayList<>();
@@ -88,16 +89,16 @@ public final class QualityFilter {
     out.add(col("duplicate_of"));
     out.add(col("near_duplicate_of"));
     out.add(col("near_duplicate_similarity"));
-    out.add(col(PassageAudit.WORDS));
-    out.add(col(PassageAudit.REAL_ID));
+    out.add(col(QualitySchema.REAL_PASSAGE_WORDS));
+    out.add(col(QualitySchema.REAL_PASSAGE_ID));
     out.add(size(col("reject_reasons")).equalTo(0).as("quality_pass"));
     out.add(col("reject_reasons"));
     // One row per near-duplicate: few enough to send to every task instead of shuffling the notes.
     return exact.join(broadcast(near), exact.col("note_id").equalTo(near.col("note_id")), "left_outer")
         .drop(near.col("note_id"))
-        .withColumn(PassageAudit.WORDS, passageWords)
-        .withColumn(PassageAudit.REAL_ID, passageId)
-        .withColumn("reject_reasons", reasons().apply(col(NoteScorer.REASONS), col(PassageAudit.WORDS),
+        .withColumn(QualitySchema.REAL_PASSAGE_WORDS, passageWords)
+        .withColumn(QualitySchema.REAL_PASSAGE_ID, passageId)
+        .withColumn("reject_reasons", reasons().apply(col(NoteScorer.REASONS), col(QualitySchema.REAL_PASSAGE_WORDS),
             col("duplicate_of"), col("near_duplicate_of")))
         .select(out.toArray(Column[]::new));
   }

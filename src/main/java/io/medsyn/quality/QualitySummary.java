@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.medsyn.table.QualitySchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -77,7 +78,7 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
             .put(r.getString(1), r.getLong(2)));
     List<CodeCounts> byCode = new ArrayList<>();
     scored.groupBy("code").agg(count(lit(1)), sum(when(col("quality_pass"), 1L).otherwise(0L)),
-            max(PassageAudit.WORDS)).orderBy("code")
+            max(QualitySchema.REAL_PASSAGE_WORDS)).orderBy("code")
         .collectAsList()
         .forEach(r -> byCode.add(new CodeCounts(r.getString(0), r.getLong(1), r.getLong(2),
             reasons.getOrDefault(r.getString(0), Map.of()), r.isNullAt(3) ? null : r.getInt(3))));
@@ -104,7 +105,7 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
     }
     if (total == null) {
       throw new IllegalArgumentException("the quality summary table has no total row (code null): rerun the quality"
-          + " stage (medsyn filter)");
+          + " stage (medsyn quality)");
     }
     Realism realism = total.isNullAt(total.fieldIndex("real_notes")) ? null : new Realism(total.getAs("real_notes"),
         total.getAs("discriminator_auc"), total.getAs("discriminator_auc_sd"), total.getAs("discriminator_notes"),

@@ -6,7 +6,7 @@ import java.util.Locale;
  * The pieces every report page shares: one stylesheet, escaping, fact tiles, inlined charts and number formats.
  * Pages are self-contained (no script, no link out) so that an analyst can open them offline.
  */
-final class Html {
+public final class Html {
   private static final String STYLE = """
       body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px auto;max-width:1080px;color:#222;line-height:1.45}
       h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}
@@ -25,22 +25,22 @@ final class Html {
   private Html() {}
 
   /** A whole page around {@code body}. */
-  static String page(String title, CharSequence body) {
+  public static String page(String title, CharSequence body) {
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>"
         + STYLE + "</style></head><body>" + body + "</body></html>";
   }
 
-  static void fact(StringBuilder html, String value, String label) {
+  public static void fact(StringBuilder html, String value, String label) {
     html.append("<div class=\"fact\"><b>").append(esc(value)).append("</b><span>").append(esc(label))
         .append("</span></div>");
   }
 
-  static String img(String dataUri, String alt) {
+  public static String img(String dataUri, String alt) {
     return "<img src=\"" + dataUri + "\" alt=\"" + esc(alt) + "\">";
   }
 
   /** A share in [0, 1] as a percentage; a share that rounds to 0 or 100 % without being so is not shown as such. */
-  static String pct(double value) {
+  public static String pct(double value) {
     if (value > 0 && value < 0.0005) {
       return "under 0.1 %";
     }
@@ -51,11 +51,11 @@ final class Html {
   }
 
   /** A count with thousands separators. */
-  static String count(long value) {
+  public static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);
   }
 
-  static String esc(String text) {
+  public static String esc(String text) {
     return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\"", "&quot;");
   }

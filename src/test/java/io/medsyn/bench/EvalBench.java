@@ -6,7 +6,7 @@ import io.medsyn.classify.TrainedClassifier;
 import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.corpus.CorpusReader;
-import io.medsyn.corpus.CorpusSpec;
+import io.medsyn.config.CorpusSpec;
 import io.medsyn.evaluate.Stratified;
 import io.medsyn.testing.SharedData;
 import io.medsyn.testing.TestSpark;

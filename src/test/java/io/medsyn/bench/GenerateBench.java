@@ -2,8 +2,10 @@ package io.medsyn.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.medsyn.config.ConfigLoader;
+import io.medsyn.generate.GenerateStage;
 import io.medsyn.generate.GenerateSummary;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,11 +51,11 @@ public final class GenerateBench {
 
   /** Seconds for sampling and for generating {@code n} notes under {@code out}. */
   private static double[] corpus(SparkSession spark, Path out, long n) {
-    Pipeline pipeline = new Pipeline(ConfigLoader.load(null, List.of("sample.n=" + n, "output=" + out)), spark);
+    RunContext pipeline = new RunContext(ConfigLoader.load(null, List.of("sample.n=" + n, "output=" + out)), spark);
     long start = System.nanoTime();
-    pipeline.sample();
+    new SampleStage().run(pipeline);
     long sampled = System.nanoTime();
-    GenerateSummary summary = pipeline.generate();
+    GenerateSummary summary = new GenerateStage().run(pipeline);
     long generated = System.nanoTime();
     if (summary.ok() != n) {
       throw new IllegalStateException("expected " + n + " notes, got " + summary.render());

@@ -4,13 +4,14 @@ import static org.apache.spark.sql.functions.col;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
-import io.medsyn.pipeline.Pipeline;
 import io.medsyn.corpus.CorpusReader;
 import io.medsyn.quality.NearDuplicates;
 import io.medsyn.quality.PassageAudit;
 import io.medsyn.quality.QualityFilter;
+import io.medsyn.quality.QualityStage;
 import io.medsyn.quality.QualitySummary;
 import io.medsyn.quality.Realism;
+import io.medsyn.stage.RunContext;
 import io.medsyn.testing.SharedData;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class QualityBench {
       Path dir = scratch.path();
       MedSynConfig config = ConfigLoader.load(null, List.of("output=" + dir,
           "sample.examples.path=" + SharedData.rumedTrain()));
-      Pipeline pipeline = new Pipeline(config, spark);
+      RunContext pipeline = new RunContext(config, spark);
       List<String> lines = new ArrayList<>();
       long t0 = System.nanoTime();
       SyntheticNotes.generate(spark, n, 41).write().parquet(pipeline.layout().notes());
@@ -61,11 +62,11 @@ public final class QualityBench {
 
       long t1 = System.nanoTime();
       double cpu1 = cpuSeconds();
-      QualitySummary summary = pipeline.filter();
+      QualitySummary summary = new QualityStage().run(pipeline);
       double stage = secs(t1);
       double cpu = cpuSeconds() - cpu1;
       // CPU time does not depend on what else the machine runs; wall time does.
-      lines.add(String.format("filter stage (read, score, dedupe, write): %.1f s = %.0f notes/s; %.1f CPU-s ="
+      lines.add(String.format("quality stage (read, score, dedupe, write): %.1f s = %.0f notes/s; %.1f CPU-s ="
           + " %.0f notes per CPU-second", stage, n / stage, cpu, n / cpu));
       lines.addAll(summary.render().lines().toList());
 

@@ -4,7 +4,7 @@ import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.mkg.BuiltinGraph;
 import io.medsyn.mkg.KnowledgeGraph;
-import io.medsyn.sampling.PriorSampler;
+import io.medsyn.sample.PriorSampler;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

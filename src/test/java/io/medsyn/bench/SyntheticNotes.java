@@ -3,7 +3,7 @@ package io.medsyn.bench;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.mkg.BuiltinGraph;
 import io.medsyn.mkg.KnowledgeGraph;
-import io.medsyn.sampling.PriorSampler;
+import io.medsyn.sample.PriorSampler;
 import io.medsyn.testing.SharedData;
 import java.util.ArrayList;
 import java.util.Collections;

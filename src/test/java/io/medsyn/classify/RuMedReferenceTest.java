@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.corpus.CorpusReader;
-import io.medsyn.corpus.CorpusSpec;
+import io.medsyn.config.CorpusSpec;
 import io.medsyn.testing.SharedData;
 import io.medsyn.testing.TestSpark;
 import java.nio.file.Path;

@@ -1,30 +1,20 @@
 package io.medsyn.cli;
 
+import static io.medsyn.cli.CliHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.medsyn.cli.CliHarness.Result;
+import io.medsyn.run.Stages;
+import io.medsyn.stage.Stage;
+import io.medsyn.testing.CliModel;
 import io.medsyn.testing.TestSpark;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CommandsTest {
   @TempDir
   Path dir;
-
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cli = Commands.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int status = cli.execute(args);
-    return new Result(status, out.toString(), err.toString());
-  }
 
   @Test
   void helpExplainsEveryOption() {
@@ -33,6 +23,12 @@ class CommandsTest {
     assertThat(help.out()).contains("--config=FILE", "--set=KEY=VALUE", "--output=DIR", "--seed=N", "--master=URL",
         "sample.n");
     assertThat(run("--help").out()).contains("mkg", "sample", "generate", "run");
+  }
+
+  @Test
+  void eachStageHasOneNameTheSubCommandsFollowInRunOrder() {
+    assertThat(CliModel.stages()).containsExactlyElementsOf(Stages.all().stream().map(Stage::name).toList())
+        .containsExactly("mkg", "sample", "generate", "quality", "evaluate");
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.medsyn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medsyn.config.ConfigLoader;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.stage.RunContext;
 import io.medsyn.testing.TestSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ class EvaluateCommandTest {
 
   @Test
   void withoutARealCorpusItSaysHowToNameOneAndDoesNothing() {
-    Pipeline pipeline = new Pipeline(ConfigLoader.load(null, List.of("output=" + dir.resolve("out"))),
+    RunContext pipeline = new RunContext(ConfigLoader.load(null, List.of("output=" + dir.resolve("out"))),
         TestSpark.session());
     java.io.StringWriter captured = new java.io.StringWriter();
     new EvaluateCommand().run(pipeline, new java.io.PrintWriter(captured, true));

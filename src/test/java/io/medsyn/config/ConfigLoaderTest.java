@@ -25,7 +25,8 @@ class ConfigLoaderTest {
     assertThat(config.sample().symptoms()).isEqualTo(new Range(2, 5));
     assertThat(config.sample().allocation().policy()).isEqualTo("uniform");
     assertThat(config.sample().examples().enabled()).isFalse();
-    assertThat(config.generate()).isEqualTo(new GenerateConfig("offline", "ru", "auto", 4, 0.0, 10, OpenAiConfig.defaults()));
+    assertThat(config.generate()).isEqualTo(new GenerateConfig("offline", "ru", "auto", 4, 0.0, 10,
+        new PromptsConfig(null),        Map.of("openai", OpenAiConfig.defaults())));
     assertThat(config.generate().hasBudget()).isFalse();
   }
 
@@ -33,7 +34,7 @@ class ConfigLoaderTest {
   void generateKeysAreValidated() {
     assertThat(ConfigLoader.load(null, List.of("generate.language=en", "generate.prompt_kind=code",
         "generate.budget_usd=2.5")).generate()).isEqualTo(new GenerateConfig("offline", "en", "code", 4, 2.5, 10,
-        OpenAiConfig.defaults()));
+        new PromptsConfig(null),        Map.of("openai", OpenAiConfig.defaults())));
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.backend=gpt")))
         .hasMessageContaining("generate.backend: expected one of [offline, openai], got gpt");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("generate.prompt_kind=examples")))

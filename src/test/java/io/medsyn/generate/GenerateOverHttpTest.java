@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.generate.GenerateStage;
 import io.medsyn.llm.FaultyOpenAiServer;
 import io.medsyn.llm.FaultyOpenAiServer.Fault;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.mkg.MkgStage;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
 import io.medsyn.testing.TestSpark;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -51,9 +54,9 @@ class GenerateOverHttpTest {
         "generate.openai.retry_after_max_seconds=2");
   }
 
-  private Pipeline pipeline(Path output, FaultyOpenAiServer server, int perSecond) {
+  private RunContext pipeline(Path output, FaultyOpenAiServer server, int perSecond) {
     MedSynConfig config = ConfigLoader.load(null, overrides(output, server, perSecond));
-    return new Pipeline(config, spark);
+    return new RunContext(config, spark);
   }
 
   @Test
@@ -63,10 +66,10 @@ class GenerateOverHttpTest {
         .fault(Fault.SERVER_ERROR, 0.06).fault(Fault.UNAVAILABLE, 0.03).fault(Fault.RATE_LIMITED, 0.03)
         .fault(Fault.MALFORMED, 0.03).fault(Fault.TRUNCATED, 0.03).fault(Fault.BAD_REQUEST, 0.02)
         .hang(Duration.ofSeconds(5)).seed(7).rateLimit(limit, Duration.ofSeconds(1)).start()) {
-      Pipeline pipeline = pipeline(dir, server, limit);
-      pipeline.mkg();
-      pipeline.sample();
-      pipeline.generate();
+      RunContext pipeline = pipeline(dir, server, limit);
+      new MkgStage().run(pipeline);
+      new SampleStage().run(pipeline);
+      new GenerateStage().run(pipeline);
 
       Dataset<Row> notes = spark.read().parquet(pipeline.layout().notes()).cache();
       assertThat(notes.count()).isEqualTo(TASKS);
@@ -95,9 +98,9 @@ class GenerateOverHttpTest {
   void aDriverKilledMidRunResumesWithoutPayingTwice() throws Exception {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().latency(Duration.ofMillis(150)).start()) {
       Path killed = dir.resolve("killed");
-      Pipeline first = pipeline(killed, server, 40);
-      first.mkg();
-      first.sample();
+      RunContext first = pipeline(killed, server, 40);
+      new MkgStage().run(first);
+      new SampleStage().run(first);
 
       Process child = generateInChildJvm(killed, server);
       try {
@@ -115,7 +118,7 @@ class GenerateOverHttpTest {
       int sentBeforeKill = server.requestCount();
       assertThat(sentBeforeKill).isLessThan(TASKS);
 
-      pipeline(killed, server, 40).generate();
+      new GenerateStage().run(pipeline(killed, server, 40));
 
       Dataset<Row> notes = spark.read().parquet(killed.resolve("notes").toString()).cache();
       assertThat(notes.count()).isEqualTo(TASKS);
@@ -130,10 +133,10 @@ class GenerateOverHttpTest {
 
       // The same corpus as a run that was never interrupted.
       Path clean = dir.resolve("clean");
-      Pipeline uninterrupted = pipeline(clean, server, 40);
-      uninterrupted.mkg();
-      uninterrupted.sample();
-      uninterrupted.generate();
+      RunContext uninterrupted = pipeline(clean, server, 40);
+      new MkgStage().run(uninterrupted);
+      new SampleStage().run(uninterrupted);
+      new GenerateStage().run(uninterrupted);
       assertThat(texts(killed)).isEqualTo(texts(clean));
     }
   }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.generate.GenerateStage;
 import io.medsyn.llm.Backends;
 import io.medsyn.llm.Completion;
 import io.medsyn.llm.ErrorClass;
-import io.medsyn.pipeline.Pipeline;
 import io.medsyn.prompt.PromptBook;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
+import io.medsyn.table.NoteSchema;
 import io.medsyn.testing.DataFrameAssert;
 import io.medsyn.testing.ParquetFooter;
 import io.medsyn.testing.SharedData;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +32,8 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
@@ -52,9 +58,9 @@ class GenerateStageTest {
 
   @Test
   void everyTaskEndsAsOneRowAndARerunSendsNothing() {
-    Pipeline pipeline = new Pipeline(config("sample.n=300"), spark);
-    pipeline.sample();
-    GenerateSummary first = pipeline.generate(TestBackends.counting("rerun"));
+    RunContext pipeline = new RunContext(config("sample.n=300"), spark);
+    new SampleStage().run(pipeline);
+    GenerateSummary first = new GenerateStage(TestBackends.counting("rerun")).run(pipeline);
     assertThat(TestBackends.calls("rerun")).isEqualTo(300);
     assertThat(first.sent()).isEqualTo(300);
     assertThat(first.ok()).isEqualTo(300);
@@ -70,7 +76,7 @@ class GenerateStageTest {
     Dataset<Row> before = notes.select("task_id", "note_id", "text", "run_id", "finished_at");
     List<Row> kept = before.collectAsList();
 
-    GenerateSummary second = pipeline.generate(TestBackends.counting("rerun"));
+    GenerateSummary second = new GenerateStage(TestBackends.counting("rerun")).run(pipeline);
     assertThat(TestBackends.calls("rerun")).as("nothing is sent again").isEqualTo(300);
     assertThat(second.sent()).isZero();
     assertThat(second.alreadyDone()).isEqualTo(300);
@@ -81,8 +87,8 @@ class GenerateStageTest {
   @Test
   void aKilledRunsJournalResumesWithoutResendingFinishedNotes() throws IOException {
     MedSynConfig config = config("sample.n=200");
-    Pipeline pipeline = new Pipeline(config, spark);
-    pipeline.sample();
+    RunContext pipeline = new RunContext(config, spark);
+    new SampleStage().run(pipeline);
     // The journal a run killed mid-way leaves: 120 notes, one failure, and a line cut off by the kill.
     NoteGenerator dead = new NoteGenerator(config.generate(), Backends::create, PromptBook.load("ru"),
         Backends.params(config.generate()), "20260101T000000Z-dead01");
@@ -108,7 +114,7 @@ class GenerateStageTest {
     Files.createDirectories(journalDir);
     Files.writeString(journalDir.resolve("20260101T000000Z-dead01-part-00000-stage0-attempt0-0000.jsonl"), journal);
 
-    GenerateSummary resumed = pipeline.generate(TestBackends.counting("resume"));
+    GenerateSummary resumed = new GenerateStage(TestBackends.counting("resume")).run(pipeline);
     assertThat(TestBackends.calls("resume")).as("only the 80 unfinished tasks are sent").isEqualTo(80);
     assertThat(resumed.alreadyDone()).isEqualTo(120);
     Dataset<Row> notes = notes().cache();
@@ -125,8 +131,8 @@ class GenerateStageTest {
   @Test
   void requestsAreSentFromCheckpointedSlotsWithNoShuffleInTheSendingStage() {
     MedSynConfig config = config("sample.n=100");
-    Pipeline pipeline = new Pipeline(config, spark);
-    pipeline.sample();
+    RunContext pipeline = new RunContext(config, spark);
+    new SampleStage().run(pipeline);
     NoteGenerator generator = new NoteGenerator(config.generate(), Backends::create, PromptBook.load("ru"),
         Backends.params(config.generate()), "20260101T000000Z-slots1");
     Dataset<Row> planned = generator.plan(spark.read().parquet(pipeline.layout().tasks()));
@@ -156,9 +162,9 @@ class GenerateStageTest {
 
   @Test
   void aBackendFailingOneRequestInFiveLosesNoTask() {
-    Pipeline pipeline = new Pipeline(config("sample.n=200"), spark);
-    pipeline.sample();
-    GenerateSummary flaky = pipeline.generate(TestBackends.failingOneInFive("flaky"));
+    RunContext pipeline = new RunContext(config("sample.n=200"), spark);
+    new SampleStage().run(pipeline);
+    GenerateSummary flaky = new GenerateStage(TestBackends.failingOneInFive("flaky")).run(pipeline);
     assertThat(TestBackends.calls("flaky")).isEqualTo(200);
     Dataset<Row> notes = notes().cache();
     assertThat(notes.count()).isEqualTo(200);
@@ -173,7 +179,7 @@ class GenerateStageTest {
         "HTTP 503 after 3 attempts", 3, null, 0.0));
     assertThat(flaky.failuresByClass()).isEqualTo(Map.of("SERVER", (long) shouldFail.size()));
 
-    GenerateSummary healed = pipeline.generate(TestBackends.counting("healed"));
+    GenerateSummary healed = new GenerateStage(TestBackends.counting("healed")).run(pipeline);
     assertThat(TestBackends.calls("healed")).as("only the failures are sent again").isEqualTo(shouldFail.size());
     assertThat(healed.ok()).isEqualTo(200);
     assertThat(notes().filter(col("status").equalTo("ok")).count()).isEqualTo(200);
@@ -181,9 +187,9 @@ class GenerateStageTest {
 
   @Test
   void aRefusedKeyStopsTheRunWithAMessageNamingEndpointAndVariable() {
-    Pipeline pipeline = new Pipeline(config("sample.n=200"), spark);
-    pipeline.sample();
-    assertThatThrownBy(() -> pipeline.generate(TestBackends.refusingTheKey("auth")))
+    RunContext pipeline = new RunContext(config("sample.n=200"), spark);
+    new SampleStage().run(pipeline);
+    assertThatThrownBy(() -> new GenerateStage(TestBackends.refusingTheKey("auth")).run(pipeline))
         .isInstanceOf(GenerationStoppedException.class)
         .hasMessageContaining("refused the credentials: http://127.0.0.1:9/v1 answered 401 Unauthorized; set the"
             + " environment variable MEDSYN_TEST_KEY")
@@ -195,21 +201,21 @@ class GenerateStageTest {
 
   @Test
   void theBudgetStopsSendingAndAHigherBudgetResumes() {
-    new Pipeline(config("sample.n=200"), spark).sample();
+    new SampleStage().run(new RunContext(config("sample.n=200"), spark));
     // 0.125 and its multiples are exact in binary, so "spent >= share" is exact too.
-    GenerateSummary capped = new Pipeline(config("generate.budget_usd=5"), spark)
-        .generate(TestBackends.priced("budget", 0.125));
+    GenerateSummary capped = new GenerateStage(TestBackends.priced("budget", 0.125))
+        .run(new RunContext(config("generate.budget_usd=5"), spark));
     assertThat(TestBackends.calls("budget")).as("2 slots x $2.50 / $0.125").isEqualTo(40);
     assertThat(capped.ok()).isEqualTo(40);
     assertThat(capped.failuresByClass()).isEqualTo(Map.of("BUDGET", 160L));
     assertThat(notes().filter(col("error_class").equalTo("BUDGET").and(col("attempts").equalTo(0))).count())
         .isEqualTo(160);
 
-    new Pipeline(config("generate.budget_usd=5"), spark).generate(TestBackends.priced("budget", 0.125));
+    new GenerateStage(TestBackends.priced("budget", 0.125)).run(new RunContext(config("generate.budget_usd=5"), spark));
     assertThat(TestBackends.calls("budget")).as("the same budget is spent already").isEqualTo(40);
 
-    GenerateSummary raised = new Pipeline(config("generate.budget_usd=30"), spark)
-        .generate(TestBackends.priced("budget", 0.125));
+    GenerateSummary raised = new GenerateStage(TestBackends.priced("budget", 0.125))
+        .run(new RunContext(config("generate.budget_usd=30"), spark));
     assertThat(TestBackends.calls("budget")).isEqualTo(200);
     assertThat(raised.ok()).isEqualTo(200);
     assertThat(raised.costUsd()).isEqualTo(20.0);
@@ -217,16 +223,19 @@ class GenerateStageTest {
 
   @Test
   void writtenNotesHaveExactlyTheDocumentedSchema() {
-    Pipeline pipeline = new Pipeline(config("sample.n=120", "sample.examples.path=" + SharedData.rumedTrain(),
+    RunContext pipeline = new RunContext(config("sample.n=120", "sample.examples.path=" + SharedData.rumedTrain(),
         "generate.language=en"), spark);
-    pipeline.sample();
-    pipeline.generate();
+    new SampleStage().run(pipeline);
+    new GenerateStage().run(pipeline);
     assertThat(ParquetFooter.documented("notes.schema.json")).isEqualTo(NoteSchema.NOTES);
     List<Path> files = ParquetFooter.files(dir.resolve("notes"));
     assertThat(files.stream().map(f -> f.getParent().getFileName().toString()).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("code=I10", "code=J06");
-    for (Path file : files) {
-      assertThat(ParquetFooter.sparkSchema(file)).as(file.toString()).isEqualTo(NoteSchema.FILE);
+    // What each Parquet file holds: the table without its partition column.
+    StructType file = new StructType(Arrays.stream(NoteSchema.NOTES.fields())
+        .filter(f -> !f.name().equals(NoteSchema.PARTITION)).toArray(StructField[]::new));
+    for (Path path : files) {
+      assertThat(ParquetFooter.sparkSchema(path)).as(path.toString()).isEqualTo(file);
     }
     Dataset<Row> notes = notes();
     assertThat(notes.schema()).isEqualTo(NoteSchema.NOTES.asNullable());

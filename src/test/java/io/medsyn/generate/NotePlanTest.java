@@ -12,7 +12,7 @@ import io.medsyn.mkg.GraphFiles;
 import io.medsyn.mkg.KnowledgeGraph;
 import io.medsyn.prompt.PromptBook;
 import io.medsyn.prompt.PromptKind;
-import io.medsyn.sampling.PriorSampler;
+import io.medsyn.sample.PriorSampler;
 import io.medsyn.testing.TestSpark;
 import java.util.HashSet;
 import java.util.List;

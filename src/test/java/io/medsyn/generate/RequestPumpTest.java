@@ -8,7 +8,7 @@ import io.medsyn.llm.Backends;
 import io.medsyn.mkg.GraphFiles;
 import io.medsyn.mkg.KnowledgeGraph;
 import io.medsyn.prompt.PromptBook;
-import io.medsyn.sampling.PriorSampler;
+import io.medsyn.sample.PriorSampler;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -56,7 +56,7 @@ class AirflowDagTest {
 
     List<String> problems = problems(contract(drifted));
 
-    assertThat(problems).anyMatch(p -> p.contains("stages [summarize, mkg, sample, generate, filter, evaluate]"))
+    assertThat(problems).anyMatch(p -> p.contains("stages [summarize, mkg, sample, generate, quality, evaluate]"))
         .anyMatch(p -> p.contains("task summarize: no wrapper jobs/summarize.sh"))
         .anyMatch(p -> p.contains("task mkg: medsyn mkg has no option --sed"));
   }

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.llm.FaultyOpenAiServer;
 import io.medsyn.llm.FaultyOpenAiServer.Fault;
-import io.medsyn.pipeline.Layout;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.sample.SampleStage;
+import io.medsyn.stage.RunContext;
+import io.medsyn.table.Layout;
 import io.medsyn.testing.CliModel;
 import io.medsyn.testing.DataFrameAssert;
 import io.medsyn.testing.Processes;
@@ -102,8 +103,8 @@ class StandaloneClusterIT {
           "generate.openai.requests_per_minute=" + LIMIT * 60, "generate.openai.tokens_per_minute=0",
           "generate.openai.max_in_flight=" + IN_FLIGHT);
       // The tasks table comes from this JVM, so that the cluster's application is the generate stage alone.
-      Pipeline local = new Pipeline(ConfigLoader.load(null, overrides), TestSpark.session());
-      local.sample();
+      RunContext local = new RunContext(ConfigLoader.load(null, overrides), TestSpark.session());
+      new SampleStage().run(local);
       Path journal = Path.of(local.layout().journal());
 
       List<String> args = new ArrayList<>();

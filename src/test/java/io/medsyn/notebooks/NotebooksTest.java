@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medsyn.config.ConfigLoader;
-import io.medsyn.pipeline.Layout;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.evaluate.EvaluateStage;
+import io.medsyn.quality.QualityStage;
+import io.medsyn.stage.RunContext;
+import io.medsyn.table.Layout;
 import io.medsyn.testing.Processes;
 import io.medsyn.testing.SmallRun;
 import io.medsyn.testing.TestSpark;
@@ -66,7 +68,7 @@ class NotebooksTest {
   private static void rejectTheShortestNotes(Layout layout) {
     List<String> settings = new ArrayList<>(SmallRun.OVERRIDES);
     settings.addAll(List.of("output=" + layout.root(), "quality.min_chars=200"));
-    new Pipeline(ConfigLoader.load(null, settings), TestSpark.session()).filter();
+    new QualityStage().run(new RunContext(ConfigLoader.load(null, settings), TestSpark.session()));
   }
 
   /**
@@ -90,7 +92,7 @@ class NotebooksTest {
         "evaluate.grid.real_shares=[1.0]", "evaluate.grid.synthetic_shares=[0.0, 1.0]", "evaluate.repeats=1",
         "evaluate.bootstrap=200", "evaluate.classifier.max_iter=5", "evaluate.classifier.num_features=3000",
         "evaluate.classifier.min_df=1", "evaluate.classifier.char_ngrams.max=5"));
-    new Pipeline(ConfigLoader.load(null, settings), spark).evaluate().orElseThrow();
+    new EvaluateStage().run(new RunContext(ConfigLoader.load(null, settings), spark)).orElseThrow();
   }
 
   static Stream<Path> notebooks() throws IOException {

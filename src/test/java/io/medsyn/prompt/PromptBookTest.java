@@ -3,14 +3,17 @@ package io.medsyn.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medsyn.Hashes;
+import io.medsyn.config.ConfigException;
 import io.medsyn.llm.ChatMessage;
 import io.medsyn.llm.NoteTask;
-import io.medsyn.sampling.Fact;
+import io.medsyn.sample.Fact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PromptBookTest {
   private static final NoteTask TASK = new NoteTask(7, 1, "I10", "I10.9", "Эссенциальная гипертензия",
@@ -26,11 +29,11 @@ class PromptBookTest {
       for (PromptKind kind : PromptKind.values()) {
         Path file = Path.of("conf/prompts", kind.label() + "." + language + ".txt");
         assertThat(book.template(kind).hash()).as(file.toString())
-            .isEqualTo(PromptTemplate.sha256(Files.readString(file)))
+            .isEqualTo(Hashes.sha256Hex(Files.readString(file)))
             .hasSize(64);
       }
     }
-    assertThat(PromptTemplate.sha256("abc"))
+    assertThat(Hashes.sha256Hex("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
@@ -78,5 +81,24 @@ class PromptBookTest {
     PromptTemplate userOnly = PromptTemplate.parse("t.txt", "### user\nAge {{ age }}.\n");
     assertThat(userOnly.render(PromptVariables.of(TASK)))
         .containsExactly(new ChatMessage("user", "Age 54."));
+  }
+
+  @Test
+  void aPromptsDirectoryReplacesTheTemplatesItHoldsAndIsCheckedAlike(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("code.en.txt"), "### system\nYou write notes.\n### user\nCode {{code}}.\n");
+    PromptBook book = PromptBook.load("en", dir.toString());
+    assertThat(book.template(PromptKind.CODE).source()).isEqualTo(dir.resolve("code.en.txt").toString());
+    assertThat(book.template(PromptKind.CODE).user()).isEqualTo("Code {{code}}.");
+    assertThat(book.template(PromptKind.SYMPTOMS).source()).isEqualTo("conf/prompts/symptoms.en.txt");
+
+    Files.writeString(dir.resolve("code.en.txt"), "### system\nx\n### user\n{{diagnosis}}\n");
+    assertThatThrownBy(() -> PromptBook.load("en", dir.toString())).hasMessageContaining(
+        dir.resolve("code.en.txt").toString()).hasMessageContaining("diagnosis");
+    assertThatThrownBy(() -> PromptBook.load("ru", dir.toString())).isInstanceOf(ConfigException.class)
+        .hasMessage("generate.prompts.dir: " + dir + " holds none of the ru templates [code.ru.txt,"
+            + " symptoms.ru.txt, example.ru.txt]; name them so, or leave generate.prompts.dir null");
+    assertThatThrownBy(() -> PromptBook.load("ru", dir.resolve("absent").toString()))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("generate.prompts.dir: " + dir.resolve("absent")
+            + " is not a directory;");
   }
 }

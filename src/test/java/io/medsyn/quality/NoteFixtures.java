@@ -1,6 +1,6 @@
 package io.medsyn.quality;
 
-import io.medsyn.sampling.TaskSchema;
+import io.medsyn.table.TaskSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,8 +2,9 @@ package io.medsyn.testing;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
-import io.medsyn.pipeline.Layout;
-import io.medsyn.pipeline.Pipeline;
+import io.medsyn.run.Stages;
+import io.medsyn.stage.RunContext;
+import io.medsyn.table.Layout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The small run the operations tests share (schema checks, S3, notebooks, wrappers, cluster): four codes, a few
- * dozen tasks, every stage of the pipeline in order. A new stage joins the run here.
+ * dozen tasks, every stage of the pipeline in order (evaluate has no real corpus here, so does nothing).
  */
 public final class SmallRun {
   /** The configuration keys that make the run small, as {@code --set} would give them. */
@@ -49,14 +50,11 @@ public final class SmallRun {
     return ConfigLoader.load(null, all);
   }
 
-  /** Runs every stage into {@code output} (a directory or an s3a:// URI) and returns the pipeline it used. */
-  public static Pipeline run(SparkSession spark, String output) {
-    Pipeline pipeline = new Pipeline(config(output), spark);
-    pipeline.mkg();
-    pipeline.sample();
-    pipeline.generate();
-    pipeline.filter();
-    return pipeline;
+  /** Runs every stage into {@code output} (a directory or an s3a:// URI) and returns the context it used. */
+  public static RunContext run(SparkSession spark, String output) {
+    RunContext context = new RunContext(config(output), spark);
+    Stages.run(context, (stage, summary) -> {});
+    return context;
   }
 
   /** The same run as {@code medsyn} arguments after the stage name. */

@@ -1,6 +1,6 @@
 package io.medsyn.llm.offline;
 
-import io.medsyn.sampling.Fact;
+import io.medsyn.sample.Fact;
 import java.util.EnumMap;
 import java.util.SplittableRandom;
 

@@ -150,7 +150,7 @@ public final class OpenAiBackend implements Backend {
 
   /**
    * The error that made this backend refuse all further requests (a 401 or 403), if one came. The generate stage
-   * checks it to stop the run with the endpoint's answer instead of failing every remaining note.
+   * does not ask: the refused request's {@code GenerationStoppedException} stops the run.
    */
   public Optional<GenerationException> fatal() {
     return Optional.ofNullable(fatal.get());

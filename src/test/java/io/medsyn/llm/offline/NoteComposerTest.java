@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medsyn.llm.NoteTask;
-import io.medsyn.sampling.Fact;
+import io.medsyn.sample.Fact;
 import io.medsyn.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;

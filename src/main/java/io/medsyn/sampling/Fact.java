@@ -1,6 +1,0 @@
-package io.medsyn.sampling;
-
-import java.io.Serializable;
-
-/** A fact a task may carry: the vertex id, its Russian and English text, and its edge weight. */
-public record Fact(String id, String ru, String en, double weight) implements Serializable {}
