@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS ${medsyn.database}.quality_notes (
   duplicate_of STRING COMMENT '`note_id` of the note with the same words (case, spacing, punctuation aside) that is kept; null otherwise',
   near_duplicate_of STRING COMMENT '`note_id` of the most similar note ranked before this one, when their boilerplate-free character shingles have Jaccard similarity ≥ `quality.near_duplicate.min_similarity`',
   near_duplicate_similarity DOUBLE COMMENT 'that similarity (1.0 when the boilerplate-free texts are identical)',
+  real_passage_words INT COMMENT 'longest run of at least `quality.real_passage_words` words the note shares with one real training note, counting only runs that fewer than `style.min_real_notes` real notes contain; 0 when none; null ',
+  real_passage_id STRING COMMENT '`id` of that real note (of two equally long runs, the smaller id); null when `real_passage_words` is 0 or null',
   quality_pass BOOLEAN COMMENT 'true when `reject_reasons` is empty',
   reject_reasons ARRAY<STRING> COMMENT 'every reason the note fails, in this order: `generation_failed`, `too_short`, `too_long`, `wrong_language`, `refusal`, `diagnosis_leak`, `example_copy`, `low_symptom_coverage`, `ex'
 )

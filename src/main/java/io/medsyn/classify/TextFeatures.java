@@ -31,6 +31,11 @@ public final class TextFeatures {
     return "trim(regexp_replace(translate(lower(" + column + "), 'ё', 'е'), '[^\\\\p{L}\\\\p{N}]+', ' '))";
   }
 
+  /** The words of the string column {@code column}, as {@link #normalizeSql} separates them. */
+  public static String wordsSql(String column) {
+    return "filter(split(" + normalizeSql(column) + ", ' '), w -> w != '')";
+  }
+
   /** Character n-grams of the words in the array column {@code words}, each word padded with spaces. */
   public static String charNgramsSql(String words, Range n) {
     // A word shorter than the smallest n is one term (its padded self), as in scikit-learn's char_wb.
@@ -49,8 +54,8 @@ public final class TextFeatures {
 
   /** The stateless text steps from {@code textColumn} to the {@link #TERMS} array (nothing to fit). */
   public static List<Transformer> termStages(String textColumn, ClassifierConfig config) {
-    SQLTransformer tokens = new SQLTransformer().setStatement("SELECT *, filter(split(" + normalizeSql(textColumn)
-        + ", ' '), w -> w != '') AS " + TOKENS + " FROM __THIS__");
+    SQLTransformer tokens = new SQLTransformer().setStatement("SELECT *, " + wordsSql(textColumn) + " AS " + TOKENS
+        + " FROM __THIS__");
     SQLTransformer terms = new SQLTransformer().setStatement("SELECT *, concat(" + charNgramsSql(TOKENS,
         config.charNgrams()) + ", " + wordNgramsSql(TOKENS, config.wordNgrams()) + ") AS " + TERMS
         + " FROM __THIS__");

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "quality", mixinStandardHelpOptions = true,
     description = {"Check every note of OUTPUT/notes (symptom coverage, diagnosis leakage, example copying, length,"
-        + " language, refusals, exact and near-duplicates); write them all to OUTPUT/quality/notes with quality_pass"
+        + " language, refusals, exact and near-duplicates, passages copied from the real training notes); measure"
+        + " the passing notes against those real notes (discriminator AUC, length, vocabulary); write them all to OUTPUT/quality/notes with quality_pass"
         + " and reject_reasons, and the counts by reason and code to OUTPUT/quality/summary (Parquet) and"
         + " OUTPUT/quality/summary.json, and the page OUTPUT/report/quality.html. The corpus is the notes that pass;"
         + " nothing is deleted."})

@@ -21,10 +21,14 @@ import java.util.regex.PatternSyntaxException;
  * @param maxCopyShare a higher share of the note's word n-grams found in its example is {@code example_copy}
  * @param refusalPatterns regular expressions for refusals and meta-talk ({@code refusal}), in lower case: they are
  *     matched against the lower-cased note
+ * @param realPassageWords a note sharing a run of at least this many words with one real training note, a run that
+ *     fewer than {@code style.min_real_notes} real notes contain, is {@code copies_real_passage}
+ * @param realism how the realism figures against the real training notes are measured
  */
 public record QualityConfig(int minChars, int maxChars, double minScriptShare, double symptomWordShare,
     double minSymptomCoverage, double leakNameShare, int copyNgram, double maxCopyShare,
-    List<String> refusalPatterns, NearDuplicateConfig nearDuplicate) implements Serializable {
+    List<String> refusalPatterns, NearDuplicateConfig nearDuplicate, int realPassageWords, RealismConfig realism)
+    implements Serializable {
   public QualityConfig {
     ConfigException.require(minChars >= 0, "min_chars", "an integer >= 0", minChars);
     ConfigException.require(maxChars > minChars, "max_chars",
@@ -52,6 +56,8 @@ public record QualityConfig(int minChars, int maxChars, double minScriptShare, d
     }
     refusalPatterns = List.copyOf(refusalPatterns);
     ConfigException.require(nearDuplicate != null, "near_duplicate", "a section", nearDuplicate);
+    ConfigException.require(realPassageWords >= 2, "real_passage_words", "an integer >= 2", realPassageWords);
+    ConfigException.require(realism != null, "realism", "a section", realism);
   }
 
   /** An upper-case letter outside escapes such as \W or \p{Lu}: it would never match a lower-cased note. */

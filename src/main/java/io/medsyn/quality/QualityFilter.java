@@ -2,6 +2,7 @@ package io.medsyn.quality;
 
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -28,7 +29,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -44,27 +45,55 @@ public final class QualityFilter {
   private static final Logger LOG = LoggerFactory.getLogger(QualityFilter.class);
 
   private final QualityConfig config;
+  private final int minRealNotes;
   private final long seed;
 
-  public QualityFilter(QualityConfig config, long seed) {
+  /**
+   * @param minRealNotes a passage fewer real notes contain could identify a patient ({@code style.min_real_notes})
+   */
+  public QualityFilter(QualityConfig config, int minRealNotes, long seed) {
     this.config = config;
+    this.minRealNotes = minRealNotes;
     this.seed = seed;
+  }
+
+  /** {@link #check(Dataset, Dataset)} without a real training corpus: the privacy audit is left out (null). */
+  public Dataset<Row> check(Dataset<Row> notes) {
+    return check(notes, null);
   }
 
   /**
    * The notes with the checks' columns appended ({@link QualitySchema#checked} of the {@link NoteChecks}'
    * columns), one row per note.
+   *
+   * @param real {@code id} and {@code text} of the real training notes every note is audited against
+   *     ({@link PassageAudit}), never an evaluation split; null when there are none
    */
-  public Dataset<Row> check(Dataset<Row> notes) {
+  public Dataset<Row> check(Dataset<Row> notes, Dataset<Row> real) {
     Dataset<Row> exact = exactDuplicates(checkEach(notes)).localCheckpoint();
     Dataset<Row> near = new NearDuplicates(config.nearDuplicate(), seed).find(candidates(exact));
+    Column passageWords = lit(null).cast(DataTypes.IntegerType);
+    Column passageId = lit(null).cast(DataTypes.StringType);
+    if (real != null) {
+      // One row per note that copies a rare passage: few enough to broadcast, as the near-duplicates are.
+      Dataset<Row> passages = new PassageAudit(config.realPassageWords(), minRealNotes)
+          .find(exact.select("note_id", "text"), real)
+          .withColumnRenamed("note_id", "passage_note_id");
+      exact = exact.join(broadcast(passages), col("note_id").equalTo(col("passage_note_id")), "left_outer")
+          .drop("passage_note_id");
+      // Audited: 0 for a note with text and no rare passage.
+      passageWords = when(col("text").isNotNull(), coalesce(col(QualitySchema.REAL_PASSAGE_WORDS), lit(0)));
+      passageId = col(QualitySchema.REAL_PASSAGE_ID);
+    }
     Column[] out = Arrays.stream(QualitySchema.checked(notes.schema(), NoteChecks.columns(config)).fieldNames())
         .map(c -> col(c)).toArray(Column[]::new);
     // One row per near-duplicate: few enough to send to every task instead of shuffling the notes.
     return exact.join(broadcast(near), exact.col("note_id").equalTo(near.col("note_id")), "left_outer")
         .drop(near.col("note_id"))
-        .withColumn("reject_reasons", reasons().apply(col(NoteChecker.REASONS), col("duplicate_of"),
-            col("near_duplicate_of")))
+        .withColumn(QualitySchema.REAL_PASSAGE_WORDS, passageWords)
+        .withColumn(QualitySchema.REAL_PASSAGE_ID, passageId)
+        .withColumn("reject_reasons", reasons().apply(col(NoteChecker.REASONS),
+            col(QualitySchema.REAL_PASSAGE_WORDS), col("duplicate_of"), col("near_duplicate_of")))
         .withColumn("quality_pass", size(col("reject_reasons")).equalTo(0))
         .select(out);
   }
@@ -138,10 +167,15 @@ public final class QualityFilter {
         .asNonNullable();
   }
 
-  /** The per-note reasons, then the duplicate reasons, in {@link RejectReason} order. */
+  /** The per-note reasons, then the corpus-wide ones, in {@link RejectReason} order. */
   private static UserDefinedFunction reasons() {
-    return udf((UDF3<scala.collection.Seq<String>, String, String, List<String>>) (own, duplicateOf, nearOf) -> {
+    return udf((UDF4<scala.collection.Seq<String>, Integer, String, String, List<String>>) (own, passageWords,
+        duplicateOf, nearOf) -> {
       List<String> all = new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(own));
+      // The audit lists only passages of at least quality.real_passage_words words.
+      if (passageWords != null && passageWords > 0) {
+        all.add(RejectReason.COPIES_REAL_PASSAGE.label());
+      }
       if (duplicateOf != null) {
         all.add(RejectReason.EXACT_DUPLICATE.label());
       }

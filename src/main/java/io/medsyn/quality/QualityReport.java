@@ -13,6 +13,7 @@ import io.medsyn.quality.QualitySummary.CodeCounts;
 import io.medsyn.report.Html;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
@@ -59,6 +60,7 @@ public final class QualityReport {
           .append("</td></tr>");
     }
     html.append("</table><p class=\"note\">A note that fails several checks counts under each of them.</p>");
+    realism(html, s);
     List<CodeCounts> worst = s.byCode().stream().filter(c -> c.rejected() > 0)
         .sorted(Comparator.comparingDouble((CodeCounts c) -> -share(c.rejected(), c.notes()))
             .thenComparing(CodeCounts::code))
@@ -70,6 +72,42 @@ public final class QualityReport {
     html.append("<details><summary>Every code (").append(s.byCode().size()).append(")</summary>");
     codeTable(html, s.byCode());
     return html.append("</details>").toString();
+  }
+
+  /** The realism figures and the privacy audit, or why they are missing. */
+  private static void realism(StringBuilder html, QualitySummary s) {
+    Realism r = s.realism();
+    if (r == null && s.longestRealPassage() == null) {
+      html.append("<p class=\"note\">Realism and privacy were not measured: no real training corpus is configured"
+          + " (evaluate.train with evaluate.eval, or sample.examples).</p>");
+      return;
+    }
+    html.append("<h3>Realism and privacy against the real training notes</h3><div class=\"facts\">");
+    if (r != null) {
+      fact(html, r.discriminatorAuc() == null ? "n/a" : String.format(Locale.ROOT, "%.3f ± %.3f",
+          r.discriminatorAuc(), r.discriminatorAucSd()), "discriminator ROC AUC, real vs passing synthetic");
+      fact(html, String.format(Locale.ROOT, "%.2f", r.medianLengthRatio()), String.format(Locale.ROOT,
+          "median length, synthetic / real (%.0f / %.0f characters)", r.syntheticMedianChars(),
+          r.realMedianChars()));
+      fact(html, String.format(Locale.ROOT, "%.3f", r.lengthKs()), "length distance (Kolmogorov–Smirnov)");
+      fact(html, pct(r.vocabularyCoverage()), "of the " + count(r.realWordForms()) + " word forms of at least "
+          + "two real notes are used");
+    }
+    if (s.longestRealPassage() != null) {
+      long copies = s.byReason().get(RejectReason.COPIES_REAL_PASSAGE.label());
+      fact(html, count(copies) + " (" + pct(share(copies, s.notes())) + ")", "notes sharing a rare passage with a"
+          + " real note");
+      fact(html, s.longestRealPassage() + " words", "longest rare passage shared");
+    }
+    html.append("</div><p class=\"note\">");
+    if (r != null) {
+      html.append("Compared with ").append(count(r.realNotes())).append(" real training notes. The discriminator"
+          + " is a logistic regression on character and word TF-IDF, cross-validated on ")
+          .append(count(r.discriminatorNotes())).append(" notes, half real: 0.5 means it cannot tell the notes"
+              + " apart, 1.0 that every note gives itself away. ");
+    }
+    html.append("A passage is rare when fewer than style.min_real_notes real notes contain it; a note sharing one of"
+        + " at least quality.real_passage_words words is rejected (copies_real_passage).</p>");
   }
 
   private static void codeTable(StringBuilder html, List<CodeCounts> codes) {

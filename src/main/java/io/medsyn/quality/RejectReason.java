@@ -17,6 +17,8 @@ public enum RejectReason {
       + " cheat"),
   EXAMPLE_COPY("too much of the note is copied from its example note"),
   LOW_SYMPTOM_COVERAGE("too few of the sampled symptoms are mentioned"),
+  COPIES_REAL_PASSAGE("shares a passage of at least quality.real_passage_words words with a real training note, a"
+      + " passage fewer than style.min_real_notes real notes contain: it could identify that patient"),
   EXACT_DUPLICATE("the same words (case, spacing and punctuation aside) as a note that is kept"),
   NEAR_DUPLICATE("nearly the same text, boilerplate aside, as a note that is kept");
 

@@ -4,12 +4,16 @@ import static org.apache.spark.sql.functions.col;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.corpus.CorpusReader;
 import io.medsyn.quality.NearDuplicateCandidates;
 import io.medsyn.quality.NearDuplicates;
+import io.medsyn.quality.PassageAudit;
 import io.medsyn.quality.QualityFilter;
 import io.medsyn.quality.QualityStage;
 import io.medsyn.quality.QualitySummary;
+import io.medsyn.quality.Realism;
 import io.medsyn.stage.RunContext;
+import io.medsyn.testing.SharedData;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +23,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Throughput of the quality stage on a 41k-note synthetic corpus ({@link SyntheticNotes}): the whole stage
- * (read notes, check, write checked notes and summary) in notes per second, and the MinHash LSH self-join alone.
+ * Throughput of the quality stage on a 41k-note synthetic corpus ({@link SyntheticNotes}) audited against
+ * RuMedTop3's training split: the whole stage (read notes, check, audit, realism, write checked notes and summary) in
+ * notes per second, then the MinHash LSH self-join, the privacy audit and the realism figures alone.
  */
 public final class QualityBench {
   public static final int NOTES = 41_000;
@@ -47,7 +52,8 @@ public final class QualityBench {
   public static List<String> run(SparkSession spark, int n) {
     try (ScratchDir scratch = new ScratchDir("medsyn-quality-bench")) {
       Path dir = scratch.path();
-      MedSynConfig config = ConfigLoader.load(null, List.of("output=" + dir));
+      MedSynConfig config = ConfigLoader.load(null, List.of("output=" + dir,
+          "sample.examples.path=" + SharedData.rumedTrain()));
       RunContext pipeline = new RunContext(config, spark);
       List<String> lines = new ArrayList<>();
       long t0 = System.nanoTime();
@@ -65,7 +71,7 @@ public final class QualityBench {
           + " %.0f notes per CPU-second", stage, n / stage, cpu, n / cpu));
       lines.addAll(summary.render().lines().toList());
 
-      QualityFilter filter = new QualityFilter(config.quality(), config.seed());
+      QualityFilter filter = new QualityFilter(config.quality(), config.style().minRealNotes(), config.seed());
       Dataset<Row> candidates = NearDuplicateCandidates.of(filter, spark.read().parquet(pipeline.layout().notes()))
           .localCheckpoint();
       long compared = candidates.count();
@@ -77,6 +83,20 @@ public final class QualityBench {
           + " with Jaccard >= %.2f", config.quality().nearDuplicate().bands(), config.quality().nearDuplicate()
           .rowsPerBand(), compared, secs(t2), cpuSeconds() - cpu2, pairs,
           config.quality().nearDuplicate().minSimilarity()));
+      Dataset<Row> real = CorpusReader.read(spark, config.sample().examples().corpus()).localCheckpoint();
+      Dataset<Row> notes = spark.read().parquet(pipeline.layout().notes());
+      long t3 = System.nanoTime();
+      double cpu3 = cpuSeconds();
+      long copying = new PassageAudit(config.quality().realPassageWords(), config.style().minRealNotes())
+          .find(notes, real).count();
+      lines.add(String.format("privacy audit of %d notes against %d real notes: %.1f s, %.1f CPU-s, %d notes share a"
+          + " rare passage", n, real.count(), secs(t3), cpuSeconds() - cpu3, copying));
+      long t4 = System.nanoTime();
+      double cpu4 = cpuSeconds();
+      Realism.measure(QualityFilter.corpus(spark.read().parquet(pipeline.layout().qualityNotes())), real,
+          config.quality().realism(), config.seed());
+      lines.add(String.format("realism figures (discriminator %d-fold): %.1f s, %.1f CPU-s",
+          config.quality().realism().folds(), secs(t4), cpuSeconds() - cpu4));
       long flagged = spark.read().parquet(pipeline.layout().qualityNotes())
           .filter(col("near_duplicate_of").isNotNull()).count();
       lines.add(String.format("near-duplicates marked: %d (%d injected)", flagged,

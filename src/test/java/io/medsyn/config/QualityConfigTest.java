@@ -21,6 +21,22 @@ class QualityConfigTest {
     assertThat(quality.refusalPatterns()).hasSize(14).contains("языков(ая|ой|ую) модел");
     assertThat(quality.nearDuplicate()).isEqualTo(new NearDuplicateConfig(5, 0.7, 12, 5, 0.01, 20));
     assertThat(quality.nearDuplicate().hashes()).isEqualTo(60);
+    assertThat(quality.realPassageWords()).isEqualTo(8);
+    assertThat(quality.realism()).isEqualTo(new RealismConfig(800, 5));
+    assertThat(ConfigLoader.defaultConfig().style().minRealNotes()).isEqualTo(5);
+  }
+
+  @Test
+  void privacyAndRealismSettingsNameTheirKeys() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.real_passage_words=1")))
+        .hasMessageContaining("quality.real_passage_words: expected an integer >= 2, got 1");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.realism.folds=1")))
+        .hasMessageContaining("quality.realism.folds: expected an integer in [2, 20], got 1");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("quality.realism.discriminator_notes=9")))
+        .hasMessageContaining("quality.realism.discriminator_notes: expected an integer >= 2 x quality.realism.folds"
+            + " (10), got 9");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("style.min_real_notes=1")))
+        .hasMessageContaining("style.min_real_notes: expected an integer >= 2, got 1");
   }
 
   @Test

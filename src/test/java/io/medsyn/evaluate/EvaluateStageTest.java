@@ -13,10 +13,10 @@ import io.medsyn.evaluate.EvaluationResult.GroupRow;
 import io.medsyn.evaluate.EvaluationResult.RunRow;
 import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
+import io.medsyn.quality.QualitySummary;
+import io.medsyn.quality.Realism;
 import io.medsyn.stage.RunContext;
 import io.medsyn.table.Layout;
-import io.medsyn.quality.QualitySummary;
-import io.medsyn.evaluate.HtmlReport;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -248,13 +248,18 @@ class EvaluateStageTest {
   @Test
   void reportOnTheRunsOwnNotesCarriesTheirQualitySummary() {
     QualitySummary quality = new QualitySummary(10, 7, Map.of("too_short", 2L, "refusal", 1L),
-        List.of(new QualitySummary.CodeCounts("J06", 10, 7, Map.of("too_short", 2L, "refusal", 1L))));
+        List.of(new QualitySummary.CodeCounts("J06", 10, 7, Map.of("too_short", 2L, "refusal", 1L), 0)), 0,
+        new Realism(4690, 0.998, 0.001, 1600, 117, 208, 0.41, 9917, 0.18));
     String html = HtmlReport.render(result, config.evaluate(), Optional.of(quality));
     String section = html.substring(html.indexOf("<h2>Quality of the synthetic notes</h2>"),
         html.indexOf("<h2>How to read this</h2>"));
     assertThat(section).contains("<b>7 (70.0 %)</b>").contains("<tr><td>too_short</td><td>2</td><td>20.0 %</td>")
         .contains("<td>J06</td><td>10</td><td>7</td><td>3</td><td>30.0 %</td><td class=\"text\">too_short 2,"
-            + " refusal 1</td>");
+            + " refusal 1</td>")
+        .contains("<b>0.998 ± 0.001</b><span>discriminator ROC AUC, real vs passing synthetic</span>")
+        .contains("<b>1.78</b><span>median length, synthetic / real (208 / 117 characters)</span>")
+        .contains("<b>18.0 %</b><span>of the 9,917 word forms of at least two real notes are used</span>")
+        .contains("<b>0 (0.0 %)</b><span>notes sharing a rare passage with a real note</span>");
   }
 
   private static StructType documented(String file) throws IOException {

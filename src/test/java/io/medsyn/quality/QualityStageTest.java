@@ -48,8 +48,23 @@ class QualityStageTest {
   private static QualitySummary summary;
   private static final Map<String, Row> checked = new HashMap<>();
 
+  /** The real training notes: n07's example note, and complaints in RuMedTop3's register sharing no passage. */
+  static final List<String[]> REAL = List.of(
+      new String[] {"train-6", "K29", NoteFixtures.K29_EXAMPLE},
+      new String[] {"train-a", "I10", "Повышение давления до 160/100, головная боль в затылке по утрам."},
+      new String[] {"train-b", "J06", "Насморк, заложенность носа, температура 37,5 второй день."},
+      new String[] {"train-c", "M54", "Боль в пояснице после подъёма тяжестей, отдаёт в ногу."},
+      new String[] {"train-d", "J20", "Кашель с мокротой, одышка при нагрузке, слабость."},
+      new String[] {"train-e", "I10", "Активных жалоб не предъявляет."});
+
   @BeforeAll
-  static void filterTheFixtureNotes() {
+  static void filterTheFixtureNotes() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = new java.util.ArrayList<>();
+    for (String[] note : REAL) {
+      lines.add(json.writeValueAsString(Map.of("idx", note[0], "code", note[1], "symptoms", note[2])));
+    }
+    Files.write(dir.resolve("train.jsonl"), lines);
     config = config(dir.resolve("run"));
     pipeline = new RunContext(config, SPARK);
     NoteFixtures.notes(SPARK).write().parquet(pipeline.layout().notes());
@@ -61,6 +76,7 @@ class QualityStageTest {
   private static MedSynConfig config(Path output) {
     List<String> overrides = new java.util.ArrayList<>(SMALL_CORPUS);
     overrides.add("output=" + output);
+    overrides.add("sample.examples.path=" + dir.resolve("train.jsonl"));
     return ConfigLoader.load(null, overrides);
   }
 
@@ -151,7 +167,8 @@ class QualityStageTest {
     assertThat(summary.byReason()).containsExactly(Map.entry("generation_failed", 1L),
         Map.entry("too_short", 1L), Map.entry("too_long", 0L), Map.entry("wrong_language", 1L),
         Map.entry("refusal", 1L), Map.entry("diagnosis_leak", 3L), Map.entry("example_copy", 1L),
-        Map.entry("low_symptom_coverage", 3L), Map.entry("exact_duplicate", 1L), Map.entry("near_duplicate", 2L));
+        Map.entry("low_symptom_coverage", 3L), Map.entry("copies_real_passage", 1L), Map.entry("exact_duplicate", 1L),
+        Map.entry("near_duplicate", 2L));
     assertThat(summary.byCode()).extracting(QualitySummary.CodeCounts::code)
         .containsExactly("I10", "J06", "J20", "K29", "M54");
     QualitySummary.CodeCounts i10 = summary.byCode().get(0);
@@ -172,14 +189,42 @@ class QualityStageTest {
     assertThat(table).containsOnlyKeys("all", "I10", "J06", "J20", "K29", "M54");
     Row all = table.get("all");
     assertThat(List.of(all.getLong(1), all.getLong(2), all.getLong(3))).containsExactly(19L, 8L, 11L);
-    assertThat(all.<String, Long>getJavaMap(4)).containsEntry("near_duplicate", 2L).hasSize(10);
+    assertThat(all.<String, Long>getJavaMap(4)).containsEntry("near_duplicate", 2L).hasSize(11);
     assertThat(summary.render()).startsWith("quality: 19 notes, 8 pass (42.1%), 11 rejected")
         .contains("diagnosis_leak                3");
   }
 
   @Test
+  void everyNoteIsAuditedAgainstTheWholeTrainingCorpusAndTheCorpusMeasuredAgainstIt() throws IOException {
+    Row copy = scored.get("n07-copy-k29");
+    assertThat(copy.<Integer>getAs("real_passage_words")).as("all 44 words of its example").isEqualTo(44);
+    assertThat(copy.<String>getAs("real_passage_id")).isEqualTo("train-6");
+    Row good = scored.get("n01-good-i10");
+    assertThat(good.<Integer>getAs("real_passage_words")).isZero();
+    assertThat(good.<String>getAs("real_passage_id")).isNull();
+    assertThat(scored.get("n17-failed").<Integer>getAs("real_passage_words")).as("no text").isNull();
+    assertThat(summary.longestRealPassage()).isEqualTo(44);
+    assertThat(summary.byCode()).filteredOn(c -> c.code().equals("K29"))
+        .extracting(QualitySummary.CodeCounts::longestRealPassage).containsExactly(44);
+
+    Realism realism = summary.realism();
+    assertThat(realism.realNotes()).isEqualTo(6);
+    assertThat(realism.realMedianChars()).isEqualTo(55.5);
+    assertThat(realism.discriminatorAuc()).as("6 real notes are too few for 5 folds of 2").isNull();
+    assertThat(summary.render())
+        .contains("privacy: 1 of 19 notes share a rare passage with a real training note (copies_real_passage);"
+            + " the longest is 44 words")
+        .contains("realism vs 6 real training notes: discriminator AUC n/a (too few notes); median length");
+    assertThat(Files.readString(Path.of(pipeline.layout().qualityReport())))
+        .contains("<h3>Realism and privacy against the real training notes</h3>")
+        .contains("<b>1 (5.3 %)</b><span>notes sharing a rare passage with a real note</span>")
+        .contains("<b>44 words</b><span>longest rare passage shared</span>")
+        .contains("<b>n/a</b><span>discriminator ROC AUC");
+  }
+
+  @Test
   void oneRejectionInThousandsIsNotRenderedAsAllPassing() {
-    QualitySummary nearlyAll = new QualitySummary(5000, 4999, Map.of("too_short", 1L), List.of());
+    QualitySummary nearlyAll = new QualitySummary(5000, 4999, Map.of("too_short", 1L), List.of(), null, null);
     assertThat(nearlyAll.render()).startsWith("quality: 5000 notes, 4999 pass (99.9%), 1 rejected");
     assertThat(QualityReport.page(nearlyAll, "notes")).contains("<b>4,999 (over 99.9 %)</b>")
         .contains("<tr><td>too_short</td><td>1</td><td>under 0.1 %</td>");
@@ -214,7 +259,7 @@ class QualityStageTest {
     // The stage keeps the notes' own columns and appends its own: the documented table (what the pipeline writes
     // over a real notes table) ends with those added columns, whatever columns these fixture notes have.
     Dataset<Row> none = SPARK.read().parquet(pipeline.layout().notes()).limit(0);
-    StructType checked = new QualityFilter(config.quality(), 1).check(none).schema();
+    StructType checked = new QualityFilter(config.quality(), 5, 1).check(none).schema();
     java.util.List<String> added = java.util.Arrays.asList(checked.fieldNames())
         .subList(none.schema().size(), checked.size());
     java.util.List<String> documentedNames = java.util.Arrays.asList(documented.fieldNames());
@@ -242,12 +287,12 @@ class QualityStageTest {
   @Test
   void noteIdsMustBeUnique() {
     Dataset<Row> twice = NoteFixtures.notes(SPARK).limit(2).union(NoteFixtures.notes(SPARK).limit(1));
-    assertThatThrownBy(() -> new QualityFilter(config.quality(), 1).check(twice))
+    assertThatThrownBy(() -> new QualityFilter(config.quality(), 5, 1).check(twice))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("notes.note_id must be unique")
         .hasMessageContaining("n01-good-i10");
     Dataset<Row> noText = NoteFixtures.notes(SPARK).drop("text");
-    assertThatThrownBy(() -> new QualityFilter(config.quality(), 1).check(noText))
+    assertThatThrownBy(() -> new QualityFilter(config.quality(), 5, 1).check(noText))
         .hasMessageContaining("lacks columns [text]");
   }
 
