@@ -40,16 +40,15 @@ public final class QualityStage implements Stage<QualitySummary> {
     Dataset<Row> notes = spark.read().parquet(layout.notes());
     MedSynConfig config = context.config();
     Dataset<Row> real = realTraining(context).orElse(null);
-    new QualityFilter(config.quality(), config.style().minRealNotes(), config.seed()).check(notes, real)
-        .write().mode(SaveMode.Overwrite).parquet(layout.qualityNotes());
-    Dataset<Row> scored = spark.read().parquet(layout.qualityNotes());
+    QualityFilter filter = new QualityFilter(config.quality(), config.style().minRealNotes(), config.seed());
+    filter.check(notes, real).write().mode(SaveMode.Overwrite).parquet(layout.qualityNotes());
+    Dataset<Row> checked = spark.read().parquet(layout.qualityNotes());
     Realism realism = null;
     if (real != null) {
       context.describe(this, "realism against the real training notes");
-      realism = Realism.measure(QualityFilter.corpus(scored), real, config.quality().realism(), config.seed())
-          .orElse(null);
+      realism = Realism.measure(filter.corpus(checked), real, config.quality().realism(), config.seed()).orElse(null);
     }
-    QualitySummary summary = QualitySummary.of(scored, realism);
+    QualitySummary summary = QualitySummary.of(checked, realism);
     summary.table(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(layout.qualitySummary());
     OutputFiles.write(spark, layout.qualitySummaryJson(), summary.toJson().getBytes(StandardCharsets.UTF_8));
     OutputFiles.write(spark, layout.qualityReport(), QualityReport.page(summary, layout.notes())

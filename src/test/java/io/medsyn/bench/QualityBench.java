@@ -93,7 +93,7 @@ public final class QualityBench {
           + " rare passage", n, real.count(), secs(t3), cpuSeconds() - cpu3, copying));
       long t4 = System.nanoTime();
       double cpu4 = cpuSeconds();
-      Realism.measure(QualityFilter.corpus(spark.read().parquet(pipeline.layout().qualityNotes())), real,
+      Realism.measure(filter.corpus(spark.read().parquet(pipeline.layout().qualityNotes())), real,
           config.quality().realism(), config.seed());
       lines.add(String.format("realism figures (discriminator %d-fold): %.1f s, %.1f CPU-s",
           config.quality().realism().folds(), secs(t4), cpuSeconds() - cpu4));

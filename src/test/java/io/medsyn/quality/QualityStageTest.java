@@ -151,7 +151,7 @@ class QualityStageTest {
 
   @Test
   void corpusIsThePassingNotesWithTheNotesOwnColumns() {
-    Dataset<Row> corpus = new QualityFilter(config.quality(), 1).corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
+    Dataset<Row> corpus = new QualityFilter(config.quality(), 5, 1).corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
     assertThat(corpus.columns()).containsExactly(NoteFixtures.NOTES.fieldNames());
     Set<String> expected = new HashSet<>();
     NoteFixtures.cases().stream().filter(c -> c.reasons().length == 0).forEach(c -> expected.add(c.id()));
@@ -196,13 +196,13 @@ class QualityStageTest {
 
   @Test
   void everyNoteIsAuditedAgainstTheWholeTrainingCorpusAndTheCorpusMeasuredAgainstIt() throws IOException {
-    Row copy = scored.get("n07-copy-k29");
+    Row copy = checked.get("n07-copy-k29");
     assertThat(copy.<Integer>getAs("real_passage_words")).as("all 44 words of its example").isEqualTo(44);
     assertThat(copy.<String>getAs("real_passage_id")).isEqualTo("train-6");
-    Row good = scored.get("n01-good-i10");
+    Row good = checked.get("n01-good-i10");
     assertThat(good.<Integer>getAs("real_passage_words")).isZero();
     assertThat(good.<String>getAs("real_passage_id")).isNull();
-    assertThat(scored.get("n17-failed").<Integer>getAs("real_passage_words")).as("no text").isNull();
+    assertThat(checked.get("n17-failed").<Integer>getAs("real_passage_words")).as("no text").isNull();
     assertThat(summary.longestRealPassage()).isEqualTo(44);
     assertThat(summary.byCode()).filteredOn(c -> c.code().equals("K29"))
         .extracting(QualitySummary.CodeCounts::longestRealPassage).containsExactly(44);
