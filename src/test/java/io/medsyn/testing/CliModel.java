@@ -10,12 +10,15 @@ import picocli.CommandLine;
 public final class CliModel {
   /** The sub-command that runs every stage in one application. */
   public static final String RUN_ALL = "run";
+  /** The sub-command that runs every stage on a user's corpus (a local convenience, not a job wrapper). */
+  public static final String EXPERIMENT = "experiment";
 
   private CliModel() {}
 
-  /** The pipeline's stages in pipeline order: the sub-commands as {@code Commands} declares them, less run. */
+  /** The pipeline's stages in pipeline order: the sub-commands as {@code Commands} declares them, less run and experiment. */
   public static List<String> stages() {
-    return Commands.commandLine().getSubcommands().keySet().stream().filter(name -> !name.equals(RUN_ALL)).toList();
+    return Commands.commandLine().getSubcommands().keySet().stream()
+        .filter(name -> !name.equals(RUN_ALL) && !name.equals(EXPERIMENT)).toList();
   }
 
   /** Every option name (with aliases) that {@code medsyn COMMAND} accepts. */
