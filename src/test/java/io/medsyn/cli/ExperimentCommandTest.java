@@ -1,14 +1,13 @@
 package io.medsyn.cli;
 
+import static io.medsyn.cli.CliHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.medsyn.cli.CliHarness.Result;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,17 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ExperimentCommandTest {
   @TempDir
   Path dir;
-
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cli = Commands.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return new Result(cli.execute(args), out.toString(), err.toString());
-  }
 
   private Path corpus(String name, String... lines) throws IOException {
     Path file = dir.resolve(name);

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 public final class CliModel {
   /** The sub-command that runs every stage in one application. */
   public static final String RUN_ALL = "run";
-  /** The sub-command that runs every stage on a user's real corpus, then the experiment. */
+  /** The sub-command that runs every stage on a user's corpus (a local convenience, not a job wrapper). */
   public static final String EXPERIMENT = "experiment";
 
   private CliModel() {}
