@@ -1,7 +1,6 @@
 package io.medsyn.quality;
 
 import io.medsyn.text.Words;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.types.DataTypes;
@@ -40,20 +39,12 @@ final class ExampleCopy implements NoteCheck {
     if (example == null) {
       return null;
     }
-    Set<String> noteGrams = ngrams(noteWords);
+    Set<String> noteGrams = Words.runs(noteWords, n);
     if (noteGrams.isEmpty()) {
       return 0.0;
     }
-    Set<String> exampleGrams = ngrams(Words.of(example));
+    Set<String> exampleGrams = Words.runs(Words.of(example), n);
     long shared = noteGrams.stream().filter(exampleGrams::contains).count();
     return shared / (double) noteGrams.size();
-  }
-
-  private Set<String> ngrams(List<String> words) {
-    Set<String> grams = new HashSet<>();
-    for (int i = 0; i + n <= words.size(); i++) {
-      grams.add(String.join(" ", words.subList(i, i + n)));
-    }
-    return grams;
   }
 }

@@ -1,7 +1,9 @@
 package io.medsyn.text;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The words of a text: runs of letters and digits (any script, code points outside the BMP included), lower-cased,
@@ -33,6 +35,15 @@ public final class Words {
   /** The text with case and ё folded and every run of non-word characters as one space, trimmed. */
   public static String normalize(String text) {
     return String.join(" ", of(text));
+  }
+
+  /** Every run of {@code n} consecutive words, joined by one space: how copying from another text is measured. */
+  public static Set<String> runs(List<String> words, int n) {
+    Set<String> runs = new HashSet<>();
+    for (int i = 0; i + n <= words.size(); i++) {
+      runs.add(String.join(" ", words.subList(i, i + n)));
+    }
+    return runs;
   }
 
   private static int fold(int cp) {

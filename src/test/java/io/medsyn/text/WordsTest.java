@@ -26,6 +26,13 @@ class WordsTest {
   }
 
   @Test
+  void runsAreTheDistinctStretchesOfNConsecutiveWords() {
+    assertThat(Words.runs(Words.of("a b c a b c"), 3)).containsExactlyInAnyOrder("a b c", "b c a", "c a b");
+    assertThat(Words.runs(Words.of("a b"), 3)).isEmpty();
+    assertThat(Words.runs(Words.of("a b"), 1)).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
   void normalizeJoinsTheWordsWithOneSpace() {
     assertThat(Words.normalize("  Головная   БОЛЬ,\n\tтошнота!  ")).isEqualTo("головная боль тошнота");
     assertThat(Words.normalize("!!!")).isEmpty();
