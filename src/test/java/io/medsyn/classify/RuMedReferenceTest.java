@@ -35,7 +35,8 @@ class RuMedReferenceTest {
     assertThat(model.labels()).hasSize(105);
     assertThat(dev.unseenCodes()).isEmpty();
     assertThat(model.converged()).as("converged in %s of %s passes", model.iterations(), model.maxIter()).isTrue();
-    assertThat(dev.hitAt(1)).isGreaterThanOrEqualTo(0.471);
-    assertThat(dev.hitAt(3)).isGreaterThanOrEqualTo(0.708);
+    // In dev notes, not rounded percentages: 399 of 848 is the 47.1 printed, 600 the 70.8.
+    assertThat(Math.round(dev.hitAt(1) * 848)).isGreaterThanOrEqualTo(399);
+    assertThat(Math.round(dev.hitAt(3) * 848)).isGreaterThanOrEqualTo(600);
   }
 }
