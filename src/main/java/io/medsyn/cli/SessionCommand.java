@@ -27,10 +27,14 @@ abstract class SessionCommand implements Callable<Integer> {
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(config.spark(),
         Backends.secretNames(config.generate()).toArray(String[]::new));
-    // The output is checked and leased before any work: one run per output.
-    try (OutputLease lease = OutputLease.acquire(spark.sparkContext().hadoopConfiguration(), config.output(),
-        spec.name(), options.takeOverLease)) {
-      run(new RunContext(prepare(config, spark), spark), spec.commandLine().getOut());
+    try {
+      // A command's own inputs are checked first, so bad input writes nothing, not even the lease.
+      MedSynConfig prepared = prepare(config, spark);
+      // The output is checked and leased before any work: one run per output.
+      try (OutputLease lease = OutputLease.acquire(spark.sparkContext().hadoopConfiguration(), prepared.output(),
+          spec.name(), options.takeOverLease)) {
+        run(new RunContext(prepared, spark), spec.commandLine().getOut());
+      }
       return 0;
     } finally {
       if (ours) {

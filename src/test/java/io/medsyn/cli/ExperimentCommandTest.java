@@ -37,7 +37,7 @@ class ExperimentCommandTest {
   @Test
   void aCorpusWithoutCodesIsOneLineAndStatusTwo() throws IOException {
     TestSpark.session();
-    Path train = corpus("train.csv", "idx,symptoms,code", "t1,кашель,", "t2,насморк,none");
+    Path train = corpus("train.csv", "idx,symptoms,code", "t1,кашель,none", "t2,насморк,J6");
     Result bad = run("experiment", "--train", train.toString(), "--eval", train.toString(), "--output",
         dir.resolve("out").toString());
     assertThat(bad.status()).isEqualTo(Commands.BAD_INPUT);
