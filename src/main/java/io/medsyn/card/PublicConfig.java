@@ -24,6 +24,12 @@ public final class PublicConfig {
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(^|[._-])(secret|password|passwd|credentials?"
       + "|token|(access|account|private|api)[._-]?key)([._-](?!env$)|$).*");
 
+  /**
+   * Environment variables handed through Spark's configuration (spark.executorEnv.NAME, spark.yarn.appMasterEnv.NAME,
+   * spark.kubernetes.driverEnv.NAME): that is how a cluster user passes an LLM key, whatever the variable's name.
+   */
+  private static final Pattern ENVIRONMENT = Pattern.compile("(?i).*env\\.[^.]+$");
+
   private PublicConfig() {}
 
   public static Map<String, Object> of(MedSynConfig config) {
@@ -34,7 +40,7 @@ public final class PublicConfig {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> clean(Map<String, Object> map) {
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((key, value) -> out.put(key, SECRET_KEY.matcher(key).matches() && value != null ? REDACTED
+    map.forEach((key, value) -> out.put(key, (SECRET_KEY.matcher(key).matches() || ENVIRONMENT.matcher(key).matches()) && value != null ? REDACTED
         : value instanceof Map<?, ?> m ? clean((Map<String, Object>) m) : value));
     return out;
   }

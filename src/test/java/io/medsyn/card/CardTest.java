@@ -182,10 +182,11 @@ class CardTest {
             spark.hadoop.fs.s3a.access.key: AKIAEXAMPLEKEY
             spark.hadoop.fs.s3a.secret.key: s3cr3t-value
             spark.hadoop.fs.s3a.session.token: t0ken-value
+            spark.executorEnv.LLM_GATEWAY: sk-in-executor-env
             spark.executor.memory: 2g
         """);
     Map<String, Object> config = PublicConfig.of(ConfigLoader.load(file, List.of()));
-    assertThat(config.toString()).doesNotContain("AKIAEXAMPLEKEY", "s3cr3t-value", "t0ken-value")
+    assertThat(config.toString()).doesNotContain("AKIAEXAMPLEKEY", "s3cr3t-value", "t0ken-value", "sk-in-executor-env")
         .contains("spark.executor.memory=2g", "api_key_env=OPENAI_API_KEY",
             "max_tokens=1024", "tokens_per_minute=200000", "secret.key=" + PublicConfig.REDACTED);
   }
