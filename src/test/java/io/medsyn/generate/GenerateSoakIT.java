@@ -43,11 +43,11 @@ class GenerateSoakIT {
   private static final int TASKS = 5_000;
   private static final int SLOTS = 2;
   private static final int IN_FLIGHT = 8;
-  private static final int PER_SECOND = 150;
+  private static final int PER_SECOND = 200;
   private static final int KILLS = 2;
-  /** The columns that tell how a note was got (attempts, usage) rather than what it is. */
-  private static final List<String> PATH_COLUMNS = List.of("attempts", "prompt_tokens", "completion_tokens",
-      "cost_usd", "usage_estimated", "finish_reason");
+  /** The columns that tell how a prompt's last answer came (its usage) rather than what the note is. */
+  private static final List<String> PATH_COLUMNS = List.of("prompt_tokens", "completion_tokens", "cost_usd",
+      "usage_estimated", "finish_reason");
 
   private final SparkSession spark = TestSpark.session();
 
@@ -59,6 +59,7 @@ class GenerateSoakIT {
     Path soaked = dir.resolve("soaked");
     Path clean = dir.resolve("clean");
     List<Integer> killedAt = new ArrayList<>();
+    long start = System.nanoTime();
     List<LoggedRequest> soakLog;
     String soakUrl;
     try (FaultyOpenAiServer server = faultyServer()) {
@@ -75,6 +76,8 @@ class GenerateSoakIT {
           Duration.ofMinutes(4));
       assertThat(last.exit()).as(last.output()).isZero();
       soakLog = server.requestLog();
+      System.out.printf("soak: %d requests, %d over the limit, most in 1 s %d, %.0f s%n", soakLog.size(),
+          server.count(Fault.OVER_LIMIT), server.maxRequestsInWindow(), (System.nanoTime() - start) / 1e9);
 
       // The mix was served, and the pacing held across three drivers: the server never refused one over its limit.
       for (Fault fault : List.of(Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.RATE_LIMITED, Fault.MALFORMED,
@@ -100,9 +103,13 @@ class GenerateSoakIT {
       RunContext uninterrupted = new RunContext(ConfigLoader.load(null, overrides(clean, server)), spark);
       new MkgStage().run(uninterrupted);
       new SampleStage().run(uninterrupted);
+      long cleanStart = System.nanoTime();
       new GenerateStage().run(uninterrupted);
       Set<String> cut = cutByAKill(soakLog, killedAt);
       Dataset<Row> reference = spark.read().parquet(clean.resolve("notes").toString());
+      System.out.printf("uninterrupted: %d requests, %d over the limit, %.0f s; paid again %d, cut by a kill %d%n",
+          server.requestCount(), server.count(Fault.OVER_LIMIT), (System.nanoTime() - cleanStart) / 1e9,
+          paidAgain, cut.size());
       assertThat(reference.filter(col("status").equalTo("ok")).count()).isGreaterThan(TASKS * 9 / 10);
       DataFrameAssert.assertSameData(comparable(notes, soakUrl, cut), comparable(reference, server.baseUrl(), cut),
           0.0);
@@ -180,9 +187,13 @@ class GenerateSoakIT {
     return cut;
   }
 
-  /** A notes table without its run clock, its server's address, or the path columns of the prompts a kill cut. */
+  /**
+   * A notes table without its run clock, its server's address, its attempt counts (a retry the faults did not
+   * cause, such as a 429 when arrivals bunch on a busy machine, is one more attempt on the way to the same note), or the usage of
+   * the prompts a kill cut.
+   */
   private static Dataset<Row> comparable(Dataset<Row> notes, String baseUrl, Set<String> cut) {
-    Dataset<Row> table = SmallRun.withoutRunClock(notes)
+    Dataset<Row> table = SmallRun.withoutRunClock(notes).drop("attempts")
         .withColumn("error_message", regexp_replace(col("error_message"), Pattern.quote(baseUrl), "SERVER"));
     Column wasCut = col("note_id").isin(cut.toArray());
     for (String column : PATH_COLUMNS) {
