@@ -20,11 +20,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each request is decided on arrival, in this order: a wrong or missing {@code Authorization} when
  * {@link Builder#apiKey} is set (401); a body that is not a chat request (400); the request limit when
  * {@link Builder#rateLimit} is set (429, {@link Fault#OVER_LIMIT}); the next scripted fault
- * ({@link Builder#script}); a seeded random draw among the {@link Builder#fault} fractions; otherwise a note. The
+ * ({@link Builder#script}); a seeded random draw among the {@link Builder#fault} fractions (per arrival, or per
+ * fingerprint with {@link Builder#faultsByFingerprint}); otherwise a note. The
  * note is built from the words of the prompt, with {@code usage} filled, and sent after {@link Builder#latency}.
  */
 public final class FaultyOpenAiServer implements AutoCloseable {
@@ -120,6 +124,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
   private final List<LoggedRequest> log = new ArrayList<>();
   private final Deque<Long> arrivals = new ArrayDeque<>();
   private final Deque<Long> admitted = new ArrayDeque<>();
+  private final Map<String, Integer> admittedByFingerprint = new HashMap<>();
   private int maxInWindow;
 
   private FaultyOpenAiServer(Builder options) {
@@ -258,8 +263,10 @@ public final class FaultyOpenAiServer implements AutoCloseable {
         fault = Fault.OVER_LIMIT;
       } else if (!script.isEmpty()) {
         fault = script.pollFirst();
+      } else if (options.byFingerprint && fingerprint != null) {
+        fault = drawFor(fingerprint);
       } else {
-        fault = draw();
+        fault = pick(random.nextDouble());
       }
       if (fault == Fault.NONE || fault == Fault.TRUNCATED || fault == Fault.EMPTY || fault == Fault.NO_USAGE
           || fault == Fault.WRONG_ROLE || fault == Fault.SCHEMA_BREAK) {
@@ -304,8 +311,18 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     return Math.max(1, admitted.peekFirst() + window - now);
   }
 
-  private Fault draw() {
-    double roll = random.nextDouble();
+  /**
+   * The fingerprint's own fault, the same whichever order requests arrive in: a 400 (final for any client) answers
+   * every admitted request of the fingerprint, any other fault only the first.
+   */
+  private Fault drawFor(String fingerprint) {
+    int earlier = admittedByFingerprint.merge(fingerprint, 1, Integer::sum) - 1;
+    long key = UUID.nameUUIDFromBytes(fingerprint.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+    Fault fault = pick(new SplittableRandom(options.seed ^ key).nextDouble());
+    return fault == Fault.BAD_REQUEST || earlier == 0 ? fault : Fault.NONE;
+  }
+
+  private Fault pick(double roll) {
     double cumulative = 0;
     for (Map.Entry<Fault, Double> entry : options.fractions.entrySet()) {
       cumulative += entry.getValue();
@@ -458,6 +475,7 @@ public final class FaultyOpenAiServer implements AutoCloseable {
     private Duration window = Duration.ofSeconds(60);
     private String apiKey;
     private boolean echoAuthorization;
+    private boolean byFingerprint;
 
     private Builder() {}
 
@@ -478,6 +496,17 @@ public final class FaultyOpenAiServer implements AutoCloseable {
       if (total > 1 + 1e-9) {
         throw new IllegalArgumentException("fault fractions add up to " + total + ", more than 1");
       }
+      return this;
+    }
+
+    /**
+     * Draws a request's fault from the seed and its {@value #FINGERPRINT_HEADER} instead of its arrival: a 400
+     * answers every request of its fingerprint, any other fault the fingerprint's first admitted request only. A
+     * client that retries then ends each prompt the same way however its requests interleave or are sent again
+     * after a kill, so two runs' notes can be compared row by row.
+     */
+    public Builder faultsByFingerprint() {
+      this.byFingerprint = true;
       return this;
     }
 
