@@ -220,10 +220,13 @@ public final class StandaloneCluster implements BeforeAllCallback, AfterAllCallb
     line.add("--");
     line.addAll(medsynArgs);
     Path log = dir.resolve("app-" + apps.size() + "-" + command + ".log");
+    // conf/log4j2.properties keeps Spark's lines off the console, in its log file: one file per application here.
+    Path sparkLog = dir.resolve("app-" + apps.size() + "-" + command + ".spark.log");
     try {
-      Process process = new ProcessBuilder(line).directory(Processes.PROJECT.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      SparkApp app = new SparkApp(process, log);
+      ProcessBuilder builder = new ProcessBuilder(line).directory(Processes.PROJECT.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().put("JAVA_TOOL_OPTIONS", "-Dmedsyn.log.file=" + sparkLog);
+      SparkApp app = new SparkApp(builder.start(), log, sparkLog);
       apps.add(app);
       return app;
     } catch (IOException e) {
@@ -231,22 +234,26 @@ public final class StandaloneCluster implements BeforeAllCallback, AfterAllCallb
     }
   }
 
-  /** A submitted application: its driver process and log. */
+  /** A submitted application: its driver process, its console and its log file. */
   public static final class SparkApp {
     private final Process process;
     private final Path log;
+    private final Path sparkLog;
 
-    private SparkApp(Process process, Path log) {
+    private SparkApp(Process process, Path log, Path sparkLog) {
       this.process = process;
       this.log = log;
+      this.sparkLog = sparkLog;
     }
 
     public boolean isRunning() {
       return process.isAlive();
     }
 
+    /** The driver's console, then its log file (Spark's own lines, stack traces). */
     public String log() {
-      return Processes.tail(log, Integer.MAX_VALUE);
+      return Processes.tail(log, Integer.MAX_VALUE)
+          + (Files.exists(sparkLog) ? Processes.tail(sparkLog, Integer.MAX_VALUE) : "");
     }
 
     /** Waits for the driver to exit with status 0; otherwise fails with the end of its log. */
