@@ -1,6 +1,7 @@
 package io.medsyn.pipeline;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,6 +21,15 @@ public final class OutputFiles {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static byte[] read(SparkSession spark, String path) {
+    Path source = new Path(path);
+    try (InputStream in = source.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(source)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 

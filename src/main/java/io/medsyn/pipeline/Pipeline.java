@@ -7,6 +7,7 @@ import io.medsyn.config.CorpusConfig;
 import io.medsyn.config.EvaluateConfig;
 import io.medsyn.config.GenerateConfig;
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.config.StyleConfig;
 import io.medsyn.corpus.CorpusReader;
 import io.medsyn.evaluate.Corpora;
 import io.medsyn.evaluate.EvaluationResult;
@@ -32,6 +33,9 @@ import io.medsyn.quality.QualitySummary;
 import io.medsyn.report.HtmlReport;
 import io.medsyn.report.QualityReport;
 import io.medsyn.sampling.PriorSampler;
+import io.medsyn.style.StyleLearner;
+import io.medsyn.style.StyleModel;
+import io.medsyn.style.StyleModelFile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -94,17 +98,48 @@ public final class Pipeline {
    * are sent again.
    */
   public GenerateSummary generate() {
-    return generate(Backends::create);
+    StyleModel style = style().orElse(null);
+    return generate(Backends.styled(style), style);
   }
 
   /** {@link #generate()} with the given backends, e.g. a test's wrapper that counts requests. */
   public GenerateSummary generate(BackendFactory backends) {
+    return generate(backends, null);
+  }
+
+  /**
+   * The style model of the run: the saved one {@code style.path} names, else one learned from the training split's
+   * example notes ({@code sample.examples.path}); written to the run's style/model.json either way. Empty when
+   * neither is configured.
+   */
+  public Optional<StyleModel> style() {
+    StyleConfig sc = config.style();
+    String examples = config.sample().examples().path();
+    StyleModel model;
+    if (sc.saved()) {
+      Checks.checkArgument(OutputFiles.exists(spark, sc.path()), "style.path: %s does not exist; point it at the"
+          + " style/model.json of an earlier run, or set style.path=null to learn one", sc.path());
+      model = StyleModelFile.fromJson(OutputFiles.read(spark, sc.path()), sc.path());
+    } else if (sc.learn() && examples != null && !examples.isBlank()) {
+      spark.sparkContext().setJobDescription("medsyn style: learn the style of the training split's notes");
+      model = new StyleLearner(sc).learn(CorpusReader.read(spark, config.sample().examples().corpus()), examples);
+    } else {
+      return Optional.empty();
+    }
+    OutputFiles.write(spark, layout.styleModel(), StyleModelFile.toJson(model));
+    LOG.info("style model of {} ({} notes, k={}): {} phrases, {} filler sentences, median length {}; written to {}",
+        model.provenance().source(), model.provenance().notes(), model.provenance().minRealNotes(),
+        model.phrases().size(), model.fillers().size(), model.medianLength(), layout.styleModel());
+    return Optional.of(model);
+  }
+
+  private GenerateSummary generate(BackendFactory backends, StyleModel style) {
     GenerateConfig g = config.generate();
     // Speculation is read when the SparkContext starts; a speculative copy of a task would pay for its requests
     // twice, so the stage refuses to run with it rather than hope.
     Checks.checkState(!spark.sparkContext().getConf().getBoolean("spark.speculation", false),
         "spark.speculation=true would send generate's requests twice; set spark.speculation=false");
-    GenerationParams params = Backends.params(g);
+    GenerationParams params = Backends.params(g, style);
     String runId = NoteGenerator.newRunId();
     NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language()), params, runId);
     Checks.checkArgument(OutputFiles.exists(spark, layout.tasks()), "there is no tasks table at %s; run `medsyn sample` first (or"

@@ -15,7 +15,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * that inflected forms meet ("головную боль" and "головная боль" both give головн, бол). Notes repeat a small
  * vocabulary, so stems are remembered. Not thread-safe: one per task.
  */
-final class Stemmer {
+public final class Stemmer {
   /** Function words that carry no symptom or diagnosis. */
   private static final Set<String> STOPWORDS = Set.of(
       "в", "во", "на", "с", "со", "и", "или", "а", "но", "по", "при", "перед", "после", "под", "над", "за", "из",
@@ -32,8 +32,13 @@ final class Stemmer {
   private final Map<String, String> stems = new HashMap<>();
   private final Map<String, String> nounStems = new HashMap<>();
 
+  /** Whether a (lower-case) word is a function word that carries no symptom or diagnosis. */
+  public static boolean isStopword(String word) {
+    return STOPWORDS.contains(word);
+  }
+
   /** The stems of the text's words that are not stopwords, in order. */
-  List<String> contentStems(String text) {
+  public List<String> contentStems(String text) {
     return content(text, this::stem);
   }
 

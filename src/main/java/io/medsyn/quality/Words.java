@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The words of a text: runs of letters and digits, lower-cased, with ё read as е (writers use either). */
-final class Words {
+public final class Words {
   private Words() {}
 
-  static List<String> of(String text) {
+  public static List<String> of(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < text.length(); ) {

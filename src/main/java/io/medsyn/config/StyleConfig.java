@@ -1,0 +1,25 @@
+package io.medsyn.config;
+
+import java.io.Serializable;
+
+/**
+ * The style model: learned from the example corpus of the training split ({@code sample.examples.path}), or loaded
+ * from a model an earlier run wrote.
+ *
+ * @param path a saved style model (JSON, as a run writes to style/model.json) to reuse; null to learn one
+ * @param learn whether to learn a model from {@code sample.examples.path} when no {@code path} is given
+ * @param minRealNotes k: a phrase or sentence enters the model only when at least k distinct real notes contain it
+ *     (the privacy audit reads the same key)
+ * @param maxPhrases how many of the most widespread phrases the lexicon keeps
+ */
+public record StyleConfig(String path, boolean learn, int minRealNotes, int maxPhrases) implements Serializable {
+  public StyleConfig {
+    ConfigException.require(minRealNotes >= 2, "style.min_real_notes",
+        "an integer >= 2 (a phrase from fewer notes could identify a patient)", minRealNotes);
+    ConfigException.require(maxPhrases >= 0, "style.max_phrases", "an integer >= 0", maxPhrases);
+  }
+
+  public boolean saved() {
+    return path != null && !path.isBlank();
+  }
+}
