@@ -36,6 +36,7 @@ import io.medsyn.sampling.PriorSampler;
 import io.medsyn.style.StyleLearner;
 import io.medsyn.style.StyleModel;
 import io.medsyn.style.StyleModelFile;
+import io.medsyn.style.StyleHints;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +142,8 @@ public final class Pipeline {
         "spark.speculation=true would send generate's requests twice; set spark.speculation=false");
     GenerationParams params = Backends.params(g, style);
     String runId = NoteGenerator.newRunId();
-    NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language()), params, runId);
+    NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language())
+        .withStyle(StyleHints.of(style, g.language())), params, runId);
     Checks.checkArgument(OutputFiles.exists(spark, layout.tasks()), "there is no tasks table at %s; run `medsyn sample` first (or"
         + " `medsyn run`)", layout.tasks());
     spark.sparkContext().setJobDescription("medsyn generate: plan requests, read the journal");

@@ -83,6 +83,14 @@ public final class Lexicon {
         byShorthand.computeIfAbsent(t, x -> new Weighted()).add(sentence, notes);
       }
     });
+    // A token no whole sentence carries is written as a phrase that opens with it ("ВАШ 5 баллов").
+    model.phrases().forEach((phrase, notes) -> {
+      String first = phrase.substring(0, phrase.indexOf(' '));
+      if (Tokens.isShorthand(first) && !model.shorthandSentences().keySet().stream()
+          .anyMatch(sentence -> Tokens.shorthand(sentence).contains(first))) {
+        byShorthand.computeIfAbsent(first, x -> new Weighted()).add(phrase, notes);
+      }
+    });
     model.fillers().forEach(fillers::add);
   }
 
@@ -107,7 +115,8 @@ public final class Lexicon {
       for (String stem : stems) {
         all &= other.remove(stem);
       }
-      if (all && other.size() <= MAX_EXTRA_STEMS) {
+      // The wording starts on the symptom (a phrase cut from a longer sentence would start elsewhere).
+      if (all && other.size() <= MAX_EXTRA_STEMS && startsOn(byStems.get(key).items().get(0), stems)) {
         Weighted w = byStems.get(key);
         for (int i = 0; i < w.items().size(); i++) {
           matches.add(w.items().get(i), w.weights().get(i));
@@ -126,6 +135,12 @@ public final class Lexicon {
   /** A filler sentence, or null when the model has none. */
   public String filler(SplittableRandom rng, Predicate<String> allowed) {
     return fillers.pick(rng, allowed);
+  }
+
+  private boolean startsOn(String phrase, List<String> stems) {
+    List<String> first = stemmer.contentStems(phrase.substring(0, Math.max(phrase.indexOf(' '), 0) > 0
+        ? phrase.indexOf(' ') : phrase.length()));
+    return first.isEmpty() || stems.contains(first.get(0));
   }
 
   private String key(String text) {

@@ -84,7 +84,7 @@ public final class Tokens {
   }
 
   /** The shorthand tokens a note uses, each once. */
-  static Set<String> shorthand(String text) {
+  public static Set<String> shorthand(String text) {
     Set<String> out = new LinkedHashSet<>();
     for (String t : of(text)) {
       if (isShorthand(t)) {

@@ -5,6 +5,7 @@ import io.medsyn.llm.offline.Phrases.Slot;
 import io.medsyn.style.Lexicon;
 import io.medsyn.style.Registers;
 import io.medsyn.style.StyleModel;
+import io.medsyn.style.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,9 @@ final class StyledWriter {
     for (Map.Entry<String, Double> token : model.shorthand().entrySet()) {
       // A token another sentence already brought ("МРТ от *ДАТА*") is not written twice.
       if (written < MAX_SHORTHAND && used.indexOf(token.getKey()) < 0 && rng.nextDouble() < token.getValue()) {
-        String sentence = lexicon.carrier(token.getKey(), rng, clean);
+        // A placeholder comes only as itself: sentences that bring *ДАТА* along would write it too often.
+        String sentence = lexicon.carrier(token.getKey(), rng, clean.and(c -> !hasOtherPlaceholder(c,
+            token.getKey())));
         if (add(draft, sentence)) {
           written++;
           used.append(sentence).append(' ');
@@ -89,6 +92,10 @@ final class StyledWriter {
       add(draft, lexicon.filler(rng, clean));
     }
     return draft.render();
+  }
+
+  private static boolean hasOtherPlaceholder(String sentence, String token) {
+    return Tokens.shorthand(sentence).stream().anyMatch(t -> t.startsWith("*") && !t.equals(token));
   }
 
   private boolean chance(SplittableRandom rng, String feature) {
