@@ -226,7 +226,7 @@ class NoteChecksTest {
     List<RejectReason> declared = new ArrayList<>();
     NoteChecks.create(config, stemmer).forEach(check -> declared.addAll(check.reasons()));
     EnumSet<RejectReason> corpusWide = EnumSet.of(RejectReason.GENERATION_FAILED, RejectReason.EXACT_DUPLICATE,
-        RejectReason.NEAR_DUPLICATE);
+        RejectReason.NEAR_DUPLICATE, RejectReason.COPIES_REAL_PASSAGE);
     assertThat(declared).doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(corpusWide));
     // Their order and types are the documented table's: QualityStageTest checks them against data-schema/.
