@@ -23,7 +23,7 @@ class PackageLayersTest {
 
   /** Bottom to top; packages on one floor may not import each other. */
   private static final Map<String, Integer> FLOOR = Map.ofEntries(Map.entry("config", 0), Map.entry("text", 0),
-      Map.entry("table", 1), Map.entry("report", 1), Map.entry("corpus", 1), Map.entry("stage", 2),
+      Map.entry("table", 1), Map.entry("style", 1), Map.entry("report", 1), Map.entry("corpus", 1), Map.entry("stage", 2),
       Map.entry("mkg", 3), Map.entry("sample", 4), Map.entry("llm", 5), Map.entry("prompt", 6),
       Map.entry("generate", 7), Map.entry("classify", 8), Map.entry("quality", 9), Map.entry("card", 10),
       Map.entry("evaluate", 10), Map.entry("run", 11), Map.entry("cli", 12));

@@ -3,13 +3,23 @@ package io.medsyn.config;
 import java.io.Serializable;
 
 /**
- * What is learned from the user's real training notes.
+ * The style model: learned from the example corpus of the training split ({@code sample.examples.path}), or loaded
+ * from a model an earlier run wrote.
  *
- * @param minRealNotes a passage (a phrase, a run of words) counts as shared phrasing only when at least this many
- *     distinct real notes contain it; rarer passages could identify a patient and never reach a synthetic note
+ * @param path a saved style model (JSON, as a run writes to style/model.json) to reuse; null to learn one
+ * @param learn whether to learn a model from {@code sample.examples.path} when no {@code path} is given
+ * @param minRealNotes k: a phrase or sentence enters the model only when at least k distinct real notes contain it
+ *     (the privacy audit reads the same key)
+ * @param maxPhrases how many of the most widespread phrases the lexicon keeps
  */
-public record StyleConfig(int minRealNotes) implements Serializable {
+public record StyleConfig(String path, boolean learn, int minRealNotes, int maxPhrases) implements Serializable {
   public StyleConfig {
-    ConfigException.require(minRealNotes >= 2, "min_real_notes", "an integer >= 2", minRealNotes);
+    ConfigException.require(minRealNotes >= 2, "min_real_notes",
+        "an integer >= 2 (a phrase from fewer notes could identify a patient)", minRealNotes);
+    ConfigException.require(maxPhrases >= 0, "max_phrases", "an integer >= 0", maxPhrases);
+  }
+
+  public boolean saved() {
+    return path != null && !path.isBlank();
   }
 }

@@ -7,6 +7,9 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.medsyn.Checks;
 import io.medsyn.config.GenerateConfig;
+import io.medsyn.config.MedSynConfig;
+import io.medsyn.config.StyleConfig;
+import io.medsyn.corpus.CorpusReader;
 import io.medsyn.llm.BackendFactory;
 import io.medsyn.llm.Backends;
 import io.medsyn.llm.DeferredBackend;
@@ -18,6 +21,11 @@ import io.medsyn.stage.Stage;
 import io.medsyn.table.Layout;
 import io.medsyn.table.NoteSchema;
 import io.medsyn.table.OutputFiles;
+import io.medsyn.style.StyleHints;
+import io.medsyn.style.StyleLearner;
+import io.medsyn.style.StyleModel;
+import io.medsyn.style.StyleModelFile;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +46,12 @@ import org.slf4j.LoggerFactory;
 public final class GenerateStage implements Stage<GenerateSummary> {
   private static final Logger LOG = LoggerFactory.getLogger(GenerateStage.class);
 
+  /** Null: the registry's backends, the offline one writing in the run's style model. */
   private final BackendFactory backends;
   private final boolean cancel;
 
   public GenerateStage() {
-    this(Backends::create);
+    this(null, false);
   }
 
   /** With the given backends, e.g. a test's wrapper that counts requests. */
@@ -61,12 +70,42 @@ public final class GenerateStage implements Stage<GenerateSummary> {
    * Sends nothing.
    */
   public static GenerateStage cancelling() {
-    return new GenerateStage(Backends::create, true);
+    return new GenerateStage(null, true);
   }
 
   @Override
   public String name() {
     return "generate";
+  }
+
+  /**
+   * The style model of the run: the saved one {@code style.path} names, else one learned from the training split's
+   * example notes ({@code sample.examples.path}); written to the run's style/model.json either way. Empty when
+   * neither is configured.
+   */
+  public static Optional<StyleModel> style(RunContext context) {
+    SparkSession spark = context.spark();
+    MedSynConfig config = context.config();
+    StyleConfig sc = config.style();
+    String examples = config.sample().examples().path();
+    StyleModel model;
+    if (sc.saved()) {
+      Checks.checkArgument(OutputFiles.exists(spark, sc.path()), "style.path: %s does not exist; point it at the"
+          + " style/model.json of an earlier run, or set style.path=null to learn one", sc.path());
+      model = StyleModelFile.fromJson(OutputFiles.read(spark, sc.path()).getBytes(StandardCharsets.UTF_8),
+          sc.path());
+    } else if (sc.learn() && examples != null && !examples.isBlank()) {
+      spark.sparkContext().setJobDescription("medsyn generate: learn the style of the training split's notes");
+      model = new StyleLearner(sc).learn(CorpusReader.read(spark, config.sample().examples().corpus()), examples);
+    } else {
+      return Optional.empty();
+    }
+    String target = context.layout().styleModel();
+    OutputFiles.write(spark, target, StyleModelFile.toJson(model));
+    LOG.info("style model of {} ({} notes, k={}): {} phrases, {} filler sentences, median length {}; written to {}",
+        model.provenance().source(), model.provenance().notes(), model.provenance().minRealNotes(),
+        model.phrases().size(), model.fillers().size(), model.medianLength(), target);
+    return Optional.of(model);
   }
 
   @Override
@@ -78,9 +117,13 @@ public final class GenerateStage implements Stage<GenerateSummary> {
     // twice, so the stage refuses to run with it rather than hope.
     Checks.checkState(!spark.sparkContext().getConf().getBoolean("spark.speculation", false),
         "spark.speculation=true would send generate's requests twice; set spark.speculation=false");
-    GenerationParams params = Backends.params(g);
+    // A test's own backends write in no style, as before style models existed.
+    StyleModel style = backends == null ? style(context).orElse(null) : null;
+    GenerationParams params = Backends.params(g, style);
     String runId = NoteGenerator.newRunId();
-    NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language(), g.prompts().dir()), params, runId);
+    NoteGenerator generator = new NoteGenerator(g, backends == null ? Backends.styled(style) : backends,
+        PromptBook.load(g.language(), g.prompts().dir()).withStyle(StyleHints.of(style, g.language())), params,
+        runId);
     Checks.checkArgument(OutputFiles.exists(spark, layout.tasks()), "there is no tasks table at %s; run `medsyn sample` first (or"
         + " `medsyn run`)", layout.tasks());
     context.describe(this, "plan requests, read the journal");
@@ -159,8 +202,8 @@ public final class GenerateStage implements Stage<GenerateSummary> {
     GenerateConfig g = context.config().generate();
     GenerationParams params = Backends.params(g);
     String runId = NoteGenerator.newRunId();
-    NoteGenerator generator = new NoteGenerator(g, backends, PromptBook.load(g.language(), g.prompts().dir()),
-        params, runId);
+    NoteGenerator generator = new NoteGenerator(g, backends == null ? Backends::create : backends,
+        PromptBook.load(g.language(), g.prompts().dir()), params, runId);
     Checks.checkArgument(OutputFiles.exists(spark, layout.tasks()), "there is no tasks table at %s; run `medsyn"
         + " sample` first (or `medsyn run --dry-run`)", layout.tasks());
     context.describe(this, "dry run: plan requests, read the journal");

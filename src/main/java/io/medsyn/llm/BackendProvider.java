@@ -2,6 +2,7 @@ package io.medsyn.llm;
 
 import io.medsyn.config.BackendSection;
 import io.medsyn.config.GenerateConfig;
+import io.medsyn.style.StyleModel;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -32,6 +33,16 @@ public interface BackendProvider extends BackendSection {
    * @throws IllegalStateException for a backend the driver runs ({@link #deferred})
    */
   Backend create(GenerateConfig config, double share);
+
+  /** {@link #create} for a run in a learned style (style null: none); only a backend that writes in it overrides. */
+  default Backend create(GenerateConfig config, StyleModel style, double share) {
+    return create(config, share);
+  }
+
+  /** {@link #params} for a run in a learned style: a backend that writes in it puts the style in its model name. */
+  default GenerationParams params(GenerateConfig config, StyleModel style) {
+    return params(config);
+  }
 
   /**
    * The backend the driver runs for the whole run (a provider's batch API), when this is one; empty for backends

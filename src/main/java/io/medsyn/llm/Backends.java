@@ -3,6 +3,7 @@ package io.medsyn.llm;
 import io.medsyn.config.BackendSection;
 import io.medsyn.config.ConfigException;
 import io.medsyn.config.GenerateConfig;
+import io.medsyn.style.StyleModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,11 @@ public final class Backends {
 
   public static Backend create(GenerateConfig config, double share) {
     return provider(config).create(config, share);
+  }
+
+  /** The factory of a run whose offline notes are written in a learned style (null: the built-in habits). */
+  public static BackendFactory styled(StyleModel style) {
+    return (config, share) -> provider(config).create(config, style, share);
   }
 
   /**
@@ -44,6 +50,11 @@ public final class Backends {
   /** The parameters every request of the run carries, part of each request's fingerprint. */
   public static GenerationParams params(GenerateConfig config) {
     return provider(config).params(config);
+  }
+
+  /** {@link #params(GenerateConfig)} of a run in a learned style: the style model's hash is part of the model. */
+  public static GenerationParams params(GenerateConfig config, StyleModel style) {
+    return provider(config).params(config, style);
   }
 
   /** The names of environment variables the configured backend reads secrets from (to redact from Spark's logs). */

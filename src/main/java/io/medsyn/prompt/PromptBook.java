@@ -1,5 +1,6 @@
 package io.medsyn.prompt;
 
+import io.medsyn.Hashes;
 import io.medsyn.config.ConfigException;
 import io.medsyn.llm.ChatMessage;
 import io.medsyn.llm.NoteTask;
@@ -22,10 +23,23 @@ import java.util.Map;
 public final class PromptBook implements Serializable {
   private final String language;
   private final Map<PromptKind, PromptTemplate> templates;
+  private final String style;
 
-  private PromptBook(String language, Map<PromptKind, PromptTemplate> templates) {
+  private PromptBook(String language, Map<PromptKind, PromptTemplate> templates, String style) {
     this.language = language;
     this.templates = templates;
+    this.style = style;
+  }
+
+  /**
+   * The same templates with a style hint for {@code {{style}}} (see {@link io.medsyn.style.StyleHints}); the hint is
+   * part of each template's hash, so a request's fingerprint changes with the style it was asked in.
+   */
+  public PromptBook withStyle(String hint) {
+    Map<PromptKind, PromptTemplate> styled = new EnumMap<>(PromptKind.class);
+    templates.forEach((kind, t) -> styled.put(kind, hint.isEmpty() ? t
+        : new PromptTemplate(t.source(), t.system(), t.user(), Hashes.sha256Hex(t.hash() + "\n" + hint))));
+    return new PromptBook(language, styled, hint);
   }
 
   /** The built-in templates of {@code language}. */
@@ -57,7 +71,7 @@ public final class PromptBook implements Serializable {
           + Arrays.stream(PromptKind.values()).map(k -> k.label() + "." + language + ".txt").toList()
           + "; name them so, or leave generate.prompts.dir null");
     }
-    return new PromptBook(language, templates);
+    return new PromptBook(language, templates, "");
   }
 
   private static PromptTemplate read(Path file) {
@@ -91,6 +105,6 @@ public final class PromptBook implements Serializable {
 
   /** The prompt of one task, rendered from the template of the task's kind. */
   public List<ChatMessage> messages(NoteTask task) {
-    return template(PromptKind.of(task.promptKind())).render(PromptVariables.of(task));
+    return template(PromptKind.of(task.promptKind())).render(PromptVariables.of(task, style));
   }
 }

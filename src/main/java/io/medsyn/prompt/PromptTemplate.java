@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record PromptTemplate(String source, String system, String user, String hash) implements Serializable {
   /** Every placeholder a template may use; {@link PromptVariables} supplies them all. */
   public static final Set<String> PLACEHOLDERS = Set.of("code", "subcode", "disease", "subcode_name", "sex", "age",
-      "symptoms", "anamnesis", "findings", "example");
+      "symptoms", "anamnesis", "findings", "example", "style");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
   private static final String SYSTEM = "### system";
   private static final String USER = "### user";

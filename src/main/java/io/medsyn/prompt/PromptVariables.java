@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 public final class PromptVariables {
   private PromptVariables() {}
 
-  public static Map<String, String> of(NoteTask task) {
+  /** @param style the run's style hint, empty when there is none */
+  public static Map<String, String> of(NoteTask task, String style) {
     boolean ru = "ru".equals(task.language());
     Map<String, String> values = new HashMap<>();
     values.put("code", task.code());
@@ -24,6 +25,7 @@ public final class PromptVariables {
     values.put("anamnesis", facts(task.anamnesis(), ru));
     values.put("findings", facts(task.findings(), ru));
     values.put("example", orEmpty(task.exampleText()).strip());
+    values.put("style", style);
     return values;
   }
 

@@ -1,5 +1,6 @@
 package io.medsyn.quality;
 
+import io.medsyn.text.Stemmer;
 import io.medsyn.text.Words;
 import java.util.ArrayList;
 import java.util.List;

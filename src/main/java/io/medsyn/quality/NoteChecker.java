@@ -5,6 +5,7 @@ import io.medsyn.Hashes;
 import io.medsyn.config.QualityConfig;
 import io.medsyn.table.NoteSchema;
 import io.medsyn.table.QualitySchema;
+import io.medsyn.text.Stemmer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.EnumSet;

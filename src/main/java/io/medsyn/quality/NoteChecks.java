@@ -1,6 +1,7 @@
 package io.medsyn.quality;
 
 import io.medsyn.config.QualityConfig;
+import io.medsyn.text.Stemmer;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
 

@@ -17,14 +17,16 @@ public final class Allocation {
   private Allocation() {}
 
   /** The policy's weight for a code seen {@code count} times. */
-  public static double weight(String policy, double count) {
-    return switch (policy) {
+  public static double weight(AllocationConfig config, double count) {
+    return switch (config.policy()) {
       case "uniform" -> 1.0;
       case "proportional" -> count;
       // MedSyn's damping: frequent codes still get more notes, but only a little more.
       case "medsyn" -> Math.log1p(Math.log1p(Math.log1p(count)));
       case "inverse" -> 1.0 / Math.max(count, 1.0);
-      default -> throw new IllegalArgumentException("sample.allocation.policy: unknown policy " + policy);
+      // Follows the real prior with its skew tempered: rare codes get more than their share, frequent ones less.
+      case "tempered" -> Math.pow(Math.max(count, 1.0), config.alpha());
+      default -> throw new IllegalArgumentException("sample.allocation.policy: unknown policy " + config.policy());
     };
   }
 
@@ -35,7 +37,7 @@ public final class Allocation {
     long floor = (long) config.minPerCode() * codes.size();
     Checks.checkArgument(n >= floor, "sample.n=%d is less than sample.allocation.min_per_code (%d) x %d codes = %d;"
         + " raise sample.n or lower min_per_code", n, config.minPerCode(), codes.size(), floor);
-    double[] weights = codes.stream().mapToDouble(c -> weight(config.policy(), counts.getOrDefault(c, 0.0))).toArray();
+    double[] weights = codes.stream().mapToDouble(c -> weight(config, counts.getOrDefault(c, 0.0))).toArray();
     double total = Arrays.stream(weights).sum();
     long rest = n - floor;
     long[] share = new long[codes.size()];

@@ -33,6 +33,11 @@ public record Layout(String root) {
     return join("tasks");
   }
 
+  /** The style model the run's notes are written in, with its provenance (JSON). */
+  public String styleModel() {
+    return join("style/model.json");
+  }
+
   /** The generate stage's journal: one JSON line per finished request, what a re-run resumes from. */
   public String journal() {
     return join("generate/journal");

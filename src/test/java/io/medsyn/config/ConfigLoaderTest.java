@@ -102,7 +102,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("sample.symptoms.max=1")))
         .hasMessageContaining("sample.symptoms.max: expected an integer >= sample.symptoms.min (2), got 1");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("sample.allocation.policy=random")))
-        .hasMessageContaining("sample.allocation.policy: expected one of [uniform, proportional, medsyn, inverse],"
+        .hasMessageContaining("sample.allocation.policy: expected one of [uniform, proportional, medsyn, inverse, tempered],"
             + " got random");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("mkg.codes=[I1]")))
         .hasMessageContaining("mkg.codes: expected 3-character ICD-10 categories such as I11, got I1");

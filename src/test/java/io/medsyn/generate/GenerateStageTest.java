@@ -224,7 +224,7 @@ class GenerateStageTest {
   @Test
   void writtenNotesHaveExactlyTheDocumentedSchema() {
     RunContext pipeline = new RunContext(config("sample.n=120", "sample.examples.path=" + SharedData.rumedTrain(),
-        "generate.language=en"), spark);
+        "generate.language=en", "style.learn=false"), spark);
     new SampleStage().run(pipeline);
     new GenerateStage().run(pipeline);
     assertThat(ParquetFooter.documented("notes.schema.json")).isEqualTo(NoteSchema.NOTES);

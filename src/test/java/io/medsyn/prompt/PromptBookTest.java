@@ -49,6 +49,19 @@ class PromptBookTest {
   }
 
   @Test
+  void aStyleHintGoesIntoTheUserMessageAndTheTemplatesHash() {
+    PromptBook plain = PromptBook.load("ru");
+    PromptBook styled = plain.withStyle("Длина записи: около 117 знаков.");
+    assertThat(styled.messages(TASK).get(1).content()).contains("\nДлина записи: около 117 знаков.\nОтветь только");
+    assertThat(plain.messages(TASK).get(1).content()).doesNotContain("Длина записи").doesNotContain("{{");
+    for (PromptKind kind : PromptKind.values()) {
+      assertThat(styled.template(kind).hash()).isNotEqualTo(plain.template(kind).hash());
+    }
+    assertThat(plain.withStyle("").template(PromptKind.EXAMPLE).hash())
+        .isEqualTo(plain.template(PromptKind.EXAMPLE).hash());
+  }
+
+  @Test
   void codeKindNamesTheDiseaseAndForbidsNamingIt() {
     NoteTask byCode = new NoteTask(7, 1, "I10", "I10.9", TASK.diseaseRu(), TASK.diseaseEn(), TASK.subcodeRu(),
         TASK.subcodeEn(), "male", 60, TASK.symptoms(), List.of(), List.of(), null, "en", "code");
@@ -79,7 +92,7 @@ class PromptBookTest {
     assertThatThrownBy(() -> PromptTemplate.parse("t.txt", "### system\nonly a system part\n"))
         .hasMessageContaining("t.txt: no '### user' section");
     PromptTemplate userOnly = PromptTemplate.parse("t.txt", "### user\nAge {{ age }}.\n");
-    assertThat(userOnly.render(PromptVariables.of(TASK)))
+    assertThat(userOnly.render(PromptVariables.of(TASK, "")))
         .containsExactly(new ChatMessage("user", "Age 54."));
   }
 

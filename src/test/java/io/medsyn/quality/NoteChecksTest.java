@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.QualityConfig;
+import io.medsyn.text.Stemmer;
 import io.medsyn.text.Words;
 import java.util.ArrayList;
 import java.util.Arrays;

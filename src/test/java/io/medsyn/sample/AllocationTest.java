@@ -13,7 +13,7 @@ class AllocationTest {
   private static final Map<String, Double> COUNTS = Map.of("A", 1000.0, "B", 100.0, "C", 10.0);
 
   private static Map<String, Long> allocate(String policy, int min, long n) {
-    return Allocation.allocate(CODES, COUNTS, new AllocationConfig(policy, "corpus", min), n);
+    return Allocation.allocate(CODES, COUNTS, new AllocationConfig(policy, "corpus", min, 0.5), n);
   }
 
   @Test
@@ -33,7 +33,7 @@ class AllocationTest {
   void medsynDampsFrequentCodes() {
     double a = Math.log1p(Math.log1p(Math.log1p(1000)));
     double c = Math.log1p(Math.log1p(Math.log1p(10)));
-    assertThat(Allocation.weight("medsyn", 1000)).isEqualTo(a);
+    assertThat(Allocation.weight(new AllocationConfig("medsyn", "corpus", 1, 0.5), 1000)).isEqualTo(a);
     Map<String, Long> counts = allocate("medsyn", 0, 41000);
     assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(41000);
     // 100x more real notes buys only about 1.4x more synthetic ones.
@@ -45,6 +45,16 @@ class AllocationTest {
   void inverseLiftsRareCodes() {
     assertThat(allocate("inverse", 1, 114)).containsExactly(Map.entry("A", 2L), Map.entry("B", 11L),
         Map.entry("C", 101L));
+  }
+
+  @Test
+  void temperedFollowsThePriorWithItsSkewTakenToAlpha() {
+    // sqrt(1000) : sqrt(100) : sqrt(10) = 706.1, 223.3, 70.6 of 1000; C has the largest remainder. 100x more real
+    // notes buys 10x more synthetic ones, where proportional gives 100x and uniform 1x.
+    assertThat(allocate("tempered", 0, 1000)).containsExactly(Map.entry("A", 706L), Map.entry("B", 223L),
+        Map.entry("C", 71L));
+    assertThat(Allocation.weight(new AllocationConfig("tempered", "corpus", 0, 1.0), 100)).isEqualTo(100.0);
+    assertThat(Allocation.weight(new AllocationConfig("tempered", "corpus", 0, 0.0), 100)).isEqualTo(1.0);
   }
 
   @Test

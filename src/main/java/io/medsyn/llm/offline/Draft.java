@@ -48,6 +48,15 @@ final class Draft {
     sentences.add(sloppy(words) + join(items, symptoms));
   }
 
+  /** About how long the rendered note is so far. */
+  int chars() {
+    int n = 0;
+    for (String s : sentences) {
+      n += s.length() + 2;
+    }
+    return n;
+  }
+
   /** Appends to the last sentence, e.g. a duration after the complaints. */
   void append(String wording) {
     int last = sentences.size() - 1;

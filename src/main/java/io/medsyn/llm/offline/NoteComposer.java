@@ -5,16 +5,20 @@ import io.medsyn.llm.offline.Phrases.Slot;
 import io.medsyn.llm.offline.StyleProfile.Length;
 import io.medsyn.sample.Draws;
 import io.medsyn.sample.Fact;
+import io.medsyn.style.Lexicon;
+import io.medsyn.style.StyleModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * Writes a plausible outpatient note from a task without any model: complaints (every sampled symptom, verbatim or,
  * in Russian, in the accusative), onset and duration, anamnesis and findings, in a style read from the task's
- * example note or drawn at random. It never writes the diagnosis, the disease's names or the code. A pure function
+ * example note, learned from the user's real notes (a {@link StyleModel}: their lengths, register mix, shorthand
+ * and phrasings), or drawn at random. It never writes the diagnosis, the disease's names or the code. A pure function
  * of the task: its randomness comes from (run seed, task id) alone.
  */
 public final class NoteComposer {
@@ -24,6 +28,22 @@ public final class NoteComposer {
   /** Keeps the composer's draws apart from the sampler's, which start from the same (seed, task id). */
   private static final long SALT = 0x6f66666c696e6531L;
 
+  private final StyleModel model;
+  private final StyledWriter styled;
+  private final Lexicon lexicon;
+
+  /** A composer with its built-in habits. */
+  public NoteComposer() {
+    this(null);
+  }
+
+  /** @param style the user's style model (Russian notes), or null for the built-in habits */
+  public NoteComposer(StyleModel style) {
+    this.lexicon = style == null ? null : new Lexicon(style);
+    this.styled = style == null ? null : new StyledWriter(style, lexicon);
+    this.model = style;
+  }
+
   public String compose(NoteTask task) {
     SplittableRandom rng = Draws.forTask(task.seed() ^ SALT, task.taskId());
     boolean russian = "ru".equals(task.language());
@@ -32,13 +52,25 @@ public final class NoteComposer {
         && !task.exampleText().isBlank() ? task.exampleText() : null;
     StyleProfile exampleStyle = example == null ? null : StyleProfile.of(example, russian);
     Set<String> exampleRuns = example == null ? Set.of() : Overlap.runs(example, COPY_RUN);
+    boolean learned = model != null && russian;
     List<String> symptoms = texts(task.symptoms(), phrases, task, false);
+    if (learned) {
+      symptoms.replaceAll(s -> Objects.requireNonNullElse(lexicon.phrasing(s, rng), s));
+    }
     List<String> anamnesis = texts(task.anamnesis(), phrases, task, true);
     List<String> findings = texts(task.findings(), phrases, task, true);
     String note = null;
     for (int attempt = 0; attempt < TRIES; attempt++) {
-      StyleProfile style = exampleStyle != null ? exampleStyle : StyleProfile.random(rng);
-      note = write(task, style, phrases, rng, symptoms, anamnesis, findings);
+      if (learned) {
+        // An example's own length and habits, else the model's; the sections and shorthand always the model's.
+        StyleProfile style = exampleStyle != null ? exampleStyle : StyleProfile.drawn(model, rng);
+        int target = example != null ? (int) (example.strip().length() * (0.8 + 0.4 * rng.nextDouble()))
+            : model.drawLength(rng);
+        note = styled.write(task, style, target, phrases, rng, shuffled(symptoms, rng), anamnesis, findings);
+      } else {
+        StyleProfile style = exampleStyle != null ? exampleStyle : StyleProfile.random(rng);
+        note = write(task, style, phrases, rng, symptoms, anamnesis, findings);
+      }
       if (exampleRuns.isEmpty() || !Overlap.shares(note, exampleRuns, COPY_RUN)) {
         break;
       }

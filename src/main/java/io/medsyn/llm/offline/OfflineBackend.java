@@ -6,6 +6,7 @@ import io.medsyn.llm.Completion;
 import io.medsyn.llm.ErrorClass;
 import io.medsyn.llm.GenerationException;
 import io.medsyn.llm.NoteRequest;
+import io.medsyn.style.StyleModel;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,7 +19,24 @@ public final class OfflineBackend implements Backend {
   /** Recorded as the notes' model; bump it when the composer's output changes, so fingerprints change too. */
   public static final String MODEL = "medsyn-composer-1";
 
-  private final NoteComposer composer = new NoteComposer();
+  private final NoteComposer composer;
+  private final String model;
+
+  public OfflineBackend() {
+    this(null);
+  }
+
+  /** @param style the user's style model, or null for the composer's built-in habits */
+  public OfflineBackend(StyleModel style) {
+    this.composer = new NoteComposer(style);
+    this.model = model(style);
+  }
+
+  /** The model name the notes record: the composer's, and the style model's hash when there is one. */
+  public static String model(StyleModel style) {
+    return style == null ? MODEL : MODEL + "+style-" + style.provenance().sha256().substring(0, 12) + "-k"
+        + style.provenance().minRealNotes();
+  }
 
   @Override
   public CompletableFuture<Completion> submit(NoteRequest request) {
@@ -31,7 +49,7 @@ public final class OfflineBackend implements Backend {
       }
       long latencyMs = (System.nanoTime() - start) / 1_000_000;
       return CompletableFuture.completedFuture(new Completion(text, "stop", tokens(promptChars),
-          tokens(text.length()), 1, latencyMs, MODEL, 0.0, true, null));
+          tokens(text.length()), 1, latencyMs, model, 0.0, true, null));
     } catch (RuntimeException e) {
       // A composer bug becomes a failed row for this task, not a failed Spark task.
       return CompletableFuture.failedFuture(new GenerationException(ErrorClass.INTERNAL, "offline composer failed"

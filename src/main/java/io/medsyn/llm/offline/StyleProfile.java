@@ -1,5 +1,7 @@
 package io.medsyn.llm.offline;
 
+import io.medsyn.style.Registers;
+import io.medsyn.style.StyleModel;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
@@ -18,10 +20,6 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
   /** Length classes by word count; the thresholds are RuMedTop3's lower and upper quartiles (10 and 28 words). */
   enum Length { SHORT, MEDIUM, LONG }
 
-  private static final Pattern RU_COMPLAINTS = Pattern.compile("(?iu)^[^\\p{L}]*(жалоб|предъявля|обратил)");
-  private static final Pattern RU_ELLIPTIC = Pattern.compile("(?iu)^[^\\p{L}]*на\\s");
-  private static final Pattern RU_FIRST_PERSON = Pattern.compile("(?iu)(^|[^\\p{L}])(у меня|меня|мне|я|мой|моя)"
-      + "([^\\p{L}]|$)");
   private static final Pattern EN_COMPLAINTS = Pattern.compile("(?iu)^[^\\p{L}]*(the patient )?(complain|presents|"
       + "reports)");
   private static final Pattern EN_ELLIPTIC = Pattern.compile("(?iu)^[^\\p{L}]*c/o\\s");
@@ -34,11 +32,11 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     Register register;
     if (DASHES.matcher(text).find()) {
       register = Register.DASHES;
-    } else if ((russian ? RU_COMPLAINTS : EN_COMPLAINTS).matcher(text).find()) {
+    } else if ((russian ? Registers.RU_COMPLAINTS : EN_COMPLAINTS).matcher(text).find()) {
       register = Register.COMPLAINTS;
-    } else if ((russian ? RU_ELLIPTIC : EN_ELLIPTIC).matcher(text).find()) {
+    } else if ((russian ? Registers.RU_ELLIPTIC : EN_ELLIPTIC).matcher(text).find()) {
       register = Register.ELLIPTIC;
-    } else if ((russian ? RU_FIRST_PERSON : EN_FIRST_PERSON).matcher(text).find()) {
+    } else if ((russian ? Registers.RU_FIRST_PERSON : EN_FIRST_PERSON).matcher(text).find()) {
       register = Register.FIRST_PERSON;
     } else {
       register = Register.LIST;
@@ -106,6 +104,25 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     char separator = rng.nextDouble() < 0.85 ? ',' : ';';
     double sloppiness = rng.nextDouble() < 0.15 ? 0.15 : 0.0;
     return new StyleProfile(register, length, lowercase, separator, true, rng.nextDouble() < 0.9, sloppiness);
+  }
+
+  /** A profile drawn from a style model: each register as often as the user's real notes have it. */
+  static StyleProfile drawn(StyleModel model, SplittableRandom rng) {
+    double bullets = model.share(Registers.BULLETS);
+    double complaints = model.share(Registers.COMPLAINTS);
+    double elliptic = model.share(Registers.ELLIPTIC);
+    double firstPerson = model.share(Registers.FIRST_PERSON);
+    double r = rng.nextDouble();
+    Register register = r < bullets ? Register.DASHES : r < bullets + complaints ? Register.COMPLAINTS
+        : r < bullets + complaints + elliptic ? Register.ELLIPTIC
+        : r < bullets + complaints + elliptic + firstPerson ? Register.FIRST_PERSON : Register.LIST;
+    boolean lowercase = rng.nextDouble() < model.share(Registers.LOWERCASE);
+    boolean oneSentence = rng.nextDouble() < model.share(Registers.ONE_SENTENCE);
+    char separator = oneSentence || rng.nextDouble() < 0.85 ? ',' : rng.nextBoolean() ? ';' : '.';
+    // Draft swaps letters in about 12 % of long words at sloppiness 1.
+    double sloppiness = Math.min(1.0, model.typoRate() / 0.12);
+    return new StyleProfile(register, Length.MEDIUM, lowercase, separator, rng.nextDouble() >= sloppiness * 0.3,
+        rng.nextDouble() < model.share(Registers.FINAL_PERIOD), sloppiness);
   }
 
   private static int firstLetter(String text) {

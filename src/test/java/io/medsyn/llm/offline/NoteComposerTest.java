@@ -228,4 +228,18 @@ class NoteComposerTest {
     }
     return notes;
   }
+
+  @Test
+  void aStyleModelPutsTheUsersWordingOfASymptomIntoEveryNote() {
+    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
+        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
+        java.util.Collections.nCopies(21, 80), java.util.Map.of(), java.util.Map.of(), 0.0,
+        java.util.Map.of("сухость во рту по утрам", 6L), java.util.Map.of(), java.util.Map.of(), 0.0);
+    NoteComposer styled = new NoteComposer(style);
+    for (long id = 0; id < 20; id++) {
+      String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19), SYMPTOMS.get(11)), null));
+      assertThat(note.toLowerCase(Locale.ROOT)).contains("сухость во рту по утрам").contains("изжог")
+          .doesNotContain("Анамнез").doesNotContain("Объективно");
+    }
+  }
 }

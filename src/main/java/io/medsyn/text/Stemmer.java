@@ -1,6 +1,5 @@
-package io.medsyn.quality;
+package io.medsyn.text;
 
-import io.medsyn.text.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * that inflected forms meet ("головную боль" and "головная боль" both give головн, бол). Notes repeat a small
  * vocabulary, so stems are remembered. Not thread-safe: one per task.
  */
-final class Stemmer {
+public final class Stemmer {
   /** Function words that carry no symptom or diagnosis. */
   private static final Set<String> STOPWORDS = Set.of(
       "в", "во", "на", "с", "со", "и", "или", "а", "но", "по", "при", "перед", "после", "под", "над", "за", "из",
@@ -33,17 +32,22 @@ final class Stemmer {
   private final Map<String, String> stems = new HashMap<>();
   private final Map<String, String> nounStems = new HashMap<>();
 
+  /** Whether a (lower-case) word is a function word that carries no symptom or diagnosis. */
+  public static boolean isStopword(String word) {
+    return STOPWORDS.contains(word);
+  }
+
   /** The stems of the text's words that are not stopwords, in order. */
-  List<String> contentStems(String text) {
+  public List<String> contentStems(String text) {
     return content(text, this::stem);
   }
 
   /** The content stems of a text by {@link #stemNoun}. */
-  List<String> contentNounStems(String text) {
+  public List<String> contentNounStems(String text) {
     return content(text, this::stemNoun);
   }
 
-  String stem(String word) {
+  public String stem(String word) {
     return remembered(stems, word, this::snowball);
   }
 
@@ -51,7 +55,7 @@ final class Stemmer {
    * Like {@link #stem}, but a Russian noun in -ит keeps it: Snowball takes -ит for a verb ending and would stem
    * бронхит to бронх, which also begins бронхиальный. For disease names (гастрит, цистит, бронхитом).
    */
-  String stemNoun(String word) {
+  public String stemNoun(String word) {
     return remembered(nounStems, word, w -> {
       for (String ending : IT_ENDINGS) {
         int end = w.length() - ending.length();

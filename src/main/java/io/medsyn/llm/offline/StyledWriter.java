@@ -1,0 +1,126 @@
+package io.medsyn.llm.offline;
+
+import io.medsyn.llm.NoteTask;
+import io.medsyn.llm.offline.Phrases.Slot;
+import io.medsyn.style.Lexicon;
+import io.medsyn.style.Registers;
+import io.medsyn.style.StyleModel;
+import io.medsyn.style.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/**
+ * Writes a note in a learned style: every part (demographics, duration, course, history, examination, shorthand,
+ * filler sentences) as often as the user's real notes have it, the optional parts only while the note is shorter
+ * than its target length, and shorthand and fillers in the real notes' own phrases.
+ */
+final class StyledWriter {
+  /** At most this many shorthand phrases in one note. */
+  private static final int MAX_SHORTHAND = 2;
+
+  private final StyleModel model;
+  private final Lexicon lexicon;
+
+  StyledWriter(StyleModel model, Lexicon lexicon) {
+    this.model = model;
+    this.lexicon = lexicon;
+  }
+
+  String write(NoteTask task, StyleProfile style, int target, Phrases phrases, SplittableRandom rng,
+      List<String> symptoms, List<String> anamnesis, List<String> findings) {
+    boolean female = "female".equals(task.sex());
+    boolean patient = style.register() == Register.FIRST_PERSON;
+    Predicate<String> clean = text -> !NoteComposer.namesDiagnosis(text, task);
+    Draft draft = new Draft(style, rng, phrases);
+    if (chance(rng, Registers.DEMOGRAPHICS)) {
+      draft.sentence(phrases.pick(patient ? Slot.DEMOGRAPHICS_FIRST : Slot.DEMOGRAPHICS, rng, female)
+          .replace("{age}", phrases.age(task.age())));
+    }
+    boolean fillerFirst = rng.nextBoolean();
+    boolean filler = rng.nextDouble() < model.fillerShare();
+    if (filler && fillerFirst) {
+      add(draft, lexicon.filler(rng, clean));
+    }
+    String lead = switch (style.register()) {
+      case COMPLAINTS -> phrases.pick(Slot.COMPLAINTS, rng, female);
+      case ELLIPTIC -> phrases.pick(Slot.ELLIPTIC, rng, female);
+      case FIRST_PERSON -> phrases.pick(symptoms.size() == 1 ? Slot.FIRST_PERSON_ONE : Slot.FIRST_PERSON, rng,
+          female);
+      case LIST, DASHES -> "";
+    };
+    draft.list(lead, symptoms, true);
+    if (chance(rng, Registers.DURATION)) {
+      if (style.register() != Register.DASHES && style.separator() != '.' && rng.nextBoolean()) {
+        draft.append(phrases.duration(rng));
+      } else {
+        Slot slot = patient ? Slot.DURATION_FIRST : style.register() == Register.DASHES ? Slot.DURATION_DASH
+            : Slot.DURATION_DOCTOR;
+        String sentence = phrases.pick(slot, rng, female);
+        draft.sentence(sentence.contains("{ago}") ? sentence.replace("{ago}", phrases.ago(rng))
+            : sentence.replace("{dur}", phrases.duration(rng)));
+      }
+    }
+    int written = 0;
+    StringBuilder used = new StringBuilder();
+    for (Map.Entry<String, Double> token : model.shorthand().entrySet()) {
+      // A token another sentence already brought ("МРТ от *ДАТА*") is not written twice.
+      if (written < MAX_SHORTHAND && used.indexOf(token.getKey()) < 0 && rng.nextDouble() < token.getValue()) {
+        // A placeholder comes only as itself: sentences that bring *ДАТА* along would write it too often.
+        String sentence = lexicon.carrier(token.getKey(), rng, clean.and(c -> !hasOtherPlaceholder(c,
+            token.getKey())));
+        if (add(draft, sentence)) {
+          written++;
+          used.append(sentence).append(' ');
+        }
+      }
+    }
+    if (draft.chars() < target && chance(rng, Registers.COURSE)) {
+      draft.sentence(phrases.pick(patient ? Slot.COURSE_FIRST : Slot.COURSE, rng, female));
+    }
+    if (draft.chars() < target && !anamnesis.isEmpty() && chance(rng, Registers.ANAMNESIS)) {
+      draft.list(phrases.pick(patient ? Slot.ANAMNESIS_FIRST : Slot.ANAMNESIS, rng, female), upTo(anamnesis,
+          draft, target), false);
+    }
+    if (draft.chars() < target && !findings.isEmpty() && chance(rng, Registers.EXAMINATION)) {
+      draft.list(phrases.pick(patient ? Slot.FINDINGS_FIRST : Slot.FINDINGS, rng, female), upTo(findings, draft,
+          target), false);
+    }
+    if (filler && !fillerFirst) {
+      add(draft, lexicon.filler(rng, clean));
+    }
+    return draft.render();
+  }
+
+  private static boolean hasOtherPlaceholder(String sentence, String token) {
+    return Tokens.shorthand(sentence).stream().anyMatch(t -> t.startsWith("*") && !t.equals(token));
+  }
+
+  private boolean chance(SplittableRandom rng, String feature) {
+    return rng.nextDouble() < model.share(feature);
+  }
+
+  private static boolean add(Draft draft, String sentence) {
+    if (sentence == null) {
+      return false;
+    }
+    draft.sentence(sentence);
+    return true;
+  }
+
+  /** The first facts, as many as fit before the target length (at least one). */
+  private static List<String> upTo(List<String> facts, Draft draft, int target) {
+    List<String> out = new ArrayList<>();
+    int chars = draft.chars();
+    for (String f : facts) {
+      if (!out.isEmpty() && chars + f.length() > target) {
+        break;
+      }
+      out.add(f);
+      chars += f.length() + 2;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,155 @@
+package io.medsyn.style;
+
+import io.medsyn.text.Stemmer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/**
+ * The style model's phrases indexed for writing: the user's wordings of a symptom (phrases with the same content
+ * stems, in any order: "боль в горле" finds "горло болит"), phrases that carry a shorthand token, and filler
+ * sentences. Every pick is weighted by how many real notes use the phrase. Not thread-safe (its stemmer): one per
+ * composer.
+ */
+public final class Lexicon {
+  private record Weighted(List<String> items, List<Long> weights) {
+    Weighted() {
+      this(new ArrayList<>(), new ArrayList<>());
+    }
+
+    void add(String item, long weight) {
+      items.add(item);
+      weights.add(weight);
+    }
+
+    String pick(SplittableRandom rng, Predicate<String> allowed) {
+      long total = 0;
+      for (int i = 0; i < items.size(); i++) {
+        total += allowed.test(items.get(i)) ? weights.get(i) : 0;
+      }
+      if (total == 0) {
+        return null;
+      }
+      long at = rng.nextLong(total);
+      for (int i = 0; i < items.size(); i++) {
+        if (allowed.test(items.get(i))) {
+          at -= weights.get(i);
+          if (at < 0) {
+            return items.get(i);
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  private final Stemmer stemmer = new Stemmer();
+  /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
+  static final int MAX_EXTRA_STEMS = 2;
+
+  private final Map<String, Weighted> byStems = new HashMap<>();
+  /** For each stem, the keys of byStems that contain it. */
+  private final Map<String, List<String>> keysByStem = new HashMap<>();
+  private final Map<String, Weighted> byShorthand = new HashMap<>();
+  private final Weighted fillers = new Weighted();
+
+  public Lexicon(StyleModel model) {
+    for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
+      String phrase = e.getKey();
+      String[] tokens = phrase.split(" ");
+      boolean words = true;
+      for (String t : tokens) {
+        words &= Character.isLetter(t.charAt(0)) && !Tokens.isShorthand(t);
+      }
+      // A wording of a symptom is words only, and neither starts nor ends with a preposition or conjunction.
+      if (words && !Stemmer.isStopword(tokens[0]) && !Stemmer.isStopword(tokens[tokens.length - 1])) {
+        String key = key(phrase);
+        Weighted w = byStems.get(key);
+        if (w == null) {
+          byStems.put(key, w = new Weighted());
+          for (String stem : new HashSet<>(List.of(key.split(" ")))) {
+            keysByStem.computeIfAbsent(stem, x -> new ArrayList<>()).add(key);
+          }
+        }
+        w.add(phrase, e.getValue());
+      }
+    }
+    model.shorthandSentences().forEach((sentence, notes) -> {
+      for (String t : Tokens.shorthand(sentence)) {
+        byShorthand.computeIfAbsent(t, x -> new Weighted()).add(sentence, notes);
+      }
+    });
+    // A token no whole sentence carries is written as a phrase that opens with it ("ВАШ 5 баллов").
+    model.phrases().forEach((phrase, notes) -> {
+      String first = phrase.substring(0, phrase.indexOf(' '));
+      if (Tokens.isShorthand(first) && !model.shorthandSentences().keySet().stream()
+          .anyMatch(sentence -> Tokens.shorthand(sentence).contains(first))) {
+        byShorthand.computeIfAbsent(first, x -> new Weighted()).add(phrase, notes);
+      }
+    });
+    model.fillers().forEach(fillers::add);
+  }
+
+  /**
+   * A real notes' wording of the symptom: a phrase with all of its content stems, in any order, and at most
+   * {@link #MAX_EXTRA_STEMS} more; null when the lexicon has none.
+   */
+  public String phrasing(String symptom, SplittableRandom rng) {
+    List<String> stems = sortedStems(symptom);
+    if (stems.isEmpty()) {
+      return null;
+    }
+    List<String> rarest = null;
+    for (String stem : stems) {
+      List<String> keys = keysByStem.getOrDefault(stem, List.of());
+      rarest = rarest == null || keys.size() < rarest.size() ? keys : rarest;
+    }
+    Weighted matches = new Weighted();
+    for (String key : rarest) {
+      List<String> other = new ArrayList<>(List.of(key.split(" ")));
+      boolean all = true;
+      for (String stem : stems) {
+        all &= other.remove(stem);
+      }
+      // The wording starts on the symptom (a phrase cut from a longer sentence would start elsewhere).
+      if (all && other.size() <= MAX_EXTRA_STEMS && startsOn(byStems.get(key).items().get(0), stems)) {
+        Weighted w = byStems.get(key);
+        for (int i = 0; i < w.items().size(); i++) {
+          matches.add(w.items().get(i), w.weights().get(i));
+        }
+      }
+    }
+    return matches.pick(rng, p -> true);
+  }
+
+  /** A sentence that uses the shorthand token, or null. */
+  public String carrier(String token, SplittableRandom rng, Predicate<String> allowed) {
+    Weighted w = byShorthand.get(token);
+    return w == null ? null : w.pick(rng, allowed);
+  }
+
+  /** A filler sentence, or null when the model has none. */
+  public String filler(SplittableRandom rng, Predicate<String> allowed) {
+    return fillers.pick(rng, allowed);
+  }
+
+  private boolean startsOn(String phrase, List<String> stems) {
+    List<String> first = stemmer.contentStems(phrase.substring(0, Math.max(phrase.indexOf(' '), 0) > 0
+        ? phrase.indexOf(' ') : phrase.length()));
+    return first.isEmpty() || stems.contains(first.get(0));
+  }
+
+  private String key(String text) {
+    return String.join(" ", sortedStems(text));
+  }
+
+  private List<String> sortedStems(String text) {
+    List<String> stems = new ArrayList<>(stemmer.contentStems(text));
+    stems.sort(null);
+    return stems;
+  }
+}

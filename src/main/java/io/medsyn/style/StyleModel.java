@@ -1,0 +1,54 @@
+package io.medsyn.style;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * How a user's real notes are written, learned from the training split: the length distribution, the register mix,
+ * the shorthand and placeholders, the typo rate, and a lexicon of phrases and whole sentences that at least
+ * {@code minRealNotes} distinct real notes contain (so nothing in it can point at one patient). A versioned artifact
+ * of a run, written as JSON beside it and reusable by later runs.
+ *
+ * @param version the artifact's format; bump it when a field changes meaning
+ * @param provenance where the model was learned from
+ * @param lengthQuantiles the notes' length in characters at 0, 5, 10, ..., 100 %
+ * @param registers the share of notes with each {@link Registers} feature
+ * @param shorthand the share of notes that use each abbreviation or placeholder (АД, ОАК, н/в, *ДАТА*)
+ * @param typoRate the share of words (of 4+ letters) that only one note writes: mostly organic typos
+ * @param phrases 2- to 4-word phrases and the number of distinct notes that contain each
+ * @param shorthandSentences whole short sentences with shorthand ("АД 120/80") and their note counts
+ * @param fillers whole short sentences found in notes of many codes ("активных жалоб нет") and their note counts
+ * @param fillerShare the share of notes with at least one filler sentence
+ */
+public record StyleModel(int version, Provenance provenance, List<Integer> lengthQuantiles,
+    Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,
+    Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare) implements Serializable {
+  public static final int VERSION = 1;
+
+  /**
+   * @param source the corpus's path
+   * @param sha256 the hash of the notes' ids and texts in id order: the same corpus gives the same hash wherever it
+   *     is stored
+   */
+  public record Provenance(String source, String sha256, long notes, int minRealNotes, String learnedAt)
+      implements Serializable {}
+
+  /** A note length in characters drawn from the learned distribution (linear between the quantiles). */
+  public int drawLength(SplittableRandom rng) {
+    double at = rng.nextDouble() * (lengthQuantiles.size() - 1);
+    int lo = (int) Math.floor(at);
+    int hi = Math.min(lo + 1, lengthQuantiles.size() - 1);
+    return (int) Math.round(lengthQuantiles.get(lo) + (at - lo) * (lengthQuantiles.get(hi) - lengthQuantiles.get(lo)));
+  }
+
+  public int medianLength() {
+    return lengthQuantiles.get(lengthQuantiles.size() / 2);
+  }
+
+  /** The share of notes with a register feature; 0 for one the model has not seen. */
+  public double share(String feature) {
+    return registers.getOrDefault(feature, 0.0);
+  }
+}

@@ -1,0 +1,96 @@
+package io.medsyn.style;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pieces of a note the style model counts: sentences, the tokens of a sentence (words, numbers, placeholders
+ * such as *ДАТА*, shorthand such as н/в), its 2- to 4-word phrases, and which tokens are shorthand.
+ */
+public final class Tokens {
+  static final int MIN_PHRASE = 2;
+  static final int MAX_PHRASE = 4;
+  static final int MAX_FILLER_WORDS = 6;
+
+  private static final Pattern TOKEN = Pattern.compile("\\*[^*\\s]{1,20}\\*|\\p{L}+(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+(?:\\s+|$)|\\s+[-–—•]\\s+|;");
+  /** A placeholder (*ДАТА*), an upper-case abbreviation of 2-5 letters (АД, ОАК, ВАШ), or a slashed one (н/в). */
+  private static final Pattern SHORTHAND = Pattern.compile("\\*[^*\\s]+\\*|\\p{Lu}{2,5}|\\p{L}{1,3}/\\p{L}{1,3}");
+
+  private Tokens() {}
+
+  /** The text's tokens; words lower-cased except shorthand, which keeps its case. */
+  public static List<String> of(String text) {
+    List<String> tokens = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      String t = m.group();
+      tokens.add(isShorthand(t) ? t : t.toLowerCase(Locale.ROOT).replace('ё', 'е'));
+    }
+    return tokens;
+  }
+
+  public static boolean isShorthand(String token) {
+    return SHORTHAND.matcher(token).matches();
+  }
+
+  /** The note's sentences (and dashed items), stripped, without their closing marks. */
+  static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    for (String s : SENTENCE_END.split(text.strip())) {
+      String t = s.strip();
+      if (t.startsWith("-") || t.startsWith("–")) {
+        t = t.substring(1).strip();
+      }
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** The distinct 2- to 4-token phrases of a note, none crossing a sentence; a phrase needs a word in it. */
+  static Set<String> phrases(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String sentence : sentences(text)) {
+      List<String> tokens = of(sentence);
+      for (int n = MIN_PHRASE; n <= MAX_PHRASE; n++) {
+        for (int i = 0; i + n <= tokens.size(); i++) {
+          List<String> gram = tokens.subList(i, i + n);
+          if (gram.stream().anyMatch(t -> Character.isLetter(t.charAt(0)))) {
+            out.add(String.join(" ", gram));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The note's short sentences (1 to 6 tokens) in normal form, candidates for filler sentences. */
+  static Set<String> shortSentences(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String sentence : sentences(text)) {
+      List<String> tokens = of(sentence);
+      if (!tokens.isEmpty() && tokens.size() <= MAX_FILLER_WORDS) {
+        out.add(String.join(" ", tokens));
+      }
+    }
+    return out;
+  }
+
+  /** The shorthand tokens a note uses, each once. */
+  public static Set<String> shorthand(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : of(text)) {
+      if (isShorthand(t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,127 @@
+package io.medsyn.style;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medsyn.config.StyleConfig;
+import io.medsyn.testing.TestSpark;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The style model learned from eight notes written for this test, with k = 3. */
+class StyleLearnerTest {
+  private static final int K = 3;
+  /** id, code, text. */
+  private static final String[][] NOTES = {
+      {"n1", "J06", "Жалобы на боль в горле, заложенность носа. АД в норме."},
+      {"n2", "J06", "- боль в горле - кашель. Температура в норме."},
+      {"n3", "J06", "на боль в горле при глотании. Температура в норме. ОАК без изменений."},
+      {"n4", "J06", "Заложенность носа. Температура в норме."},
+      {"n5", "K29", "Жалобы на изжогу. Жалоб нет. АД в норме."},
+      {"n6", "M54", "Боль в пояснице. Жалоб нет."},
+      {"n7", "I10", "жалоб нет. АД в норме. ОАК в норме."},
+      {"n8", "I10", "Головная боль по утрам с *ДАТА*"}};
+
+  private static SparkSession spark;
+  private static StyleModel model;
+
+  @BeforeAll
+  static void learn() {
+    spark = TestSpark.session();
+    model = new StyleLearner(new StyleConfig(null, true, K, 1000)).learn(notes(List.of(NOTES)), "notes.jsonl");
+  }
+
+  private static Dataset<Row> notes(List<String[]> notes) {
+    List<Row> rows = new ArrayList<>();
+    for (String[] n : notes) {
+      rows.add(RowFactory.create(n[0], n[2], n[1]));
+    }
+    return spark.createDataFrame(rows, new StructType().add("id", "string").add("text", "string")
+        .add("code", "string"));
+  }
+
+  @Test
+  void aPhraseEntersTheLexiconInExactlyKNotesAndNotInKMinusOne() {
+    // "боль в горле": n1, n2, n3; "заложенность носа": n1, n4 only.
+    assertThat(model.phrases()).containsEntry("боль в горле", 3L);
+    assertThat(model.phrases()).doesNotContainKey("заложенность носа");
+    assertThat(model.phrases().values()).allMatch(notes -> notes >= K);
+  }
+
+  @Test
+  void fillersAreSentencesOfManyCodesNotOfOne() {
+    // "жалоб нет": K29, M54, I10; "температура в норме" is in three notes too, but all of J06: it is topical.
+    assertThat(model.fillers()).containsEntry("жалоб нет", 3L).containsEntry("АД в норме", 3L)
+        .doesNotContainKey("температура в норме");
+    // n1, n5, n6, n7 have a filler sentence.
+    assertThat(model.fillerShare()).isEqualTo(0.5);
+  }
+
+  @Test
+  void shorthandIsKeptWithItsShareWhenKNotesUseIt() {
+    // АД: n1, n5, n7; ОАК: n3, n7; *ДАТА*: n8.
+    assertThat(model.shorthand()).containsEntry("АД", 0.375).doesNotContainKeys("ОАК", "*ДАТА*");
+    assertThat(model.shorthandSentences()).containsOnlyKeys("АД в норме");
+  }
+
+  @Test
+  void registerSharesAndLengthsAreThoseOfTheNotes() {
+    assertThat(model.share(Registers.BULLETS)).isEqualTo(0.125);
+    // "Жалобы на ..." (n1, n5) and "жалоб нет" (n7) open with the complaints word.
+    assertThat(model.share(Registers.COMPLAINTS)).isEqualTo(0.375);
+    assertThat(model.share(Registers.ELLIPTIC)).isEqualTo(0.125);
+    assertThat(model.share(Registers.LOWERCASE)).isEqualTo(0.375);
+    assertThat(model.share(Registers.DURATION)).isEqualTo(0.125);
+    assertThat(model.lengthQuantiles()).hasSize(21);
+    assertThat(model.lengthQuantiles().get(0)).isEqualTo("Боль в пояснице. Жалоб нет.".length());
+    assertThat(model.lengthQuantiles().get(20)).isEqualTo(NOTES[2][2].length());
+  }
+
+  @Test
+  void provenanceNamesTheSourceAndHashesTheNotesWhateverTheirOrder() {
+    assertThat(model.provenance().source()).isEqualTo("notes.jsonl");
+    assertThat(model.provenance().notes()).isEqualTo(8);
+    assertThat(model.provenance().minRealNotes()).isEqualTo(K);
+    assertThat(model.version()).isEqualTo(StyleModel.VERSION);
+    List<String[]> reversed = new ArrayList<>(List.of(NOTES));
+    Collections.reverse(reversed);
+    StyleConfig config = new StyleConfig(null, true, K, 1000);
+    assertThat(new StyleLearner(config).learn(notes(reversed), "copy.jsonl").provenance().sha256())
+        .isEqualTo(model.provenance().sha256()).hasSize(64);
+    reversed.set(0, new String[] {"n8", "I10", "Головная боль по вечерам"});
+    assertThat(new StyleLearner(config).learn(notes(reversed), "copy.jsonl").provenance().sha256())
+        .isNotEqualTo(model.provenance().sha256());
+  }
+
+  @Test
+  void typoRateIsTheShareOfWordUsesThatOneNoteAloneWrites() {
+    // кашель: two notes; кашль: one. One use in three.
+    StyleModel typos = new StyleLearner(new StyleConfig(null, true, 2, 10)).learn(notes(List.of(
+        new String[] {"a", "J20", "кашель, кашль"}, new String[] {"b", "J20", "кашель"})), "typos");
+    assertThat(typos.typoRate()).isEqualTo(0.3333);
+  }
+
+  @Test
+  void fewerNotesThanKIsAnErrorNamingTheKey() {
+    assertThatThrownBy(() -> new StyleLearner(new StyleConfig(null, true, 10, 10)).learn(notes(List.of(NOTES)),
+        "notes.jsonl")).hasMessageContaining("style.min_real_notes=10").hasMessageContaining("8 notes");
+  }
+
+  @Test
+  void theModelSurvivesItsJsonAndAnotherVersionIsRefused() {
+    byte[] json = StyleModelFile.toJson(model);
+    assertThat(StyleModelFile.fromJson(json, "model.json")).isEqualTo(model);
+    String older = new String(json, StandardCharsets.UTF_8).replace("\"version\" : 1", "\"version\" : 0");
+    assertThatThrownBy(() -> StyleModelFile.fromJson(older.getBytes(StandardCharsets.UTF_8), "old.json"))
+        .hasMessageContaining("style.path: old.json is a version 0 style model");
+  }
+}
