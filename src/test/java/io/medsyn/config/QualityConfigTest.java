@@ -36,7 +36,8 @@ class QualityConfigTest {
         .hasMessageContaining("quality.realism.discriminator_notes: expected an integer >= 2 x quality.realism.folds"
             + " (10), got 9");
     assertThatThrownBy(() -> ConfigLoader.load(null, List.of("style.min_real_notes=1")))
-        .hasMessageContaining("style.min_real_notes: expected an integer >= 2, got 1");
+        .hasMessageContaining("style.min_real_notes: expected an integer >= 2 (a phrase from fewer notes could"
+            + " identify a patient), got 1");
   }
 
   @Test
