@@ -11,8 +11,11 @@ import java.io.Serializable;
  * @param minRealNotes k: a phrase or sentence enters the model only when at least k distinct real notes contain it
  *     (the privacy audit reads the same key)
  * @param maxPhrases how many of the most widespread phrases the lexicon keeps
+ * @param codeClauses whether the model keeps, per code, the clauses at least k of that code's real notes contain,
+ *     which the offline composer writes beside the graph's symptoms
  */
-public record StyleConfig(String path, boolean learn, int minRealNotes, int maxPhrases) implements Serializable {
+public record StyleConfig(String path, boolean learn, int minRealNotes, int maxPhrases, boolean codeClauses)
+    implements Serializable {
   public StyleConfig {
     ConfigException.require(minRealNotes >= 2, "min_real_notes",
         "an integer >= 2 (a phrase from fewer notes could identify a patient)", minRealNotes);

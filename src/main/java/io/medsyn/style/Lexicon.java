@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
@@ -56,6 +57,7 @@ public final class Lexicon {
   private final Map<String, List<String>> keysByStem = new HashMap<>();
   private final Map<String, Weighted> byShorthand = new HashMap<>();
   private final Weighted fillers = new Weighted();
+  private final Map<String, Weighted> byCode = new HashMap<>();
 
   public Lexicon(StyleModel model) {
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
@@ -92,6 +94,14 @@ public final class Lexicon {
       }
     });
     model.fillers().forEach(fillers::add);
+    model.codeClauses().forEach((code, clauses) -> clauses.forEach((clause, notes) ->
+        byCode.computeIfAbsent(code, x -> new Weighted()).add(clause, notes)));
+  }
+
+  /** A clause the code's real notes write, weighted by how many of them do; null when none is allowed. */
+  public String codeClause(String code, SplittableRandom rng, Predicate<String> allowed) {
+    Weighted w = byCode.get(code);
+    return w == null ? null : w.pick(rng, allowed);
   }
 
   /**
@@ -130,6 +140,17 @@ public final class Lexicon {
   public String carrier(String token, SplittableRandom rng, Predicate<String> allowed) {
     Weighted w = byShorthand.get(token);
     return w == null ? null : w.pick(rng, allowed);
+  }
+
+  /** Whether {@code text} has a content word of one of {@code names} ("гипертензия" of "Эссенциальная гипертензия"). */
+  public boolean sharesContentWord(String text, List<String> names) {
+    Set<String> stems = new HashSet<>(stemmer.contentStems(text));
+    for (String name : names) {
+      if (name != null && stemmer.contentStems(name).stream().anyMatch(stems::contains)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A filler sentence, or null when the model has none. */

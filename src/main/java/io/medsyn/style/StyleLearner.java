@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,10 +44,12 @@ public final class StyleLearner {
 
   private final int minRealNotes;
   private final int maxPhrases;
+  private final boolean codeClauses;
 
   public StyleLearner(StyleConfig config) {
     this.minRealNotes = config.minRealNotes();
     this.maxPhrases = config.maxPhrases();
+    this.codeClauses = config.codeClauses();
   }
 
   public StyleModel learn(Dataset<Row> notes, String source) {
@@ -61,7 +64,8 @@ public final class StyleLearner {
       Dataset<Row> fillers = sentences.where(spread());
       return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance(source, sha256(real), n, minRealNotes,
           Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand(real, n), typoRate(real),
-          phrases(real), shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n));
+          phrases(real), shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
+          codeClauses ? codeClauses(real) : Map.of());
     } finally {
       real.unpersist();
     }
@@ -131,6 +135,19 @@ public final class StyleLearner {
         .where(col("notes").geq(minRealNotes)).orderBy(desc("notes"), col("phrase")).limit(maxPhrases)
         .collectAsList()) {
       out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  /** Per code, the clauses at least k of its notes contain: the code's own wordings, none from one patient alone. */
+  private Map<String, Map<String, Long>> codeClauses(Dataset<Row> real) {
+    UserDefinedFunction clauses = udf((UDF1<String, List<String>>) text -> new ArrayList<>(Tokens.clauses(text)),
+        DataTypes.createArrayType(DataTypes.StringType));
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    for (Row r : real.select(col("id"), col("code"), explode(clauses.apply(col("text"))).as("clause")).distinct()
+        .groupBy("code", "clause").agg(count("*").as("notes")).where(col("notes").geq(minRealNotes))
+        .orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
+      out.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
     }
     return out;
   }

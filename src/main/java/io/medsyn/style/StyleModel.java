@@ -21,11 +21,14 @@ import java.util.SplittableRandom;
  * @param shorthandSentences whole short sentences with shorthand ("АД 120/80") and their note counts
  * @param fillers whole short sentences found in notes of many codes ("активных жалоб нет") and their note counts
  * @param fillerShare the share of notes with at least one filler sentence
+ * @param codeClauses per ICD-10 code, the clauses (1 to 6 tokens between commas or sentence ends) that at least
+ *     {@code minRealNotes} of that code's real notes contain, with those counts; empty when not learned
  */
 public record StyleModel(int version, Provenance provenance, List<Integer> lengthQuantiles,
     Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,
-    Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare) implements Serializable {
-  public static final int VERSION = 1;
+    Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
+    Map<String, Map<String, Long>> codeClauses) implements Serializable {
+  public static final int VERSION = 2;
 
   /**
    * @param source the corpus's path

@@ -83,6 +83,21 @@ public final class Tokens {
     return out;
   }
 
+  /** The note's clauses (1 to 6 tokens between commas or sentence ends) in normal form, each once. */
+  static Set<String> clauses(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String sentence : sentences(text)) {
+      for (String clause : sentence.split(",")) {
+        List<String> tokens = of(clause);
+        if (!tokens.isEmpty() && tokens.size() <= MAX_FILLER_WORDS
+            && tokens.stream().anyMatch(t -> Character.isLetter(t.charAt(0)))) {
+          out.add(String.join(" ", tokens));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The shorthand tokens a note uses, each once. */
   public static Set<String> shorthand(String text) {
     Set<String> out = new LinkedHashSet<>();

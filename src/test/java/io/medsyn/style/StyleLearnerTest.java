@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -37,7 +38,7 @@ class StyleLearnerTest {
   @BeforeAll
   static void learn() {
     spark = TestSpark.session();
-    model = new StyleLearner(new StyleConfig(null, true, K, 1000)).learn(notes(List.of(NOTES)), "notes.jsonl");
+    model = new StyleLearner(new StyleConfig(null, true, K, 1000, true)).learn(notes(List.of(NOTES)), "notes.jsonl");
   }
 
   private static Dataset<Row> notes(List<String[]> notes) {
@@ -47,6 +48,13 @@ class StyleLearnerTest {
     }
     return spark.createDataFrame(rows, new StructType().add("id", "string").add("text", "string")
         .add("code", "string"));
+  }
+
+  @Test
+  void aCodeClauseNeedsKNotesOfThatCode() {
+    // "температура в норме": n2, n3, n4 of J06. "заложенность носа": two J06 notes. "АД в норме": three notes, but
+    // of three codes, so no code's own clause.
+    assertThat(model.codeClauses()).isEqualTo(Map.of("J06", Map.of("температура в норме", 3L)));
   }
 
   @Test
@@ -94,7 +102,7 @@ class StyleLearnerTest {
     assertThat(model.version()).isEqualTo(StyleModel.VERSION);
     List<String[]> reversed = new ArrayList<>(List.of(NOTES));
     Collections.reverse(reversed);
-    StyleConfig config = new StyleConfig(null, true, K, 1000);
+    StyleConfig config = new StyleConfig(null, true, K, 1000, true);
     assertThat(new StyleLearner(config).learn(notes(reversed), "copy.jsonl").provenance().sha256())
         .isEqualTo(model.provenance().sha256()).hasSize(64);
     reversed.set(0, new String[] {"n8", "I10", "Головная боль по вечерам"});
@@ -105,14 +113,14 @@ class StyleLearnerTest {
   @Test
   void typoRateIsTheShareOfWordUsesThatOneNoteAloneWrites() {
     // кашель: two notes; кашль: one. One use in three.
-    StyleModel typos = new StyleLearner(new StyleConfig(null, true, 2, 10)).learn(notes(List.of(
+    StyleModel typos = new StyleLearner(new StyleConfig(null, true, 2, 10, true)).learn(notes(List.of(
         new String[] {"a", "J20", "кашель, кашль"}, new String[] {"b", "J20", "кашель"})), "typos");
     assertThat(typos.typoRate()).isEqualTo(0.3333);
   }
 
   @Test
   void fewerNotesThanKIsAnErrorNamingTheKey() {
-    assertThatThrownBy(() -> new StyleLearner(new StyleConfig(null, true, 10, 10)).learn(notes(List.of(NOTES)),
+    assertThatThrownBy(() -> new StyleLearner(new StyleConfig(null, true, 10, 10, true)).learn(notes(List.of(NOTES)),
         "notes.jsonl")).hasMessageContaining("style.min_real_notes=10").hasMessageContaining("8 notes");
   }
 
@@ -120,7 +128,7 @@ class StyleLearnerTest {
   void theModelSurvivesItsJsonAndAnotherVersionIsRefused() {
     byte[] json = StyleModelFile.toJson(model);
     assertThat(StyleModelFile.fromJson(json, "model.json")).isEqualTo(model);
-    String older = new String(json, StandardCharsets.UTF_8).replace("\"version\" : 1", "\"version\" : 0");
+    String older = new String(json, StandardCharsets.UTF_8).replace("\"version\" : " + StyleModel.VERSION, "\"version\" : 0");
     assertThatThrownBy(() -> StyleModelFile.fromJson(older.getBytes(StandardCharsets.UTF_8), "old.json"))
         .hasMessageContaining("style.path: old.json is a version 0 style model");
   }

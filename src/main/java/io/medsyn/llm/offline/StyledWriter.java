@@ -7,6 +7,7 @@ import io.medsyn.style.Registers;
 import io.medsyn.style.StyleModel;
 import io.medsyn.style.Tokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,6 +21,10 @@ import java.util.function.Predicate;
 final class StyledWriter {
   /** At most this many shorthand phrases in one note. */
   private static final int MAX_SHORTHAND = 2;
+  /** A complaint list holds at most this many items, the graph's symptoms and the code's clauses together. */
+  private static final int MAX_COMPLAINTS = 8;
+  /** A code clause may overrun the note's length target by this many characters. */
+  private static final int MAX_OVERSHOOT = 15;
 
   private final StyleModel model;
   private final Lexicon lexicon;
@@ -51,7 +56,11 @@ final class StyledWriter {
           female);
       case LIST, DASHES -> "";
     };
-    draft.list(lead, symptoms, true);
+    // Real notes often name their diagnosis; a code's clause that shares a word with its names would give it away.
+    List<String> names = Arrays.asList(task.diseaseRu(), task.subcodeRu(), task.diseaseEn(),
+        task.subcodeEn());
+    draft.list(lead, withCodeClauses(task.code(), symptoms, target - draft.chars() - lead.length(), rng,
+        clean.and(c -> !lexicon.sharesContentWord(c, names))), true);
     if (chance(rng, Registers.DURATION)) {
       if (style.register() != Register.DASHES && style.separator() != '.' && rng.nextBoolean()) {
         draft.append(phrases.duration(rng));
@@ -92,6 +101,28 @@ final class StyledWriter {
       add(draft, lexicon.filler(rng, clean));
     }
     return draft.render();
+  }
+
+  /**
+   * The symptoms with, at random places among them, clauses the code's real notes write, while they fit in
+   * {@code room} characters: the user's own wording of what such notes say beyond the graph.
+   */
+  private List<String> withCodeClauses(String code, List<String> symptoms, int room, SplittableRandom rng,
+      Predicate<String> clean) {
+    List<String> out = new ArrayList<>(symptoms);
+    int left = room;
+    for (String s : symptoms) {
+      left -= s.length() + 2;
+    }
+    while (left > 0 && out.size() < MAX_COMPLAINTS) {
+      String clause = lexicon.codeClause(code, rng, clean.and(c -> !out.contains(c)));
+      if (clause == null || clause.length() > left + MAX_OVERSHOOT) {
+        break;
+      }
+      out.add(rng.nextInt(out.size() + 1), clause);
+      left -= clause.length() + 2;
+    }
+    return out;
   }
 
   private static boolean hasOtherPlaceholder(String sentence, String token) {

@@ -234,12 +234,36 @@ class NoteComposerTest {
     io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 80), java.util.Map.of(), java.util.Map.of(), 0.0,
-        java.util.Map.of("сухость во рту по утрам", 6L), java.util.Map.of(), java.util.Map.of(), 0.0);
+        java.util.Map.of("сухость во рту по утрам", 6L), java.util.Map.of(), java.util.Map.of(), 0.0,
+        java.util.Map.of());
     NoteComposer styled = new NoteComposer(style);
     for (long id = 0; id < 20; id++) {
       String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19), SYMPTOMS.get(11)), null));
       assertThat(note.toLowerCase(Locale.ROOT)).contains("сухость во рту по утрам").contains("изжог")
           .doesNotContain("Анамнез").doesNotContain("Объективно");
     }
+  }
+
+  @Test
+  void aCodesOwnClausesFillTheNoteToItsLengthButNeverNameTheDiagnosis() {
+    java.util.Map<String, Long> i10 = new java.util.LinkedHashMap<>();
+    i10.put("давление до 160", 9L);
+    i10.put("шум в ушах", 6L);
+    i10.put("гипертензия", 12L);
+    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
+        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
+        java.util.Collections.nCopies(21, 200), java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(),
+        java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of("I10", i10, "J06", java.util.Map.of(
+            "боль в горле", 7L)));
+    NoteComposer styled = new NoteComposer(style);
+    int withClause = 0;
+    for (long id = 0; id < 20; id++) {
+      String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19)), null)).toLowerCase(Locale.ROOT);
+      // "гипертензия" names the diagnosis; J06's clause belongs to another code.
+      assertThat(note).doesNotContain("гипертензи").doesNotContain("боль в горле");
+      withClause += note.contains("давление до 160") && note.contains("шум в ушах") ? 1 : 0;
+    }
+    // A 200-character target leaves room for both of I10's clauses beside one symptom in every note.
+    assertThat(withClause).isEqualTo(20);
   }
 }
