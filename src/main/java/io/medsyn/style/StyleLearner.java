@@ -41,8 +41,6 @@ public final class StyleLearner {
   /** ... with no code holding more than this share of them: it says nothing about the diagnosis. */
   static final double FILLER_MAX_CODE_SHARE = 0.5;
   private static final int QUANTILES = 20;
-  /** A clause is a code's own when at least this many of the code's notes contain it. */
-  static final int MIN_CODE_NOTES = 2;
 
   private final int minRealNotes;
   private final int maxPhrases;
@@ -141,19 +139,14 @@ public final class StyleLearner {
     return out;
   }
 
-  /**
-   * Per code, the clauses that at least k real notes contain and at least {@link #MIN_CODE_NOTES} of the code's own:
-   * the wording is common, and no single patient's note ties it to the code.
-   */
+  /** Per code, the clauses at least k of its notes contain: the code's own wordings, none from one patient alone. */
   private Map<String, Map<String, Long>> codeClauses(Dataset<Row> real) {
     UserDefinedFunction clauses = udf((UDF1<String, List<String>>) text -> new ArrayList<>(Tokens.clauses(text)),
         DataTypes.createArrayType(DataTypes.StringType));
-    Dataset<Row> byCode = real.select(col("id"), col("code"), explode(clauses.apply(col("text"))).as("clause"))
-        .distinct().groupBy("code", "clause").agg(count("*").as("notes"));
-    Dataset<Row> common = byCode.groupBy("clause").agg(sum("notes").as("all")).where(col("all").geq(minRealNotes));
     Map<String, Map<String, Long>> out = new TreeMap<>();
-    for (Row r : byCode.where(col("notes").geq(MIN_CODE_NOTES)).join(common, "clause")
-        .select("code", "clause", "notes").orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
+    for (Row r : real.select(col("id"), col("code"), explode(clauses.apply(col("text"))).as("clause")).distinct()
+        .groupBy("code", "clause").agg(count("*").as("notes")).where(col("notes").geq(minRealNotes))
+        .orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
       out.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
     }
     return out;

@@ -22,8 +22,7 @@ import java.util.SplittableRandom;
  * @param fillers whole short sentences found in notes of many codes ("активных жалоб нет") and their note counts
  * @param fillerShare the share of notes with at least one filler sentence
  * @param codeClauses per ICD-10 code, the clauses (1 to 6 tokens between commas or sentence ends) that at least
- *     {@code minRealNotes} real notes and at least two of that code's notes contain, with the code's counts; empty
- *     when not learned
+ *     {@code minRealNotes} of that code's real notes contain, with those counts; empty when not learned
  */
 public record StyleModel(int version, Provenance provenance, List<Integer> lengthQuantiles,
     Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,

@@ -51,17 +51,10 @@ class StyleLearnerTest {
   }
 
   @Test
-  void aCodeClauseNeedsKNotesAndTwoOfThatCode() {
-    // "АД в норме" is in three notes, one per code: no code's own clause.
+  void aCodeClauseNeedsKNotesOfThatCode() {
+    // "температура в норме": n2, n3, n4 of J06. "заложенность носа": two J06 notes. "АД в норме": three notes, but
+    // of three codes, so no code's own clause.
     assertThat(model.codeClauses()).isEqualTo(Map.of("J06", Map.of("температура в норме", 3L)));
-    // "кашель": three notes, two of J06 and one of K29; "боль в горле": one note.
-    StyleModel clauses = new StyleLearner(new StyleConfig(null, true, K, 1000, true)).learn(notes(List.of(
-        new String[] {"a1", "J06", "Кашель, насморк."}, new String[] {"a2", "J06", "кашель. Насморк"},
-        new String[] {"a3", "K29", "Кашель."}, new String[] {"a4", "J06", "Насморк, боль в горле"})), "a.jsonl");
-    assertThat(clauses.codeClauses()).isEqualTo(Map.of("J06", Map.of("насморк", 3L, "кашель", 2L)));
-    StyleModel none = new StyleLearner(new StyleConfig(null, true, K, 1000, false)).learn(notes(List.of(NOTES)),
-        "notes.jsonl");
-    assertThat(none.codeClauses()).isEmpty();
   }
 
   @Test
