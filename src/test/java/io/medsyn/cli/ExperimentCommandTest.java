@@ -53,8 +53,13 @@ class ExperimentCommandTest {
         "{\"idx\": \"t2\", \"symptoms\": \"Давление поднимается до 160, болит затылок.\", \"code\": \"I10\"}");
     Path dev = corpus("dev.jsonl", "{\"idx\": \"d1\", \"symptoms\": \"Кашель.\", \"code\": \"J06.9\"}");
     Path out = dir.resolve("out");
+    // Two training notes are fewer than k = 5 for the style model the experiment learns by default.
+    Result tooFew = run("experiment", "--train", train.toString(), "--eval", dev.toString(), "--output",
+        dir.resolve("styled").toString(), "--grid", "none", "--set", "sample.n=6");
+    assertThat(tooFew.status()).isEqualTo(2);
+    assertThat(tooFew.err()).contains("has 2 notes, fewer than style.min_real_notes=5");
     Result done = run("experiment", "--train", train.toString(), "--eval", dev.toString(), "--output",
-        out.toString(), "--grid", "none", "--set", "sample.n=6");
+        out.toString(), "--grid", "none", "--set", "sample.n=6", "--set", "style.learn=false");
     assertThat(done.status()).as(done.err()).isZero();
     assertThat(done.out()).contains("MKG: 2 ICD-10 categories").contains("--grid none: stopped before the first"
         + " fit");
