@@ -67,3 +67,11 @@ clean:
 bench-eval: $(CLASSPATH_FILE)
 	$(MVN) -DskipTests test-compile
 	$(JAVA_RUN) -Dmedsyn.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.EvalBench $(ARGS)
+
+.PHONY: bench-cv
+## bench-cv: generator settings chosen by cross-validation on RuMedTop3 train (the stages run per fold on the
+## fold's training notes; validation folds are real notes only), e.g.
+##   make bench-cv ARGS="--setting unstyled --set style.learn=false --setting styled --set style.learn=true"
+bench-cv: $(CLASSPATH_FILE)
+	$(MVN) -DskipTests test-compile
+	nice -n 5 env $(JAVA_RUN) -Dmedsyn.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.SyntheticCv $(ARGS)

@@ -83,7 +83,7 @@ public final class EvalBench {
   }
 
   /** The rarest third of codes by real training frequency, as the experiment groups them. */
-  private static Set<String> rareThird(Dataset<Row> train, Dataset<Row> dev) {
+  static Set<String> rareThird(Dataset<Row> train, Dataset<Row> dev) {
     Map<String, Long> frequency = new HashMap<>();
     train.groupBy("code").count().collectAsList().forEach(r -> frequency.put(r.getString(0), r.getLong(1)));
     Set<String> evalCodes = new TreeSet<>(dev.select("code").distinct().as(
@@ -121,7 +121,7 @@ public final class EvalBench {
     return lines;
   }
 
-  private static Dataset<Row> rumed(SparkSession spark, Path file) {
+  static Dataset<Row> rumed(SparkSession spark, Path file) {
     return CorpusReader.read(spark, new CorpusSpec("bench", file.toString(), "jsonl", "idx", "symptoms", "code"));
   }
 }
