@@ -74,4 +74,4 @@ bench-eval: $(CLASSPATH_FILE)
 ##   make bench-cv ARGS="--setting unstyled --set style.learn=false --setting styled --set style.learn=true"
 bench-cv: $(CLASSPATH_FILE)
 	$(MVN) -DskipTests test-compile
-	nice -n 5 env $(JAVA_RUN) -Dmedsyn.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.SyntheticCv $(ARGS)
+	$(JAVA_RUN) -Dmedsyn.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat $(CLASSPATH_FILE)) io.medsyn.bench.SyntheticCv $(ARGS)
