@@ -2,6 +2,7 @@ package io.medsyn.classify;
 
 import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.Range;
+import io.medsyn.text.Words;
 import java.util.List;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
@@ -26,9 +27,13 @@ public final class TextFeatures {
 
   private TextFeatures() {}
 
-  /** The normalised form of the string column {@code column}: words of letters and digits separated by one space. */
+  /**
+   * The normalised form of the string column {@code column}: {@link Words#normalize} in SQL (words of letters and
+   * decimal digits, lower case, ё as е, separated by one space); a test holds the two to the same output.
+   */
   public static String normalizeSql(String column) {
-    return "trim(regexp_replace(translate(lower(" + column + "), 'ё', 'е'), '[^\\\\p{L}\\\\p{N}]+', ' '))";
+    return "trim(regexp_replace(translate(lower(" + column + "), 'ё', 'е'), '" + Words.NON_WORD.replace("\\",
+        "\\\\") + "', ' '))";
   }
 
   /** The words of the string column {@code column}, as {@link #normalizeSql} separates them. */

@@ -11,6 +11,9 @@ import java.util.Set;
  * word. It sits below every stage so that the stages compare words the same way.
  */
 public final class Words {
+  /** The same rule as a regular expression, for SQL: a run of characters that are neither letters nor digits. */
+  public static final String NON_WORD = "[^\\p{L}\\p{Nd}]+";
+
   private Words() {}
 
   public static List<String> of(String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medsyn.config.Range;
 import io.medsyn.testing.TestSpark;
+import io.medsyn.text.Words;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -29,6 +30,15 @@ class TextFeaturesTest {
         .containsExactly("жалобы на ежистую боль тошноту t 38 5");
     assertThat(one("Chest-pain; SHORTNESS of breath...", TextFeatures.normalizeSql("text")))
         .containsExactly("chest pain shortness of breath");
+  }
+
+  @Test
+  void theSqlNormalisationIsTheProjectTokeniser() {
+    List<String> texts = List.of("Ёлка, ЁЖ и ёж", "АД 120/80 мм рт.ст.", "*ДАТА* ОАК: н/в", "e-mail\tи\nтаб",
+        "м² и ½ дозы", "  --  ", "x1y2 З3", "Ελληνικά и 漢字", "𝐀𝐁 math");
+    for (String text : texts) {
+      assertThat(one(text, TextFeatures.normalizeSql("text"))).as(text).containsExactly(Words.normalize(text));
+    }
   }
 
   @Test
