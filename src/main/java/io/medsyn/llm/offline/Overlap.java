@@ -25,23 +25,4 @@ final class Overlap {
     }
     return false;
   }
-
-  /** The length of the longest run of words both texts contain. */
-  static int longestSharedRun(String a, String b) {
-    List<String> x = Words.of(a);
-    List<String> y = Words.of(b);
-    int best = 0;
-    int[] previous = new int[y.size() + 1];
-    for (int i = 1; i <= x.size(); i++) {
-      int[] current = new int[y.size() + 1];
-      for (int j = 1; j <= y.size(); j++) {
-        if (x.get(i - 1).equals(y.get(j - 1))) {
-          current[j] = previous[j - 1] + 1;
-          best = Math.max(best, current[j]);
-        }
-      }
-      previous = current;
-    }
-    return best;
-  }
 }
