@@ -55,6 +55,10 @@ class StyleLearnerTest {
     // "температура в норме": n2, n3, n4 of J06. "заложенность носа": two J06 notes. "АД в норме": three notes, but
     // of three codes, so no code's own clause.
     assertThat(model.codeClauses()).isEqualTo(Map.of("J06", Map.of("температура в норме", 3L)));
+    StyleModel none = new StyleLearner(new StyleConfig(null, true, K, 1000, false)).learn(notes(List.of(NOTES)),
+        "notes.jsonl");
+    assertThat(none.codeClauses()).isEmpty();
+    assertThat(none.phrases()).isEqualTo(model.phrases());
   }
 
   @Test
