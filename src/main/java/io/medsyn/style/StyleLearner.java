@@ -112,7 +112,7 @@ public final class StyleLearner {
 
   /** Words of 4+ letters that one note alone writes, over all such words: most of them are typing slips. */
   private static double typoRate(Dataset<Row> real) {
-    UserDefinedFunction words = udf((UDF1<String, List<String>>) text -> {
+    Dataset<Row> uses = yielded(real, "word", text -> {
       List<String> out = new ArrayList<>();
       for (String t : Tokens.of(text)) {
         if (t.length() >= 4 && Character.isLowerCase(t.charAt(0))) {
@@ -120,8 +120,7 @@ public final class StyleLearner {
         }
       }
       return out;
-    }, DataTypes.createArrayType(DataTypes.StringType));
-    Dataset<Row> uses = real.select(col("id"), explode(words.apply(col("text"))).as("word"));
+    });
     Dataset<Row> byWord = uses.groupBy("word").agg(count("*").as("uses"), countDistinct("id").as("notes"));
     Row totals = byWord.agg(sum("uses"), sum(org.apache.spark.sql.functions.when(col("notes").equalTo(1),
         col("uses")).otherwise(0))).first();
@@ -141,11 +140,8 @@ public final class StyleLearner {
 
   /** Per code, the clauses at least k of its notes contain: the code's own wordings, none from one patient alone. */
   private Map<String, Map<String, Long>> codeClauses(Dataset<Row> real) {
-    UserDefinedFunction clauses = udf((UDF1<String, List<String>>) text -> new ArrayList<>(Tokens.clauses(text)),
-        DataTypes.createArrayType(DataTypes.StringType));
     Map<String, Map<String, Long>> out = new TreeMap<>();
-    for (Row r : real.select(col("id"), col("code"), explode(clauses.apply(col("text"))).as("clause")).distinct()
-        .groupBy("code", "clause").agg(count("*").as("notes")).where(col("notes").geq(minRealNotes))
+    for (Row r : yielded(real, "clause", text -> new ArrayList<>(Tokens.clauses(text))).distinct().groupBy("code", "clause").agg(count("*").as("notes")).where(col("notes").geq(minRealNotes))
         .orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
       out.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
     }
@@ -154,9 +150,13 @@ public final class StyleLearner {
 
   /** Each note's short sentences, one row each. */
   private static Dataset<Row> shortSentences(Dataset<Row> real) {
-    UserDefinedFunction sentences = udf((UDF1<String, List<String>>) text -> new ArrayList<>(
-        Tokens.shortSentences(text)), DataTypes.createArrayType(DataTypes.StringType));
-    return real.select(col("id"), col("code"), explode(sentences.apply(col("text"))).as("sentence"));
+    return yielded(real, "sentence", text -> new ArrayList<>(Tokens.shortSentences(text)));
+  }
+
+  /** Each item a note yields, one row each (id, code and the item as column {@code name}). */
+  private static Dataset<Row> yielded(Dataset<Row> real, String name, UDF1<String, List<String>> items) {
+    UserDefinedFunction f = udf(items, DataTypes.createArrayType(DataTypes.StringType));
+    return real.select(col("id"), col("code"), explode(f.apply(col("text"))).as(name));
   }
 
   /** Short sentences that at least k notes contain, with their note count, number of codes and largest code's count. */
@@ -197,9 +197,7 @@ public final class StyleLearner {
 
   /** For each item a note yields: the number of distinct notes that yield it. */
   private static Dataset<Row> counted(Dataset<Row> real, String name, UDF1<String, List<String>> items) {
-    UserDefinedFunction f = udf(items, DataTypes.createArrayType(DataTypes.StringType));
-    return real.select(col("id"), explode(f.apply(col("text"))).as(name)).distinct()
-        .groupBy(name).agg(count("*").as("notes"));
+    return yielded(real, name, items).select(col("id"), col(name)).distinct().groupBy(name).agg(count("*").as("notes"));
   }
 
   /** The hash of the notes' ids and texts in id order. */

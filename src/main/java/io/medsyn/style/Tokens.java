@@ -75,12 +75,16 @@ public final class Tokens {
   static Set<String> shortSentences(String text) {
     Set<String> out = new LinkedHashSet<>();
     for (String sentence : sentences(text)) {
-      List<String> tokens = of(sentence);
-      if (!tokens.isEmpty() && tokens.size() <= MAX_FILLER_WORDS) {
-        out.add(String.join(" ", tokens));
-      }
+      addShort(out, of(sentence));
     }
     return out;
+  }
+
+  /** Adds the tokens in normal form when they are 1 to {@link #MAX_FILLER_WORDS} of them. */
+  private static void addShort(Set<String> out, List<String> tokens) {
+    if (!tokens.isEmpty() && tokens.size() <= MAX_FILLER_WORDS) {
+      out.add(String.join(" ", tokens));
+    }
   }
 
   /** The note's clauses (1 to 6 tokens between commas or sentence ends) in normal form, each once. */
@@ -89,9 +93,9 @@ public final class Tokens {
     for (String sentence : sentences(text)) {
       for (String clause : sentence.split(",")) {
         List<String> tokens = of(clause);
-        if (!tokens.isEmpty() && tokens.size() <= MAX_FILLER_WORDS
-            && tokens.stream().anyMatch(t -> Character.isLetter(t.charAt(0)))) {
-          out.add(String.join(" ", tokens));
+        // A clause of numbers alone ("38.5") says nothing a code owns.
+        if (tokens.stream().anyMatch(t -> Character.isLetter(t.charAt(0)))) {
+          addShort(out, tokens);
         }
       }
     }
