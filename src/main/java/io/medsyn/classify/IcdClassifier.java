@@ -10,9 +10,7 @@ import io.medsyn.config.ClassifierConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
@@ -75,8 +73,7 @@ public final class IcdClassifier {
     if (config.featuresFrom().equals("real") && !rows.where(not(col(SYNTHETIC))).isEmpty()) {
       vocabularyNotes = rows.where(not(col(SYNTHETIC)));
     }
-    PipelineModel vectors = new Pipeline().setStages(TextFeatures.vectorStages(config)
-        .toArray(PipelineStage[]::new)).fit(vocabularyNotes);
+    PipelineModel vectors = TextFeatures.fitVectors(vocabularyNotes, config);
     Dataset<Row> weighted = weigh(rows, settings);
     // A small corpus file is read as one partition; spread it so that every core works.
     int cores = terms.sparkSession().sparkContext().defaultParallelism();

@@ -4,13 +4,20 @@ import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.Range;
 import io.medsyn.text.Words;
 import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.CountVectorizer;
+import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * From a note's text to an L2-normalised TF-IDF vector: normalise (lower case, ё→е, punctuation to spaces), split
@@ -67,7 +74,10 @@ public final class TextFeatures {
     return List.of(tokens, terms);
   }
 
-  /** The fitted steps from {@link #TERMS} to the L2-normalised TF-IDF {@link #FEATURES} vector. */
+  /**
+   * The steps from {@link #TERMS} to the L2-normalised TF-IDF {@link #FEATURES} vector, to fit, with Spark's IDF
+   * ln((n+1)/(df+1)); {@link #fitVectors} applies the configured IDF formula.
+   */
   public static List<PipelineStage> vectorStages(ClassifierConfig config) {
     PipelineStage tf = config.features().equals("hashing")
         ? new HashingTF().setInputCol(TERMS).setOutputCol("tf").setNumFeatures(config.numFeatures())
@@ -77,5 +87,28 @@ public final class TextFeatures {
     IDF idf = new IDF().setInputCol("tf").setOutputCol("tfidf");
     Normalizer l2 = new Normalizer().setInputCol("tfidf").setOutputCol(FEATURES).setP(2.0);
     return List.of(tf, idf, l2);
+  }
+
+  /**
+   * The {@link #vectorStages} fitted on {@code notes} (a {@link #TERMS} column). With {@code idf: smooth} the IDF
+   * is scikit-learn's smooth one, ln((n+1)/(df+1)) + 1 = Spark's + 1, applied as a plain MLlib element-wise
+   * product so that the model still saves as a stock pipeline: common terms keep a weight and weights are flatter.
+   */
+  public static PipelineModel fitVectors(Dataset<Row> notes, ClassifierConfig config) {
+    List<PipelineStage> stages = vectorStages(config);
+    PipelineModel spark = new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(notes);
+    if (config.idf().equals("spark")) {
+      return spark;
+    }
+    IDFModel idf = (IDFModel) spark.stages()[1];
+    double[] smooth = idf.idf().toArray();
+    for (int i = 0; i < smooth.length; i++) {
+      smooth[i] += 1;
+    }
+    ElementwiseProduct weights = new ElementwiseProduct().setInputCol(idf.getInputCol())
+        .setOutputCol(idf.getOutputCol()).setScalingVec(Vectors.dense(smooth));
+    // Only transformers: fitting assembles them and runs no job.
+    return new Pipeline().setStages(new PipelineStage[] {spark.stages()[0], weights, spark.stages()[2]})
+        .fit(notes);
   }
 }

@@ -2,11 +2,15 @@ package io.medsyn.classify;
 
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.medsyn.config.ClassifierConfig;
+import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.Range;
 import io.medsyn.testing.TestSpark;
 import io.medsyn.text.Words;
 import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -55,5 +59,23 @@ class TextFeaturesTest {
     assertThat(terms("Боль в спине", TextFeatures.wordNgramsSql("words", new Range(1, 2)))).containsExactly(
         "w=боль", "w=в", "w=спине", "w=боль в", "w=в спине");
     assertThat(terms("кашель", TextFeatures.wordNgramsSql("words", new Range(1, 3)))).containsExactly("w=кашель");
+  }
+
+  private static double[] firstVector(String idf) {
+    ClassifierConfig config = ConfigLoader.load(null, List.of("evaluate.classifier.idf=" + idf)).evaluate()
+        .classifier();
+    Dataset<Row> notes = TestSpark.session().sql("SELECT array('a', 'b') AS terms UNION ALL SELECT array('a')")
+        .coalesce(1);
+    Row first = TextFeatures.fitVectors(notes, config).transform(notes).select(TextFeatures.FEATURES).first();
+    return ((Vector) first.get(0)).toArray();
+  }
+
+  @Test
+  void smoothIdfKeepsATermOfEveryNoteWhereSparksIdfDropsIt() {
+    // Two notes; 'a' is in both, 'b' in one. Spark: idf(a) = ln(3/3) = 0, idf(b) = ln(3/2); smooth adds 1.
+    assertThat(firstVector("spark")).containsExactly(new double[] {0, 1}, within(1e-12));
+    double b = 1 + Math.log(1.5);
+    double norm = Math.sqrt(1 + b * b);
+    assertThat(firstVector("smooth")).containsExactly(new double[] {1 / norm, b / norm}, within(1e-12));
   }
 }
