@@ -3,6 +3,7 @@ package io.medsyn.classify;
 import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.Range;
 import io.medsyn.text.Words;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -15,6 +16,7 @@ import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,6 +33,8 @@ public final class TextFeatures {
   public static final String TOKENS = "tokens";
   public static final String TERMS = "terms";
   public static final String FEATURES = "features";
+  /** The prefix of a word n-gram term, which no character n-gram (they hold no '=') can start with. */
+  private static final String WORD_MARK = "w=";
 
   private TextFeatures() {}
 
@@ -60,7 +64,7 @@ public final class TextFeatures {
   /** Word n-grams of {@code words}, marked {@code w=} so that a word never collides with a character n-gram. */
   public static String wordNgramsSql(String words, Range n) {
     return "flatten(transform(sequence(" + n.min() + ", " + n.max() + "), n -> IF(size(" + words + ") >= n,"
-        + " transform(sequence(1, size(" + words + ") - n + 1), i -> concat('w=', array_join(slice(" + words
+        + " transform(sequence(1, size(" + words + ") - n + 1), i -> concat('" + WORD_MARK + "', array_join(slice(" + words
         + ", i, n), ' '))), array_repeat('', 0))))";
   }
 
@@ -76,16 +80,33 @@ public final class TextFeatures {
 
   /**
    * The steps from {@link #TERMS} to the L2-normalised TF-IDF {@link #FEATURES} vector, to fit, with Spark's IDF
-   * ln((n+1)/(df+1)); {@link #fitVectors} applies the configured IDF formula.
+   * ln((n+1)/(df+1)); {@link #fitVectors} applies the configured IDF formula. With {@code norm: separate} the
+   * character and the word n-grams are two vectors, each L2-normalised, then joined (scikit-learn's FeatureUnion of
+   * two TfidfVectorizers): under one norm the many character n-grams leave the words little weight.
    */
   public static List<PipelineStage> vectorStages(ClassifierConfig config) {
+    if (config.norm().equals("joint")) {
+      return tfIdfL2(TERMS, "", FEATURES, config);
+    }
+    List<PipelineStage> stages = new ArrayList<>();
+    stages.add(new SQLTransformer().setStatement("SELECT *, filter(" + TERMS + ", t -> NOT startswith(t, '"
+        + WORD_MARK + "')) AS char_terms, filter(" + TERMS + ", t -> startswith(t, '" + WORD_MARK
+        + "')) AS word_terms FROM __THIS__"));
+    stages.addAll(tfIdfL2("char_terms", "char_", "char_features", config));
+    stages.addAll(tfIdfL2("word_terms", "word_", "word_features", config));
+    stages.add(new VectorAssembler().setInputCols(new String[] {"char_features", "word_features"})
+        .setOutputCol(FEATURES));
+    return stages;
+  }
+
+  private static List<PipelineStage> tfIdfL2(String terms, String prefix, String out, ClassifierConfig config) {
     PipelineStage tf = config.features().equals("hashing")
-        ? new HashingTF().setInputCol(TERMS).setOutputCol("tf").setNumFeatures(config.numFeatures())
+        ? new HashingTF().setInputCol(terms).setOutputCol(prefix + "tf").setNumFeatures(config.numFeatures())
             .setBinary(config.binaryTf())
-        : new CountVectorizer().setInputCol(TERMS).setOutputCol("tf").setVocabSize(config.numFeatures())
+        : new CountVectorizer().setInputCol(terms).setOutputCol(prefix + "tf").setVocabSize(config.numFeatures())
             .setMinDF(config.minDf()).setBinary(config.binaryTf());
-    IDF idf = new IDF().setInputCol("tf").setOutputCol("tfidf");
-    Normalizer l2 = new Normalizer().setInputCol("tfidf").setOutputCol(FEATURES).setP(2.0);
+    IDF idf = new IDF().setInputCol(prefix + "tf").setOutputCol(prefix + "tfidf");
+    Normalizer l2 = new Normalizer().setInputCol(prefix + "tfidf").setOutputCol(out).setP(2.0);
     return List.of(tf, idf, l2);
   }
 
@@ -95,20 +116,24 @@ public final class TextFeatures {
    * product so that the model still saves as a stock pipeline: common terms keep a weight and weights are flatter.
    */
   public static PipelineModel fitVectors(Dataset<Row> notes, ClassifierConfig config) {
-    List<PipelineStage> stages = vectorStages(config);
-    PipelineModel spark = new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(notes);
+    PipelineModel spark = new Pipeline().setStages(vectorStages(config).toArray(PipelineStage[]::new)).fit(notes);
     if (config.idf().equals("spark")) {
       return spark;
     }
-    IDFModel idf = (IDFModel) spark.stages()[1];
-    double[] smooth = idf.idf().toArray();
-    for (int i = 0; i < smooth.length; i++) {
-      smooth[i] += 1;
+    PipelineStage[] stages = new PipelineStage[spark.stages().length];
+    for (int s = 0; s < stages.length; s++) {
+      stages[s] = spark.stages()[s] instanceof IDFModel idf ? smooth(idf) : spark.stages()[s];
     }
-    ElementwiseProduct weights = new ElementwiseProduct().setInputCol(idf.getInputCol())
-        .setOutputCol(idf.getOutputCol()).setScalingVec(Vectors.dense(smooth));
     // Only transformers: fitting assembles them and runs no job.
-    return new Pipeline().setStages(new PipelineStage[] {spark.stages()[0], weights, spark.stages()[2]})
-        .fit(notes);
+    return new Pipeline().setStages(stages).fit(notes);
+  }
+
+  private static ElementwiseProduct smooth(IDFModel idf) {
+    double[] weights = idf.idf().toArray();
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] += 1;
+    }
+    return new ElementwiseProduct().setInputCol(idf.getInputCol()).setOutputCol(idf.getOutputCol())
+        .setScalingVec(Vectors.dense(weights));
   }
 }

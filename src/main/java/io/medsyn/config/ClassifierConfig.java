@@ -12,6 +12,8 @@ import java.util.List;
  * @param numFeatures the vocabulary's size cap, or the hashing dimension
  * @param minDf a term must occur in at least this many notes (vocabulary only)
  * @param idf {@code spark}: ln((n+1)/(df+1)), or {@code smooth}: scikit-learn's ln((n+1)/(df+1)) + 1
+ * @param norm {@code joint}: one L2 norm over all terms; {@code separate}: the character and the word n-grams
+ *     each have their own, so words keep weight beside the many character n-grams
  * @param featuresFrom {@code real}: vocabulary and IDF are fitted on the real training notes only, so synthetic
  *     notes cannot push real notes' terms out; {@code all}: on every training note
  * @param regParams L2 strengths on the weighted mean loss; with several, cross-validation on the real training
@@ -23,10 +25,11 @@ import java.util.List;
  * @param tol the solver's tolerance (largest dual gradient for one_vs_rest, relative change for MLlib)
  */
 public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
-    int minDf, boolean binaryTf, String idf, String featuresFrom, List<Double> regParams, String classWeight,
+    int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, List<Double> regParams, String classWeight,
     List<Double> syntheticWeights, int cvFolds, int maxIter, double tol) implements Serializable {
   public static final List<String> FEATURES = List.of("vocabulary", "hashing");
   public static final List<String> IDFS = List.of("spark", "smooth");
+  public static final List<String> NORMS = List.of("joint", "separate");
   public static final List<String> FEATURES_FROM = List.of("real", "all");
   public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
 
@@ -43,6 +46,7 @@ public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams,
         numFeatures);
     ConfigException.require(minDf >= 1, "min_df", "an integer >= 1", minDf);
     ConfigException.require(IDFS.contains(idf), "idf", "one of " + IDFS, idf);
+    ConfigException.require(NORMS.contains(norm), "norm", "one of " + NORMS, norm);
     ConfigException.require(FEATURES_FROM.contains(featuresFrom), "features_from",
         "one of " + FEATURES_FROM, featuresFrom);
     regParams = regParams == null ? List.of() : List.copyOf(regParams);

@@ -62,10 +62,13 @@ class TextFeaturesTest {
   }
 
   private static double[] firstVector(String idf) {
-    ClassifierConfig config = ConfigLoader.load(null, List.of("evaluate.classifier.idf=" + idf)).evaluate()
-        .classifier();
-    Dataset<Row> notes = TestSpark.session().sql("SELECT array('a', 'b') AS terms UNION ALL SELECT array('a')")
-        .coalesce(1);
+    return firstVector("SELECT array('a', 'b') AS terms UNION ALL SELECT array('a')",
+        "evaluate.classifier.idf=" + idf);
+  }
+
+  private static double[] firstVector(String notesSql, String... settings) {
+    ClassifierConfig config = ConfigLoader.load(null, List.of(settings)).evaluate().classifier();
+    Dataset<Row> notes = TestSpark.session().sql(notesSql).coalesce(1);
     Row first = TextFeatures.fitVectors(notes, config).transform(notes).select(TextFeatures.FEATURES).first();
     return ((Vector) first.get(0)).toArray();
   }
@@ -77,5 +80,25 @@ class TextFeaturesTest {
     double b = 1 + Math.log(1.5);
     double norm = Math.sqrt(1 + b * b);
     assertThat(firstVector("smooth")).containsExactly(new double[] {1 / norm, b / norm}, within(1e-12));
+  }
+
+  @Test
+  void separateNormsGiveCharacterAndWordNgramsOneUnitNormEach() {
+    // Three character n-grams and one word in the first note; the second note has none of them, so every IDF is
+    // ln(3/2). Joint: four equal weights of 1/2. Separate: each character n-gram 1/√3, the word 1.
+    String notes = "SELECT array('ab', 'bc', 'cd', 'w=abcd') AS terms UNION ALL SELECT array('x', 'w=x')";
+    // The vocabulary orders terms of equal frequency arbitrarily, so the weights are compared sorted.
+    assertThat(sorted(firstVector(notes, "evaluate.classifier.norm=joint"))).containsExactly(
+        new double[] {0, 0, 0.5, 0.5, 0.5, 0.5}, within(1e-12));
+    double third = 1 / Math.sqrt(3);
+    double[] separate = {0, 0, third, third, third, 1};
+    assertThat(sorted(firstVector(notes, "evaluate.classifier.norm=separate"))).containsExactly(separate,
+        within(1e-12));
+    assertThat(sorted(firstVector(notes, "evaluate.classifier.norm=separate", "evaluate.classifier.idf=smooth")))
+        .containsExactly(separate, within(1e-12));
+  }
+
+  private static double[] sorted(double[] values) {
+    return java.util.Arrays.stream(values).sorted().toArray();
   }
 }
