@@ -37,12 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The quality stage's work on the {@code notes} table: checks every note (the {@link NoteChecks}, then exact and
- * near-duplicates), marks the ones to keep out of the corpus with their reasons, and deletes nothing. The corpus
- * is {@link #corpus(Dataset)} of the result.
+ * All the quality stage's checks, as one {@code notes -> quality/notes} function: each note on its own (the
+ * {@link NoteChecks}), then against the others (exact and near-duplicates, the privacy audit); a note that fails
+ * one is marked with its reasons, never deleted. The corpus is {@link #corpus(Dataset)} of the result.
  */
-public final class QualityFilter {
-  private static final Logger LOG = LoggerFactory.getLogger(QualityFilter.class);
+public final class QualityChecks {
+  private static final Logger LOG = LoggerFactory.getLogger(QualityChecks.class);
 
   private final QualityConfig config;
   private final int minRealNotes;
@@ -51,7 +51,7 @@ public final class QualityFilter {
   /**
    * @param minRealNotes a passage fewer real notes contain could identify a patient ({@code style.min_real_notes})
    */
-  public QualityFilter(QualityConfig config, int minRealNotes, long seed) {
+  public QualityChecks(QualityConfig config, int minRealNotes, long seed) {
     this.config = config;
     this.minRealNotes = minRealNotes;
     this.seed = seed;
