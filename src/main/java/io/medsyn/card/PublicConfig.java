@@ -7,7 +7,6 @@ import io.medsyn.config.MedSynConfig;
 import io.medsyn.config.SecretKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The configuration as a card publishes it: every key with its value, in the YAML keys a user writes, except
@@ -18,12 +17,6 @@ public final class PublicConfig {
   static final String REDACTED = "<redacted>";
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-  /**
-   * Environment variables handed through Spark's configuration (spark.executorEnv.NAME, spark.yarn.appMasterEnv.NAME,
-   * spark.kubernetes.driverEnv.NAME): that is how a cluster user passes an LLM key, whatever the variable's name.
-   * Only a published card hides them all; Spark's UI keeps showing them, except the one {@code api_key_env} names.
-   */
-  private static final Pattern ENVIRONMENT = Pattern.compile("(?i).*env\\.[^.]+$");
 
   private PublicConfig() {}
 
@@ -35,11 +28,8 @@ public final class PublicConfig {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> clean(Map<String, Object> map) {
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((key, value) -> {
-      boolean secret = SecretKeys.isSecret(key) || ENVIRONMENT.matcher(key).matches();
-      out.put(key, secret && value != null ? REDACTED
-          : value instanceof Map<?, ?> m ? clean((Map<String, Object>) m) : value);
-    });
+    map.forEach((key, value) -> out.put(key, SecretKeys.isSecret(key) && value != null ? REDACTED
+        : value instanceof Map<?, ?> m ? clean((Map<String, Object>) m) : value));
     return out;
   }
 }

@@ -21,13 +21,26 @@ public final class SecretKeys {
    */
   private static final Pattern WHOLE_WORD = Pattern.compile("(?i)(?:^|[._-])(?:" + WORDS + ")(?:[._-](?!env$)|$)");
 
-  /** For {@code spark.redaction.regex}: the words found anywhere, as Spark finds its regex in keys and values. */
+  /**
+   * Environment variables handed through Spark's configuration (spark.executorEnv.NAME, spark.yarn.appMasterEnv.NAME,
+   * spark.kubernetes.driverEnv.NAME): that is how a cluster user passes an LLM key, whatever the variable's name.
+   */
+  private static final Pattern ENVIRONMENT = Pattern.compile("(?i)env\\.[^.]+$");
+
+  /**
+   * For {@code spark.redaction.regex}: the words found anywhere, as Spark finds its regex in keys and values. Not
+   * every environment variable: Spark's UI keeps showing those that are no secret (a region, a path); the session
+   * adds the one {@code api_key_env} names.
+   */
   public static final String REDACTION = "(?i)" + WORDS;
 
   private SecretKeys() {}
 
-  /** Whether {@code key} (a whole key or one segment of it) names a credential. */
+  /**
+   * Whether the value of {@code key} (a whole key or one segment of it) stays out of what is published: its key
+   * names a credential, or it is an environment variable handed through Spark's configuration.
+   */
   public static boolean isSecret(String key) {
-    return WHOLE_WORD.matcher(key).find();
+    return WHOLE_WORD.matcher(key).find() || ENVIRONMENT.matcher(key).find();
   }
 }
