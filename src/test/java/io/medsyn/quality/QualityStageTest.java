@@ -151,7 +151,8 @@ class QualityStageTest {
 
   @Test
   void corpusIsThePassingNotesWithTheNotesOwnColumns() {
-    Dataset<Row> corpus = new QualityChecks(config.quality(), 5, 1).corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
+    Dataset<Row> corpus = new QualityChecks(config.quality(), 5, 1)
+        .corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
     assertThat(corpus.columns()).containsExactly(NoteFixtures.NOTES.fieldNames());
     Set<String> expected = new HashSet<>();
     NoteFixtures.cases().stream().filter(c -> c.reasons().length == 0).forEach(c -> expected.add(c.id()));
