@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.medsyn.config.MedSynConfig;
+import io.medsyn.config.SecretKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The configuration as a card publishes it: every key with its value, in the YAML keys a user writes, except
@@ -17,18 +17,6 @@ public final class PublicConfig {
   static final String REDACTED = "<redacted>";
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-  /**
-   * Keys whose values are credentials (Hadoop's fs.s3a.secret.key, ...session.token, ...password and their kin), by
-   * whole words of the key: max_tokens is a setting, and api_key_env only names the variable that holds the key.
-   */
-  private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(^|[._-])(secret|password|passwd|credentials?"
-      + "|token|(access|account|private|api)[._-]?key)([._-](?!env$)|$).*");
-
-  /**
-   * Environment variables handed through Spark's configuration (spark.executorEnv.NAME, spark.yarn.appMasterEnv.NAME,
-   * spark.kubernetes.driverEnv.NAME): that is how a cluster user passes an LLM key, whatever the variable's name.
-   */
-  private static final Pattern ENVIRONMENT = Pattern.compile("(?i).*env\\.[^.]+$");
 
   private PublicConfig() {}
 
@@ -40,7 +28,7 @@ public final class PublicConfig {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> clean(Map<String, Object> map) {
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((key, value) -> out.put(key, (SECRET_KEY.matcher(key).matches() || ENVIRONMENT.matcher(key).matches()) && value != null ? REDACTED
+    map.forEach((key, value) -> out.put(key, SecretKeys.isSecret(key) && value != null ? REDACTED
         : value instanceof Map<?, ?> m ? clean((Map<String, Object>) m) : value));
     return out;
   }

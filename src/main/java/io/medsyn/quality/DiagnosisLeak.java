@@ -20,6 +20,11 @@ import org.apache.spark.sql.types.StructType;
  * may say so.
  */
 final class DiagnosisLeak implements NoteCheck {
+  static final RejectReason DIAGNOSIS_LEAK = new RejectReason("diagnosis_leak", "the ICD code or the disease's"
+      + " name is in the note: a classifier trained on it would learn to cheat");
+  static final NoteCheck.Kind KIND = new NoteCheck.Kind(List.of(DIAGNOSIS_LEAK),
+      (config, stemmer) -> new DiagnosisLeak(stemmer, config.leakNameShare()));
+
   /**
    * @param score the largest share of one name's distinctive words found in the note
    * @param terms the code as written and the name stems found, when they leak
@@ -73,16 +78,11 @@ final class DiagnosisLeak implements NoteCheck {
   }
 
   @Override
-  public Set<RejectReason> reasons() {
-    return Set.of(RejectReason.DIAGNOSIS_LEAK);
-  }
-
-  @Override
   public void check(CheckedNote note, Verdict verdict) {
     Result leaked = find(note.text(), note.get("code"), note.names(), note.facts(), note.nounStems());
     verdict.put("leak_score", leaked.score());
     verdict.put("leak_terms", leaked.terms());
-    verdict.rejectIf(leaked.leak(), RejectReason.DIAGNOSIS_LEAK);
+    verdict.rejectIf(leaked.leak(), DIAGNOSIS_LEAK);
   }
 
   /**

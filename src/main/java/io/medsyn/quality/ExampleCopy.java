@@ -8,6 +8,11 @@ import org.apache.spark.sql.types.StructType;
 
 /** How much of a note is lifted from its example note: the share of its word n-grams that the example also has. */
 final class ExampleCopy implements NoteCheck {
+  static final RejectReason EXAMPLE_COPY = new RejectReason("example_copy",
+      "too much of the note is copied from its example note");
+  static final NoteCheck.Kind KIND = new NoteCheck.Kind(List.of(EXAMPLE_COPY),
+      (config, stemmer) -> new ExampleCopy(config.copyNgram(), config.maxCopyShare()));
+
   private final int n;
   private final double maxShare;
 
@@ -23,15 +28,10 @@ final class ExampleCopy implements NoteCheck {
   }
 
   @Override
-  public Set<RejectReason> reasons() {
-    return Set.of(RejectReason.EXAMPLE_COPY);
-  }
-
-  @Override
   public void check(CheckedNote note, Verdict verdict) {
     Double copied = share(note.words(), note.get("example_text"));
     verdict.put("copy_share", copied);
-    verdict.rejectIf(copied != null && copied > maxShare, RejectReason.EXAMPLE_COPY);
+    verdict.rejectIf(copied != null && copied > maxShare, EXAMPLE_COPY);
   }
 
   /** Null when there is no example; 0 when the note is shorter than one n-gram. */

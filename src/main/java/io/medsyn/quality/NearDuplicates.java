@@ -33,6 +33,8 @@ import org.apache.spark.sql.types.DataTypes;
  * after one passing them, then by note_id.
  */
 public final class NearDuplicates {
+  static final RejectReason NEAR_DUPLICATE = new RejectReason("near_duplicate",
+      "nearly the same text, boilerplate aside, as a note that is kept");
   /** Enough hash buckets that shingle collisions barely move the Jaccard similarity of notes of a few pages. */
   private static final int FEATURES = 1 << 20;
 

@@ -8,7 +8,7 @@ import io.medsyn.table.QualitySchema;
 import io.medsyn.text.Stemmer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -25,6 +25,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * a key of the note's words for exact duplicates, and its boilerplate segments.
  */
 final class NoteChecker implements MapPartitionsFunction<Row, Row> {
+  static final RejectReason GENERATION_FAILED = new RejectReason("generation_failed",
+      "the generation stage gave no text (status failed)");
   static final String REASONS = "_reasons";
   static final String TEXT_KEY = "_text_key";
   static final String SEGMENTS = "_segments";
@@ -74,6 +76,7 @@ final class NoteChecker implements MapPartitionsFunction<Row, Row> {
     private final Stemmer stemmer = new Stemmer();
     private final List<NoteCheck> checks = NoteChecks.create(config, stemmer);
     private final List<Set<String>> columns = checks.stream().map(c -> Set.of(c.columns().fieldNames())).toList();
+    private final List<List<RejectReason>> declared = NoteChecks.KINDS.stream().map(NoteCheck.Kind::reasons).toList();
     private final MessageDigest sha256 = Hashes.sha256();
     private final int width = input.fields().length;
 
@@ -83,16 +86,16 @@ final class NoteChecker implements MapPartitionsFunction<Row, Row> {
         values[i] = note.get(i);
       }
       String text = note.getAs("text");
-      Set<RejectReason> reasons = EnumSet.noneOf(RejectReason.class);
       if (text == null || !NoteSchema.OK.equals(note.getAs("status"))) {
-        reasons.add(RejectReason.GENERATION_FAILED);
-        values[output.fieldIndex(REASONS)] = labels(reasons);
+        values[output.fieldIndex(REASONS)] = seq(List.of(GENERATION_FAILED.label()));
         values[output.fieldIndex(SEGMENTS)] = seq(List.of());
         return RowFactory.create(values);
       }
       CheckedNote checked = new CheckedNote(note, stemmer);
+      Set<RejectReason> reasons = new HashSet<>();
       for (int i = 0; i < checks.size(); i++) {
-        checks.get(i).check(checked, new Verdict(checks.get(i), columns.get(i), output, values, reasons));
+        checks.get(i).check(checked, new Verdict(checks.get(i), columns.get(i), declared.get(i), output, values,
+            reasons));
       }
       values[output.fieldIndex(REASONS)] = labels(reasons);
       values[output.fieldIndex(TEXT_KEY)] = HexFormat.of().formatHex(sha256.digest(String.join(" ",
@@ -102,9 +105,9 @@ final class NoteChecker implements MapPartitionsFunction<Row, Row> {
     }
   }
 
-  /** The reasons in {@link RejectReason} order (an EnumSet iterates in it), as labels. */
+  /** The reasons in the registry's order, whatever order the checks gave them in, as labels. */
   private static scala.collection.Seq<String> labels(Set<RejectReason> reasons) {
-    return seq(reasons.stream().map(RejectReason::label).toList());
+    return seq(NoteChecks.REASONS.stream().filter(reasons::contains).map(RejectReason::label).toList());
   }
 
   /** Row encoders take arrays as Scala sequences. */

@@ -34,6 +34,10 @@ import scala.jdk.javaapi.CollectionConverters;
  * that many patients share. Only pairs sharing a rare shingle are compared: no note-by-note comparison.
  */
 public final class PassageAudit {
+  static final RejectReason COPIES_REAL_PASSAGE = new RejectReason("copies_real_passage", "shares a passage of at"
+      + " least quality.real_passage_words words with a real training note, a passage fewer than"
+      + " style.min_real_notes real notes contain: it could identify that patient");
+
   private final int shingleWords;
   private final int minRealNotes;
 

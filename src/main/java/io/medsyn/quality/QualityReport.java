@@ -53,7 +53,7 @@ public final class QualityReport {
     }
     html.append("<table><tr><th>reason</th><th>notes</th><th>share of notes</th>")
         .append("<th class=\"text\">what it means</th></tr>");
-    for (RejectReason reason : RejectReason.values()) {
+    for (RejectReason reason : QualityChecks.REASONS) {
       long n = s.byReason().get(reason.label());
       html.append("<tr><td>").append(reason.label()).append("</td><td>").append(n).append("</td><td>")
           .append(pct(share(n, s.notes()))).append("</td><td class=\"text\">").append(esc(reason.meaning()))
@@ -94,7 +94,7 @@ public final class QualityReport {
           + "two real notes are used");
     }
     if (s.longestRealPassage() != null) {
-      long copies = s.byReason().get(RejectReason.COPIES_REAL_PASSAGE.label());
+      long copies = s.byReason().get(PassageAudit.COPIES_REAL_PASSAGE.label());
       fact(html, count(copies) + " (" + pct(share(copies, s.notes())) + ")", "notes sharing a rare passage with a"
           + " real note");
       fact(html, s.longestRealPassage() + " words", "longest rare passage shared");

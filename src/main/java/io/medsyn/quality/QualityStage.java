@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks the generated notes, writes them all with their check columns and verdicts, and the summary as a table,
- * as JSON and as an HTML page; returns the summary. Nothing is deleted: {@link QualityFilter#corpus} of the
+ * as JSON and as an HTML page; returns the summary. Nothing is deleted: {@link QualityChecks#corpus} of the
  * written notes is the notes that pass.
  */
 public final class QualityStage implements Stage<QualitySummary> {
@@ -40,13 +40,13 @@ public final class QualityStage implements Stage<QualitySummary> {
     Dataset<Row> notes = spark.read().parquet(layout.notes());
     MedSynConfig config = context.config();
     Dataset<Row> real = realTraining(context).orElse(null);
-    QualityFilter filter = new QualityFilter(config.quality(), config.style().minRealNotes(), config.seed());
-    filter.check(notes, real).write().mode(SaveMode.Overwrite).parquet(layout.qualityNotes());
+    QualityChecks checks = new QualityChecks(config.quality(), config.style().minRealNotes(), config.seed());
+    checks.check(notes, real).write().mode(SaveMode.Overwrite).parquet(layout.qualityNotes());
     Dataset<Row> checked = spark.read().parquet(layout.qualityNotes());
     Realism realism = null;
     if (real != null) {
       context.describe(this, "realism against the real training notes");
-      realism = Realism.measure(filter.corpus(checked), real, config.quality().realism(), config.seed()).orElse(null);
+      realism = Realism.measure(checks.corpus(checked), real, config.quality().realism(), config.seed()).orElse(null);
     }
     QualitySummary summary = QualitySummary.of(checked, realism);
     summary.table(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(layout.qualitySummary());

@@ -33,7 +33,7 @@ import org.apache.spark.sql.SparkSession;
  * What the quality stage kept and why it rejected the rest: counts over the whole corpus and by code. A note with
  * several reasons counts once under each, so the reason counts may add up to more than {@link #rejected()}.
  *
- * @param byReason notes per reason, every reason in {@link RejectReason} order (zeros included)
+ * @param byReason notes per reason, every reason in {@link QualityChecks#REASONS} order (zeros included)
  * @param byCode the same counts for each code, in code order
  * @param longestRealPassage the longest rare passage a note shares with a real training note
  *     ({@link PassageAudit}); 0 when none, null when the notes were not audited
@@ -140,7 +140,7 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
     if (longestRealPassage != null) {
       out.append(String.format(Locale.ROOT, "privacy: %d of %d notes share a rare passage with a real training note"
           + " (copies_real_passage); the longest is %d words%n",
-          byReason.get(RejectReason.COPIES_REAL_PASSAGE.label()), notes, longestRealPassage));
+          byReason.get(PassageAudit.COPIES_REAL_PASSAGE.label()), notes, longestRealPassage));
     }
     if (realism != null) {
       out.append(realism.render());
@@ -178,10 +178,10 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
     return RowFactory.create(Arrays.stream(QualitySchema.SUMMARY.fieldNames()).map(values::get).toArray());
   }
 
-  /** Every reason, in enum order, with 0 for those not given; an unknown reason is a bug in the stage. */
+  /** Every reason, in order, with 0 for those not given; an unknown reason is a bug in the stage. */
   private static Map<String, Long> allReasons(Map<String, Long> counts) {
     Map<String, Long> all = new LinkedHashMap<>();
-    RejectReason.labels().forEach(reason -> all.put(reason, counts.getOrDefault(reason, 0L)));
+    QualityChecks.REASONS.forEach(reason -> all.put(reason.label(), counts.getOrDefault(reason.label(), 0L)));
     if (!all.keySet().containsAll(counts.keySet())) {
       throw new IllegalArgumentException("unknown reject reasons " + counts.keySet() + "; known: " + all.keySet());
     }

@@ -1,7 +1,6 @@
 package io.medsyn.quality;
 
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataTypes;
@@ -13,6 +12,11 @@ import org.apache.spark.sql.types.StructType;
  * together, matching is about eight times faster.
  */
 final class Refusals implements NoteCheck {
+  static final RejectReason REFUSAL = new RejectReason("refusal", "a refusal or talk about the task"
+      + " (\"как языковая модель\", \"I cannot\", apologies, \"Here is a note\")");
+  static final NoteCheck.Kind KIND = new NoteCheck.Kind(List.of(REFUSAL),
+      (config, stemmer) -> new Refusals(config.refusalPatterns()));
+
   private final List<Pattern> patterns;
 
   Refusals(List<String> patterns) {
@@ -25,15 +29,10 @@ final class Refusals implements NoteCheck {
   }
 
   @Override
-  public Set<RejectReason> reasons() {
-    return Set.of(RejectReason.REFUSAL);
-  }
-
-  @Override
   public void check(CheckedNote note, Verdict verdict) {
     String refusal = firstMatch(note.text());
     verdict.put("refusal_match", refusal);
-    verdict.rejectIf(refusal != null, RejectReason.REFUSAL);
+    verdict.rejectIf(refusal != null, REFUSAL);
   }
 
   /** The earliest text of the note (as written) a pattern matches, or null. */

@@ -1,11 +1,16 @@
 package io.medsyn.quality;
 
-import java.util.Set;
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** Which alphabet a note is written in: the share of its letters in the script of its language. */
 final class Script implements NoteCheck {
+  static final RejectReason WRONG_LANGUAGE = new RejectReason("wrong_language",
+      "too few letters in the script of the note's language");
+  static final NoteCheck.Kind KIND = new NoteCheck.Kind(List.of(WRONG_LANGUAGE),
+      (config, stemmer) -> new Script(config.minScriptShare()));
+
   private final double minShare;
 
   Script(double minShare) {
@@ -18,15 +23,10 @@ final class Script implements NoteCheck {
   }
 
   @Override
-  public Set<RejectReason> reasons() {
-    return Set.of(RejectReason.WRONG_LANGUAGE);
-  }
-
-  @Override
   public void check(CheckedNote note, Verdict verdict) {
     Double share = share(note.text(), note.language());
     verdict.put("script_share", share);
-    verdict.rejectIf(share == null || share < minShare, RejectReason.WRONG_LANGUAGE);
+    verdict.rejectIf(share == null || share < minShare, WRONG_LANGUAGE);
   }
 
   /** Share of letters that are Cyrillic ({@code ru}) or Latin ({@code en}); null for a text without letters. */

@@ -14,6 +14,11 @@ import org.apache.spark.sql.types.StructType;
  * note came as a structured answer that lists the symptoms it used, exactly as listed.
  */
 final class SymptomCoverage implements NoteCheck {
+  static final RejectReason LOW_SYMPTOM_COVERAGE = new RejectReason("low_symptom_coverage",
+      "too few of the sampled symptoms are mentioned");
+  static final NoteCheck.Kind KIND = new NoteCheck.Kind(List.of(LOW_SYMPTOM_COVERAGE),
+      (config, stemmer) -> new SymptomCoverage(stemmer, config.symptomWordShare(), config.minSymptomCoverage()));
+
   /** Share of symptoms found (null when the task had none) and the texts of those not found. */
   record Result(Double share, List<String> missing) {}
 
@@ -38,17 +43,11 @@ final class SymptomCoverage implements NoteCheck {
   }
 
   @Override
-  public Set<RejectReason> reasons() {
-    return Set.of(RejectReason.LOW_SYMPTOM_COVERAGE);
-  }
-
-  @Override
   public void check(CheckedNote note, Verdict verdict) {
     Result covered = measure(note.symptoms(), note.stems(), note.symptomsUsed());
     verdict.put("symptom_coverage", covered.share());
     verdict.put("symptoms_missing", covered.missing());
-    verdict.rejectIf(covered.share() != null && covered.share() < minCoverage - 1e-9,
-        RejectReason.LOW_SYMPTOM_COVERAGE);
+    verdict.rejectIf(covered.share() != null && covered.share() < minCoverage - 1e-9, LOW_SYMPTOM_COVERAGE);
   }
 
   /**

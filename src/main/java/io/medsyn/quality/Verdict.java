@@ -10,18 +10,22 @@ import scala.jdk.javaapi.CollectionConverters;
 final class Verdict {
   private final NoteCheck check;
   private final Set<String> columns;
+  private final List<RejectReason> declared;
   private final StructType row;
   private final Object[] values;
   private final Set<RejectReason> reasons;
 
   /**
    * @param columns the check's column names
+   * @param declared the reasons of the check's {@link NoteCheck.Kind}
    * @param row the schema of the row being written, {@code values} its values
    * @param reasons where the note's reasons collect
    */
-  Verdict(NoteCheck check, Set<String> columns, StructType row, Object[] values, Set<RejectReason> reasons) {
+  Verdict(NoteCheck check, Set<String> columns, List<RejectReason> declared, StructType row, Object[] values,
+      Set<RejectReason> reasons) {
     this.check = check;
     this.columns = columns;
+    this.declared = declared;
     this.row = row;
     this.values = values;
     this.reasons = reasons;
@@ -36,8 +40,8 @@ final class Verdict {
 
   /** Rejects the note for {@code reason} when {@code failed}. */
   void rejectIf(boolean failed, RejectReason reason) {
-    Checks.checkArgument(check.reasons().contains(reason), "%s rejected a note for %s but declares only %s: add it"
-        + " to its reasons()", check.getClass().getSimpleName(), reason, check.reasons());
+    Checks.checkArgument(declared.contains(reason), "%s rejected a note for %s but declares only %s: add it"
+        + " to the reasons of its KIND", check.getClass().getSimpleName(), reason, declared);
     if (failed) {
       reasons.add(reason);
     }

@@ -1,5 +1,6 @@
 package io.medsyn.run;
 
+import io.medsyn.config.SecretKeys;
 import io.medsyn.config.SparkConfig;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -9,11 +10,6 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   /** Spark's own default for {@code spark.redaction.regex}. */
   static final String SPARK_REDACTION = "(?i)secret|password|token|access[.]?key";
-  /**
-   * What Spark's default misses and an LLM key travels under: {@code spark.executorEnv.OPENAI_API_KEY}, an
-   * {@code Authorization: Bearer ...} header in a value.
-   */
-  static final String KEY_REDACTION = "(?i)api[_.]?key|authorization|bearer";
 
   private SparkSessions() {}
 
@@ -40,13 +36,14 @@ public final class SparkSessions {
   }
 
   /**
-   * {@code regex} widened to the key names and values Spark's default lets through, and to {@code secretNames}, so
+   * {@code regex} widened to every secret word ({@link SecretKeys}; Spark's default misses an LLM key's
+   * {@code spark.executorEnv.OPENAI_API_KEY} and {@code Authorization: Bearer ...}) and to {@code secretNames}, so
    * that the event log, the UI and the history server show them redacted. A user's own regex is kept and widened,
    * never replaced.
    */
   static String redaction(String regex, String... secretNames) {
-    StringBuilder wide = new StringBuilder(regex.contains(KEY_REDACTION) ? regex
-        : "(?:" + regex + ")|" + KEY_REDACTION);
+    StringBuilder wide = new StringBuilder(regex.contains(SecretKeys.REDACTION) ? regex
+        : "(?:" + regex + ")|" + SecretKeys.REDACTION);
     for (String name : secretNames) {
       String quoted = Pattern.quote(name);
       if (!name.isEmpty() && !wide.toString().contains(quoted)) {

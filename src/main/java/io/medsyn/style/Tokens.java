@@ -1,9 +1,9 @@
 package io.medsyn.style;
 
+import io.medsyn.text.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 /**
  * The pieces of a note the style model counts: sentences, the tokens of a sentence (words, numbers, placeholders
  * such as *ДАТА*, shorthand such as н/в), its 2- to 4-word phrases, and which tokens are shorthand.
+ *
+ * <p>Not {@link Words}' cut, because style lives in what that one drops: a number keeps its point or slash (38.5,
+ * 120/80), a placeholder its stars, shorthand its case and slash (АД, н/в), and digits part from letters (5мг is 5
+ * and мг). A word is folded as {@link Words} folds it.
  */
 public final class Tokens {
   static final int MIN_PHRASE = 2;
@@ -30,7 +34,7 @@ public final class Tokens {
     Matcher m = TOKEN.matcher(text);
     while (m.find()) {
       String t = m.group();
-      tokens.add(isShorthand(t) ? t : t.toLowerCase(Locale.ROOT).replace('ё', 'е'));
+      tokens.add(isShorthand(t) ? t : Words.fold(t));
     }
     return tokens;
   }

@@ -40,6 +40,16 @@ public final class Words {
     return String.join(" ", of(text));
   }
 
+  /**
+   * A piece of text in the normal form {@link #of} gives a word (lower case, ё as е), for a tokeniser that cuts the
+   * text by another rule but must fold its words as this one does.
+   */
+  public static String fold(String word) {
+    StringBuilder folded = new StringBuilder(word.length());
+    word.codePoints().forEach(cp -> folded.appendCodePoint(fold(cp)));
+    return folded.toString();
+  }
+
   /** Every run of {@code n} consecutive words, joined by one space: how copying from another text is measured. */
   public static Set<String> runs(List<String> words, int n) {
     Set<String> runs = new HashSet<>();

@@ -8,14 +8,13 @@ import io.medsyn.llm.FaultyOpenAiServer.LoggedRequest;
 import io.medsyn.llm.NoteRequest;
 import io.medsyn.llm.openai.OpenAiBackend;
 import io.medsyn.llm.openai.OpenAiConfig;
-import io.medsyn.llm.openai.OpenAiConfigBuilder;
+import io.medsyn.llm.openai.OpenAiTestConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -54,9 +53,9 @@ public final class LlmBench {
         + "(%d per sliding %d s window)%n", LATENCY.toMillis(), LIMIT, LIMIT * WINDOW_SECONDS, WINDOW_SECONDS));
     double asyncRate = limited(1, out);
     limited(4, out);
-    paced("20 requests/s, 1 s window", builder -> builder.requestsPerSecond(PACED_LIMIT), out);
-    paced("1,200 requests/min, 60 s window", builder -> builder.requestsPerMinute(PACED_LIMIT * 60)
-        .rateWindowSeconds(60), out);
+    paced("20 requests/s, 1 s window", out, "requests_per_second=" + PACED_LIMIT);
+    paced("1,200 requests/min, 60 s window", out, "requests_per_minute=" + PACED_LIMIT * 60,
+        "rate_window_seconds=60");
     double syncRate = synchronous();
     out.append(String.format(Locale.ROOT, "llm: naive synchronous calls: %.1f requests/s (%d requests)%n",
         syncRate, SYNC_REQUESTS));
@@ -69,8 +68,8 @@ public final class LlmBench {
   private static double limited(int tasks, StringBuilder out) throws Exception {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().latency(LATENCY)
         .rateLimit(LIMIT * WINDOW_SECONDS, Duration.ofSeconds(WINDOW_SECONDS)).start()) {
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).requestsPerMinute(LIMIT * 60)
-          .rateWindowSeconds(WINDOW_SECONDS).maxInFlight(64).build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "requests_per_minute=" + LIMIT * 60,
+          "rate_window_seconds=" + WINDOW_SECONDS, "max_in_flight=64");
       List<OpenAiBackend> backends = new ArrayList<>();
       for (int t = 0; t < tasks; t++) {
         backends.add(new OpenAiBackend(config, 1.0 / tasks, null));
@@ -102,12 +101,15 @@ public final class LlmBench {
   /**
    * {@link #PACED_TASKS} backends with share 1/4 of a limit worth {@link #PACED_LIMIT} per second, against a server
    * that answers 429 past that many in any 1 s window; from a cold start, so the first second counts too.
+   *
+   * @param limit the {@code generate.openai} keys of the limit, {@code key=value}
    */
-  private static void paced(String label, UnaryOperator<OpenAiConfigBuilder> limit, StringBuilder out)
-      throws Exception {
+  private static void paced(String label, StringBuilder out, String... limit) throws Exception {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().latency(LATENCY)
         .rateLimit(PACED_LIMIT, Duration.ofSeconds(1)).start()) {
-      OpenAiConfig config = limit.apply(OpenAiConfigBuilder.forServer(server.baseUrl()).maxInFlight(16)).build();
+      List<String> keys = new ArrayList<>(List.of(limit));
+      keys.add("max_in_flight=16");
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), keys.toArray(String[]::new));
       List<OpenAiBackend> backends = new ArrayList<>();
       for (int t = 0; t < PACED_TASKS; t++) {
         backends.add(new OpenAiBackend(config, 1.0 / PACED_TASKS, null));

@@ -8,7 +8,7 @@ import io.medsyn.corpus.CorpusReader;
 import io.medsyn.quality.NearDuplicateCandidates;
 import io.medsyn.quality.NearDuplicates;
 import io.medsyn.quality.PassageAudit;
-import io.medsyn.quality.QualityFilter;
+import io.medsyn.quality.QualityChecks;
 import io.medsyn.quality.QualityStage;
 import io.medsyn.quality.QualitySummary;
 import io.medsyn.quality.Realism;
@@ -71,8 +71,8 @@ public final class QualityBench {
           + " %.0f notes per CPU-second", stage, n / stage, cpu, n / cpu));
       lines.addAll(summary.render().lines().toList());
 
-      QualityFilter filter = new QualityFilter(config.quality(), config.style().minRealNotes(), config.seed());
-      Dataset<Row> candidates = NearDuplicateCandidates.of(filter, spark.read().parquet(pipeline.layout().notes()))
+      QualityChecks checks = new QualityChecks(config.quality(), config.style().minRealNotes(), config.seed());
+      Dataset<Row> candidates = NearDuplicateCandidates.of(checks, spark.read().parquet(pipeline.layout().notes()))
           .localCheckpoint();
       long compared = candidates.count();
       NearDuplicates near = new NearDuplicates(config.quality().nearDuplicate(), config.seed());
@@ -93,7 +93,7 @@ public final class QualityBench {
           + " rare passage", n, real.count(), secs(t3), cpuSeconds() - cpu3, copying));
       long t4 = System.nanoTime();
       double cpu4 = cpuSeconds();
-      Realism.measure(filter.corpus(spark.read().parquet(pipeline.layout().qualityNotes())), real,
+      Realism.measure(checks.corpus(spark.read().parquet(pipeline.layout().qualityNotes())), real,
           config.quality().realism(), config.seed());
       lines.add(String.format("realism figures (discriminator %d-fold): %.1f s, %.1f CPU-s",
           config.quality().realism().folds(), secs(t4), cpuSeconds() - cpu4));

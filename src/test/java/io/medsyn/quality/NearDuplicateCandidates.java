@@ -11,7 +11,7 @@ public final class NearDuplicateCandidates {
    * What {@link NearDuplicates#find} compares: {@code note_id}, {@code bad} (fails a per-note check) and the text
    * with boilerplate stripped, for the notes with text that are not exact duplicates.
    */
-  public static Dataset<Row> of(QualityFilter filter, Dataset<Row> notes) {
-    return filter.candidates(QualityFilter.exactDuplicates(filter.checkEach(notes)).localCheckpoint());
+  public static Dataset<Row> of(QualityChecks checks, Dataset<Row> notes) {
+    return checks.candidates(QualityChecks.exactDuplicates(checks.checkEach(notes)).localCheckpoint());
   }
 }

@@ -151,7 +151,8 @@ class QualityStageTest {
 
   @Test
   void corpusIsThePassingNotesWithTheNotesOwnColumns() {
-    Dataset<Row> corpus = new QualityFilter(config.quality(), 5, 1).corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
+    Dataset<Row> corpus = new QualityChecks(config.quality(), 5, 1)
+        .corpus(SPARK.read().parquet(pipeline.layout().qualityNotes()));
     assertThat(corpus.columns()).containsExactly(NoteFixtures.NOTES.fieldNames());
     Set<String> expected = new HashSet<>();
     NoteFixtures.cases().stream().filter(c -> c.reasons().length == 0).forEach(c -> expected.add(c.id()));
@@ -259,7 +260,7 @@ class QualityStageTest {
     // The stage keeps the notes' own columns and appends its own: the documented table (what the pipeline writes
     // over a real notes table) ends with those added columns, whatever columns these fixture notes have.
     Dataset<Row> none = SPARK.read().parquet(pipeline.layout().notes()).limit(0);
-    StructType checked = new QualityFilter(config.quality(), 5, 1).check(none).schema();
+    StructType checked = new QualityChecks(config.quality(), 5, 1).check(none).schema();
     java.util.List<String> added = java.util.Arrays.asList(checked.fieldNames())
         .subList(none.schema().size(), checked.size());
     java.util.List<String> documentedNames = java.util.Arrays.asList(documented.fieldNames());
@@ -287,12 +288,12 @@ class QualityStageTest {
   @Test
   void noteIdsMustBeUnique() {
     Dataset<Row> twice = NoteFixtures.notes(SPARK).limit(2).union(NoteFixtures.notes(SPARK).limit(1));
-    assertThatThrownBy(() -> new QualityFilter(config.quality(), 5, 1).check(twice))
+    assertThatThrownBy(() -> new QualityChecks(config.quality(), 5, 1).check(twice))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("notes.note_id must be unique")
         .hasMessageContaining("n01-good-i10");
     Dataset<Row> noText = NoteFixtures.notes(SPARK).drop("text");
-    assertThatThrownBy(() -> new QualityFilter(config.quality(), 5, 1).check(noText))
+    assertThatThrownBy(() -> new QualityChecks(config.quality(), 5, 1).check(noText))
         .hasMessageContaining("lacks columns [text]");
   }
 

@@ -33,6 +33,13 @@ class WordsTest {
   }
 
   @Test
+  void foldGivesAPieceOfTextTheCaseAndYoOfAWord() {
+    assertThat(Words.fold("ЁЛКА")).isEqualTo("елка").isEqualTo(Words.of("ЁЛКА").get(0));
+    // Only the case is folded: what another tokeniser keeps in a token stays.
+    assertThat(Words.fold("38.5/Мг")).isEqualTo("38.5/мг");
+  }
+
+  @Test
   void normalizeJoinsTheWordsWithOneSpace() {
     assertThat(Words.normalize("  Головная   БОЛЬ,\n\tтошнота!  ")).isEqualTo("головная боль тошнота");
     assertThat(Words.normalize("!!!")).isEmpty();

@@ -8,7 +8,7 @@ import io.medsyn.llm.NoteRequest;
 import io.medsyn.llm.batch.BatchSplitter.Chunk;
 import io.medsyn.llm.batch.BatchSplitter.Queued;
 import io.medsyn.llm.openai.OpenAiConfig;
-import io.medsyn.llm.openai.OpenAiConfigBuilder;
+import io.medsyn.llm.openai.OpenAiTestConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Batch files stay under every limit: requests, bytes, enqueued tokens; and one attempt number per file. */
 class BatchSplitterTest {
-  private static final OpenAiConfig OPENAI = OpenAiConfigBuilder.forServer("http://127.0.0.1:1").build();
+  private static final OpenAiConfig OPENAI = OpenAiTestConfig.forServer("http://127.0.0.1:1");
 
   /** A request of exactly 1000 prompt characters: 251 estimated tokens, a line of over 1 KB. */
   private static Queued request(int i, int attempt) {

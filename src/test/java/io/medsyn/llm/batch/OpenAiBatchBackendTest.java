@@ -11,7 +11,7 @@ import io.medsyn.llm.FaultyBatchServer;
 import io.medsyn.llm.GenerationException;
 import io.medsyn.llm.NoteRequest;
 import io.medsyn.llm.openai.OpenAiConfig;
-import io.medsyn.llm.openai.OpenAiConfigBuilder;
+import io.medsyn.llm.openai.OpenAiTestConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +74,7 @@ class OpenAiBatchBackendTest {
   @Test
   void aRefusedKeyStopsAtOnceAndIsNeverQuoted() {
     try (FaultyBatchServer server = FaultyBatchServer.builder().apiKey(KEY).start()) {
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).apiKeyEnv("MEDSYN_TEST_KEY").build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "api_key_env=MEDSYN_TEST_KEY");
       BatchApiException refused;
       try (OpenAiBatchBackend backend = backend(config, KEY + "-wrong")) {
         refused = catchThrowableOfType(BatchApiException.class,
@@ -90,7 +90,7 @@ class OpenAiBatchBackendTest {
   @Test
   void structuredAnswersComeBackAtTheBatchPrice() {
     try (FaultyBatchServer server = FaultyBatchServer.builder().apiKey(KEY).start()) {
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).responseFormat("json_schema").build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "response_format=json_schema");
       Collected results = new Collected();
       try (OpenAiBatchBackend backend = backend(config, KEY)) {
         backend.run(requests(config, 12), results);

@@ -29,7 +29,7 @@ class ApiKeySecrecyTest {
             .start();
         FaultyOpenAiServer refusing = FaultyOpenAiServer.builder().apiKey("sk-another-key").echoAuthorization(true)
             .start()) {
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(echoing.baseUrl()).apiKeyEnv("MEDSYN_TEST_KEY").build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(echoing.baseUrl(), "api_key_env=MEDSYN_TEST_KEY");
       try (OpenAiBackend backend = new OpenAiBackend(config, 1, KEY)) {
         GenerationException badRequest = failure(backend.submit(note("fp-1", config)));
         Completion completion = completion(backend.submit(note("fp-2", config)));
@@ -40,7 +40,7 @@ class ApiKeySecrecyTest {
         texts.add(completion.toString());
         texts.add(backend.toString());
       }
-      OpenAiConfig refused = OpenAiConfigBuilder.forServer(refusing.baseUrl()).apiKeyEnv("MEDSYN_TEST_KEY").build();
+      OpenAiConfig refused = OpenAiTestConfig.forServer(refusing.baseUrl(), "api_key_env=MEDSYN_TEST_KEY");
       try (OpenAiBackend backend = new OpenAiBackend(refused, 1, KEY)) {
         GenerationException auth = failure(backend.submit(note("fp-3", refused)));
         GenerationException notSent = failure(backend.submit(note("fp-4", refused)));

@@ -39,8 +39,8 @@ class OpenAiBackendFaultsTest {
         .fault(Fault.TIMEOUT, 0.03).fault(Fault.MALFORMED, 0.03).fault(Fault.TRUNCATED, 0.03)
         .fault(Fault.EMPTY, 0.02)
         .retryAfterSeconds(0).seed(7).start()) {
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxAttempts(3).maxInFlight(32)
-          .callTimeoutSeconds(1).build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_attempts=3", "max_in_flight=32",
+          "call_timeout_seconds=1");
       List<CompletableFuture<Completion>> futures = new ArrayList<>();
       try (OpenAiBackend backend = new OpenAiBackend(config, 1, "sk-medsyn-FAKE-mixed")) {
         for (int i = 0; i < REQUESTS; i++) {

@@ -24,8 +24,8 @@ class OpenAiBackendRateLimitTest {
   void tasksGivenEqualSharesOfAPerSecondLimitUseItWithoutEverExceedingIt() throws Exception {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().latency(Duration.ofMillis(20))
         .rateLimit(PER_SECOND, Duration.ofSeconds(1)).start()) {
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).requestsPerSecond(PER_SECOND)
-          .maxInFlight(16).build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "requests_per_second=" + PER_SECOND,
+          "max_in_flight=16");
       double rate = run(config, 20, server);
 
       assertThat(server.count(Fault.OVER_LIMIT)).isZero();
@@ -41,8 +41,8 @@ class OpenAiBackendRateLimitTest {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().latency(Duration.ofMillis(20))
         .rateLimit(PER_SECOND, Duration.ofSeconds(1)).start()) {
       // 20/s and 900/min over a 2 s window (30 per 2 s): the per-minute limit is the stricter, 15/s.
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).requestsPerSecond(PER_SECOND)
-          .requestsPerMinute(900).rateWindowSeconds(2).maxInFlight(16).build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "requests_per_second=" + PER_SECOND,
+          "requests_per_minute=900", "rate_window_seconds=2", "max_in_flight=16");
       double rate = run(config, 15, server);
 
       assertThat(server.count(Fault.OVER_LIMIT)).isZero();
@@ -91,8 +91,8 @@ class OpenAiBackendRateLimitTest {
   void tokenLimitCountsPromptAndMaxTokensPerRequest() throws Exception {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder().window(Duration.ofSeconds(1)).start()) {
       // 34 prompt tokens (as estimated) + 100 max tokens = 134 per request; 1340 per 1 s window allows 10.
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxTokens(100)
-          .tokensPerMinute(1340 * 60).rateWindowSeconds(1).build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_tokens=100",
+          "tokens_per_minute=" + 1340 * 60, "rate_window_seconds=1");
       List<CompletableFuture<Completion>> futures = new ArrayList<>();
       long start = System.nanoTime();
       try (OpenAiBackend backend = new OpenAiBackend(config, 1, null)) {
@@ -111,14 +111,14 @@ class OpenAiBackendRateLimitTest {
 
   @Test
   void shareTooSmallToEnforceIsRefusedNamingTheKeys() {
-    OpenAiConfig config = OpenAiConfigBuilder.forServer("http://127.0.0.1:9").requestsPerMinute(60).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer("http://127.0.0.1:9", "requests_per_minute=60");
 
     assertThatThrownBy(() -> new OpenAiBackend(config, 1.0 / 64, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("generate.openai.requests_per_minute=60")
         .hasMessageContaining("1/64")
         .hasMessageContaining("run fewer generate tasks");
-    OpenAiConfig perSecond = OpenAiConfigBuilder.forServer("http://127.0.0.1:9").requestsPerSecond(3).build();
+    OpenAiConfig perSecond = OpenAiTestConfig.forServer("http://127.0.0.1:9", "requests_per_second=3");
     assertThatThrownBy(() -> new OpenAiBackend(perSecond, 1.0 / 4, null))
         .hasMessageContaining("generate.openai.requests_per_second=3")
         .hasMessageContaining("0.75 requests per 1.0 s window");

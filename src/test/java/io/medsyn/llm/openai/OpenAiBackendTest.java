@@ -44,8 +44,8 @@ class OpenAiBackendTest {
   @Test
   void noteComesBackWithTokensCostAndTheRequestAsSent() throws Exception {
     server = FaultyOpenAiServer.builder().apiKey(KEY).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).seed(42L).temperature(0.3)
-        .maxTokens(700).pricePromptPerThousand(0.5).priceCompletionPerThousand(1.5).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "seed=42", "temperature=0.3", "max_tokens=700",
+        "price_prompt_per_thousand=0.5", "price_completion_per_thousand=1.5");
     backend = new OpenAiBackend(config, 1, KEY);
 
     Completion completion = completion(backend.submit(note("fp-1", config)));
@@ -73,7 +73,7 @@ class OpenAiBackendTest {
   @Test
   void seedIsLeftOutWhenNotConfigured() throws Exception {
     server = FaultyOpenAiServer.builder().start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).seed(null).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "seed=null");
     backend = new OpenAiBackend(config, 1, null);
 
     completion(backend.submit(note("fp-1", config)));
@@ -84,7 +84,7 @@ class OpenAiBackendTest {
   @Test
   void rateLimitedAnswerIsRetriedAfterItsRetryAfterAndHalvesTheInFlightBound() throws Exception {
     server = FaultyOpenAiServer.builder().script(Fault.RATE_LIMITED).retryAfterSeconds(1).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxInFlight(8).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_in_flight=8");
     backend = new OpenAiBackend(config, 1, KEY);
 
     Completion completion;
@@ -107,7 +107,7 @@ class OpenAiBackendTest {
   void serverErrorsAreRetriedUntilTheNoteComes() throws Exception {
     server = FaultyOpenAiServer.builder().script(Fault.SERVER_ERROR, Fault.UNAVAILABLE).retryAfterSeconds(0)
         .start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl());
     backend = new OpenAiBackend(config, 1, KEY);
 
     Completion completion = completion(backend.submit(note("fp-1", config)));
@@ -119,7 +119,7 @@ class OpenAiBackendTest {
   @Test
   void serverErrorsEndAsServerOnceTheAttemptsAreSpent() {
     server = FaultyOpenAiServer.builder().fault(Fault.SERVER_ERROR, 1).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxAttempts(3).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_attempts=3");
     backend = new OpenAiBackend(config, 1, KEY);
 
     GenerationException error = failure(backend.submit(note("fp-1", config)));
@@ -134,7 +134,7 @@ class OpenAiBackendTest {
   @Test
   void badRequestIsNotRetried() {
     server = FaultyOpenAiServer.builder().script(Fault.BAD_REQUEST).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl());
     backend = new OpenAiBackend(config, 1, KEY);
 
     GenerationException error = failure(backend.submit(note("fp-1", config)));
@@ -149,7 +149,7 @@ class OpenAiBackendTest {
   @Test
   void refusedKeyMakesTheBackendFatalAndLaterRequestsAreNeverSent() {
     server = FaultyOpenAiServer.builder().apiKey("sk-the-key-the-server-wants").start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).apiKeyEnv("MEDSYN_TEST_KEY").build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "api_key_env=MEDSYN_TEST_KEY");
     backend = new OpenAiBackend(config, 1, KEY);
 
     GenerationException first = failure(backend.submit(note("fp-1", config)));
@@ -171,7 +171,7 @@ class OpenAiBackendTest {
   void truncatedNoteIsRetriedOnceThenFails() throws Exception {
     server = FaultyOpenAiServer.builder().script(Fault.TRUNCATED, Fault.TRUNCATED, Fault.TRUNCATED, Fault.NONE)
         .start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxTokens(300).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_tokens=300");
     backend = new OpenAiBackend(config, 1, KEY);
 
     GenerationException error = failure(backend.submit(note("fp-1", config)));
@@ -189,7 +189,7 @@ class OpenAiBackendTest {
   @Test
   void emptyAndMalformedAnswersAreRetried() throws Exception {
     server = FaultyOpenAiServer.builder().script(Fault.EMPTY, Fault.MALFORMED, Fault.MALFORMED, Fault.NONE).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxAttempts(4).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_attempts=4");
     backend = new OpenAiBackend(config, 1, KEY);
 
     Completion completion = completion(backend.submit(note("fp-1", config)));
@@ -203,13 +203,13 @@ class OpenAiBackendTest {
     // Malformed answers are cut-off JSON at an even index, JSON without choices at an odd one.
     server = FaultyOpenAiServer.builder().script(Fault.EMPTY, Fault.EMPTY, Fault.MALFORMED, Fault.MALFORMED,
         Fault.MALFORMED).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxAttempts(2).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_attempts=2");
     backend = new OpenAiBackend(config, 1, KEY);
 
     GenerationException empty = failure(backend.submit(note("fp-1", config)));
     GenerationException noChoices = failure(backend.submit(note("fp-2", config)));
     backend.close();
-    backend = new OpenAiBackend(OpenAiConfigBuilder.forServer(server.baseUrl()).maxAttempts(1).build(), 1, KEY);
+    backend = new OpenAiBackend(OpenAiTestConfig.forServer(server.baseUrl(), "max_attempts=1"), 1, KEY);
     GenerationException notJson = failure(backend.submit(note("fp-3", config)));
 
     assertThat(empty.errorClass()).isEqualTo(ErrorClass.EMPTY);
@@ -226,8 +226,8 @@ class OpenAiBackendTest {
   @Test
   void answerWithoutUsageHasItsTokensAndCostMarkedEstimated() throws Exception {
     server = FaultyOpenAiServer.builder().script(Fault.NO_USAGE, Fault.NONE).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).pricePromptPerThousand(0.5)
-        .priceCompletionPerThousand(1.5).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "price_prompt_per_thousand=0.5",
+        "price_completion_per_thousand=1.5");
     backend = new OpenAiBackend(config, 1, KEY);
 
     Completion estimated = completion(backend.submit(note("fp-1", config)));
@@ -246,7 +246,7 @@ class OpenAiBackendTest {
   @Test
   void answerWithoutTheAssistantRoleIsAMalformedFailure() {
     server = FaultyOpenAiServer.builder().script(Fault.WRONG_ROLE, Fault.WRONG_ROLE).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxAttempts(2).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_attempts=2");
     backend = new OpenAiBackend(config, 1, KEY);
 
     GenerationException echo = failure(backend.submit(note("fp-1", config)));
@@ -259,12 +259,12 @@ class OpenAiBackendTest {
   @Test
   void unansweredRequestTimesOutAndIsRetried() throws Exception {
     server = FaultyOpenAiServer.builder().script(Fault.TIMEOUT, Fault.NONE, Fault.TIMEOUT).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).callTimeoutSeconds(0.3).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "call_timeout_seconds=0.3");
     backend = new OpenAiBackend(config, 1, KEY);
 
     Completion retried = completion(backend.submit(note("fp-1", config)));
-    try (OpenAiBackend once = new OpenAiBackend(OpenAiConfigBuilder.forServer(server.baseUrl())
-        .callTimeoutSeconds(0.3).maxAttempts(1).build(), 1, KEY)) {
+    try (OpenAiBackend once = new OpenAiBackend(OpenAiTestConfig.forServer(server.baseUrl(),
+        "call_timeout_seconds=0.3", "max_attempts=1"), 1, KEY)) {
       GenerationException error = failure(once.submit(note("fp-2", config)));
       assertThat(error.errorClass()).isEqualTo(ErrorClass.TIMEOUT);
       assertThat(error.getMessage()).contains("POST " + server.baseUrl() + "/v1/chat/completions timed out");
@@ -279,8 +279,8 @@ class OpenAiBackendTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       deadPort = socket.getLocalPort();
     }
-    OpenAiConfig config = OpenAiConfigBuilder.forServer("http://127.0.0.1:" + deadPort).maxAttempts(1)
-        .circuitWindowSize(4).circuitFailureRatePercent(50).circuitOpenSeconds(30).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer("http://127.0.0.1:" + deadPort, "max_attempts=1",
+        "circuit_window_size=4", "circuit_failure_rate_percent=50", "circuit_open_seconds=30");
     backend = new OpenAiBackend(config, 1, KEY);
 
     List<ErrorClass> classes = new ArrayList<>();
@@ -298,8 +298,7 @@ class OpenAiBackendTest {
   @Test
   void openCircuitStopsTrafficToAFailingServer() {
     server = FaultyOpenAiServer.builder().fault(Fault.SERVER_ERROR, 1).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxAttempts(1).circuitWindowSize(5)
-        .build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_attempts=1", "circuit_window_size=5");
     backend = new OpenAiBackend(config, 1, KEY);
 
     List<ErrorClass> classes = new ArrayList<>();
@@ -315,7 +314,7 @@ class OpenAiBackendTest {
   @Test
   void closeFailsTheRequestsStillUnderWay() {
     server = FaultyOpenAiServer.builder().fault(Fault.TIMEOUT, 1).start();
-    OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).maxInFlight(2).build();
+    OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "max_in_flight=2");
     backend = new OpenAiBackend(config, 1, KEY);
     List<CompletableFuture<Completion>> futures = List.of(backend.submit(note("fp-1", config)),
         backend.submit(note("fp-2", config)), backend.submit(note("fp-3", config)));
@@ -332,8 +331,8 @@ class OpenAiBackendTest {
 
   @Test
   void missingKeyVariableIsNamedAtConstruction() {
-    OpenAiConfig config = OpenAiConfigBuilder.forServer("http://127.0.0.1:9")
-        .apiKeyEnv("MEDSYN_SURELY_UNSET_KEY_VARIABLE").build();
+    OpenAiConfig config = OpenAiTestConfig.forServer("http://127.0.0.1:9",
+        "api_key_env=MEDSYN_SURELY_UNSET_KEY_VARIABLE");
 
     assertThatThrownBy(() -> new OpenAiBackend(config, 1))
         .isInstanceOf(io.medsyn.config.ConfigException.class)

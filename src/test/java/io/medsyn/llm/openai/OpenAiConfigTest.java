@@ -62,27 +62,27 @@ class OpenAiConfigTest {
 
   @Test
   void trailingSlashesOfTheBaseUrlAreDropped() {
-    assertThat(OpenAiConfigBuilder.forServer("http://127.0.0.1:8000/openai//").build().chatCompletionsUrl())
+    assertThat(OpenAiTestConfig.forServer("http://127.0.0.1:8000/openai//").chatCompletionsUrl())
         .isEqualTo("http://127.0.0.1:8000/openai/v1/chat/completions");
   }
 
   @Test
   void badValuesNameTheirFullKey() {
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("ftp://host").build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("ftp://host"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("generate.openai.base_url: expected an http(s) URL");
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").temperature(2.5).build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("http://h", "temperature=2.5"))
         .hasMessage("generate.openai.temperature: expected a number in [0, 2], got 2.5");
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").responseFormat("json").build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("http://h", "response_format=json"))
         .hasMessage("generate.openai.response_format: expected text or json_schema, got json");
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").backoffBaseMs(500).backoffMaxMs(100).build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("http://h", "backoff_base_ms=500", "backoff_max_ms=100"))
         .hasMessageStartingWith("generate.openai.backoff_max_ms: expected an integer >= "
             + "generate.openai.backoff_base_ms");
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").circuitFailureRatePercent(0).build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("http://h", "circuit_failure_rate_percent=0"))
         .hasMessageStartingWith("generate.openai.circuit_failure_rate_percent");
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").callTimeoutSeconds(0).build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("http://h", "call_timeout_seconds=0"))
         .hasMessageStartingWith("generate.openai.call_timeout_seconds");
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").requestsPerMinute(-1).build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("http://h", "requests_per_minute=-1"))
         .hasMessageStartingWith("generate.openai.requests_per_minute");
   }
 
@@ -90,12 +90,12 @@ class OpenAiConfigTest {
   void aKeyPutWhereItsVariableNameBelongsIsRefusedWithoutBeingRepeated() {
     String key = "sk-proj-AbCdEf0123456789xyzXYZ";
 
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("http://h").apiKeyEnv(key).build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("http://h", "api_key_env=" + key))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("generate.openai.api_key_env")
         .hasMessageContaining("NAME of an environment variable")
         .hasMessageNotContaining(key);
-    assertThatThrownBy(() -> OpenAiConfigBuilder.forServer("https://user:secret-pass@h").build())
+    assertThatThrownBy(() -> OpenAiTestConfig.forServer("https://user:secret-pass@h"))
         .isInstanceOf(ConfigException.class)
         .hasMessageNotContaining("secret-pass");
   }

@@ -18,8 +18,8 @@ class StructuredAnswerTest {
   void theNoteAndItsSymptomsComeApartAndASchemaBreakIsRetriedLikeAMalformedBody() throws Exception {
     try (FaultyOpenAiServer server = FaultyOpenAiServer.builder()
         .script(Fault.SCHEMA_BREAK, Fault.NONE, Fault.SCHEMA_BREAK, Fault.SCHEMA_BREAK).start()) {
-      OpenAiConfig config = OpenAiConfigBuilder.forServer(server.baseUrl()).responseFormat("json_schema")
-          .maxAttempts(2).maxInFlight(1).build();
+      OpenAiConfig config = OpenAiTestConfig.forServer(server.baseUrl(), "response_format=json_schema",
+          "max_attempts=2", "max_in_flight=1");
       try (OpenAiBackend backend = new OpenAiBackend(config, 1, null)) {
         Completion note = completion(backend.submit(note("fp-1", config)));
         assertThat(note.attempts()).isEqualTo(2);

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -37,12 +38,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The quality stage's work on the {@code notes} table: checks every note (the {@link NoteChecks}, then exact and
- * near-duplicates), marks the ones to keep out of the corpus with their reasons, and deletes nothing. The corpus
- * is {@link #corpus(Dataset)} of the result.
+ * All the quality stage's checks, as one {@code notes -> quality/notes} function: each note on its own (the
+ * {@link NoteChecks}), then against the others (exact and near-duplicates, the privacy audit); a note that fails
+ * one is marked with its reasons, never deleted. The corpus is {@link #corpus(Dataset)} of the result.
  */
-public final class QualityFilter {
-  private static final Logger LOG = LoggerFactory.getLogger(QualityFilter.class);
+public final class QualityChecks {
+  private static final Logger LOG = LoggerFactory.getLogger(QualityChecks.class);
+  static final RejectReason EXACT_DUPLICATE = new RejectReason("exact_duplicate",
+      "the same words (case, spacing and punctuation aside) as a note that is kept");
+  /** Every reason, in the order a note lists them: failed generation, the per-note checks', then the corpus-wide. */
+  static final List<RejectReason> REASONS = Stream.of(List.of(NoteChecker.GENERATION_FAILED), NoteChecks.REASONS,
+      List.of(PassageAudit.COPIES_REAL_PASSAGE, EXACT_DUPLICATE, NearDuplicates.NEAR_DUPLICATE))
+      .flatMap(List::stream).toList();
 
   private final QualityConfig config;
   private final int minRealNotes;
@@ -51,7 +58,7 @@ public final class QualityFilter {
   /**
    * @param minRealNotes a passage fewer real notes contain could identify a patient ({@code style.min_real_notes})
    */
-  public QualityFilter(QualityConfig config, int minRealNotes, long seed) {
+  public QualityChecks(QualityConfig config, int minRealNotes, long seed) {
     this.config = config;
     this.minRealNotes = minRealNotes;
     this.seed = seed;
@@ -167,20 +174,23 @@ public final class QualityFilter {
         .asNonNullable();
   }
 
-  /** The per-note reasons, then the corpus-wide ones, in {@link RejectReason} order. */
+  /** The per-note reasons, then the corpus-wide ones, in {@link #REASONS} order. */
   private static UserDefinedFunction reasons() {
+    String copiesRealPassage = PassageAudit.COPIES_REAL_PASSAGE.label();
+    String exactDuplicate = EXACT_DUPLICATE.label();
+    String nearDuplicate = NearDuplicates.NEAR_DUPLICATE.label();
     return udf((UDF4<scala.collection.Seq<String>, Integer, String, String, List<String>>) (own, passageWords,
         duplicateOf, nearOf) -> {
       List<String> all = new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(own));
       // The audit lists only passages of at least quality.real_passage_words words.
       if (passageWords != null && passageWords > 0) {
-        all.add(RejectReason.COPIES_REAL_PASSAGE.label());
+        all.add(copiesRealPassage);
       }
       if (duplicateOf != null) {
-        all.add(RejectReason.EXACT_DUPLICATE.label());
+        all.add(exactDuplicate);
       }
       if (nearOf != null) {
-        all.add(RejectReason.NEAR_DUPLICATE.label());
+        all.add(nearDuplicate);
       }
       return all;
     }, DataTypes.createArrayType(DataTypes.StringType, false)).asNonNullable();
