@@ -20,25 +20,24 @@ import java.io.Serializable;
 public record BatchSettings(int maxRequestsPerBatch, long maxBytesPerBatch, long enqueuedTokens, int maxAttempts,
     double pollSeconds, double pollMaxSeconds, String completionWindow, double priceFactor)
     implements Serializable {
-  static final String PREFIX = "generate.openai_batch.";
 
   public BatchSettings {
-    ConfigException.require(maxRequestsPerBatch >= 1, PREFIX + "max_requests_per_batch", "an integer >= 1",
+    ConfigException.require(maxRequestsPerBatch >= 1, "max_requests_per_batch", "an integer >= 1",
         maxRequestsPerBatch);
-    ConfigException.require(maxBytesPerBatch >= 1024, PREFIX + "max_bytes_per_batch", "an integer >= 1024",
+    ConfigException.require(maxBytesPerBatch >= 1024, "max_bytes_per_batch", "an integer >= 1024",
         maxBytesPerBatch);
-    ConfigException.require(enqueuedTokens >= 0, PREFIX + "enqueued_tokens", "an integer >= 0 (0 = no limit)",
+    ConfigException.require(enqueuedTokens >= 0, "enqueued_tokens", "an integer >= 0 (0 = no limit)",
         enqueuedTokens);
-    ConfigException.require(maxAttempts >= 1, PREFIX + "max_attempts", "an integer >= 1 (1 = no resubmission)",
+    ConfigException.require(maxAttempts >= 1, "max_attempts", "an integer >= 1 (1 = no resubmission)",
         maxAttempts);
-    ConfigException.require(pollSeconds > 0 && Double.isFinite(pollSeconds), PREFIX + "poll_seconds",
+    ConfigException.require(pollSeconds > 0 && Double.isFinite(pollSeconds), "poll_seconds",
         "a number of seconds > 0", pollSeconds);
     ConfigException.require(pollMaxSeconds >= pollSeconds && Double.isFinite(pollMaxSeconds),
-        PREFIX + "poll_max_seconds", "a number of seconds >= generate.openai_batch.poll_seconds (" + pollSeconds
+        "poll_max_seconds", "a number of seconds >= generate.openai_batch.poll_seconds (" + pollSeconds
             + ")", pollMaxSeconds);
-    ConfigException.require(completionWindow != null && !completionWindow.isBlank(), PREFIX + "completion_window",
+    ConfigException.require(completionWindow != null && !completionWindow.isBlank(), "completion_window",
         "a window the provider accepts, such as 24h", completionWindow);
-    ConfigException.require(priceFactor > 0 && priceFactor <= 1, PREFIX + "price_factor",
+    ConfigException.require(priceFactor > 0 && priceFactor <= 1, "price_factor",
         "a share of the list price in (0, 1], such as 0.5", priceFactor);
   }
 

@@ -44,53 +44,52 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
     long backoffBaseMs, long backoffMaxMs, double retryAfterMaxSeconds, int circuitFailureRatePercent,
     int circuitWindowSize, double circuitOpenSeconds, double pricePromptPerThousand,
     double priceCompletionPerThousand, String responseFormat) implements Serializable {
-  static final String PREFIX = "generate.openai.";
   public static final String TEXT = "text";
   public static final String JSON_SCHEMA = "json_schema";
 
   public OpenAiConfig {
-    ConfigException.require(isHttpUrl(baseUrl), PREFIX + "base_url",
+    ConfigException.require(isHttpUrl(baseUrl), "base_url",
         "an http(s) URL without credentials, such as https://api.openai.com or http://127.0.0.1:8000",
         isHttpUrl(baseUrl) || baseUrl == null || !baseUrl.contains("@") ? baseUrl : "a URL with credentials");
     baseUrl = baseUrl.replaceAll("/+$", "");
-    ConfigException.require(model != null && !model.isBlank(), PREFIX + "model", "a model name", model);
+    ConfigException.require(model != null && !model.isBlank(), "model", "a model name", model);
     apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv.trim();
     ConfigException.require(apiKeyEnv.isEmpty() || apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*"),
-        PREFIX + "api_key_env", "the NAME of an environment variable (not the key itself), or '' for none",
+        "api_key_env", "the NAME of an environment variable (not the key itself), or '' for none",
         // Never echoed: what stands here by mistake is usually the key itself.
         "a value of " + apiKeyEnv.length() + " characters that is not a variable name");
-    ConfigException.require(temperature >= 0 && temperature <= 2, PREFIX + "temperature", "a number in [0, 2]",
+    ConfigException.require(temperature >= 0 && temperature <= 2, "temperature", "a number in [0, 2]",
         temperature);
-    ConfigException.require(maxTokens >= 1, PREFIX + "max_tokens", "an integer >= 1", maxTokens);
+    ConfigException.require(maxTokens >= 1, "max_tokens", "an integer >= 1", maxTokens);
     requirePositive(connectTimeoutSeconds, "connect_timeout_seconds");
     requirePositive(readTimeoutSeconds, "read_timeout_seconds");
     requirePositive(callTimeoutSeconds, "call_timeout_seconds");
-    ConfigException.require(requestsPerSecond >= 0, PREFIX + "requests_per_second", "an integer >= 0 (0 = no limit)",
+    ConfigException.require(requestsPerSecond >= 0, "requests_per_second", "an integer >= 0 (0 = no limit)",
         requestsPerSecond);
-    ConfigException.require(requestsPerMinute >= 0, PREFIX + "requests_per_minute", "an integer >= 0 (0 = no limit)",
+    ConfigException.require(requestsPerMinute >= 0, "requests_per_minute", "an integer >= 0 (0 = no limit)",
         requestsPerMinute);
-    ConfigException.require(tokensPerMinute >= 0, PREFIX + "tokens_per_minute", "an integer >= 0 (0 = no limit)",
+    ConfigException.require(tokensPerMinute >= 0, "tokens_per_minute", "an integer >= 0 (0 = no limit)",
         tokensPerMinute);
     requirePositive(rateWindowSeconds, "rate_window_seconds");
-    ConfigException.require(maxInFlight >= 1, PREFIX + "max_in_flight", "an integer >= 1", maxInFlight);
-    ConfigException.require(maxAttempts >= 1, PREFIX + "max_attempts", "an integer >= 1 (1 = no retries)",
+    ConfigException.require(maxInFlight >= 1, "max_in_flight", "an integer >= 1", maxInFlight);
+    ConfigException.require(maxAttempts >= 1, "max_attempts", "an integer >= 1 (1 = no retries)",
         maxAttempts);
-    ConfigException.require(backoffBaseMs >= 1, PREFIX + "backoff_base_ms", "an integer >= 1", backoffBaseMs);
-    ConfigException.require(backoffMaxMs >= backoffBaseMs, PREFIX + "backoff_max_ms",
+    ConfigException.require(backoffBaseMs >= 1, "backoff_base_ms", "an integer >= 1", backoffBaseMs);
+    ConfigException.require(backoffMaxMs >= backoffBaseMs, "backoff_max_ms",
         "an integer >= generate.openai.backoff_base_ms (" + backoffBaseMs + ")", backoffMaxMs);
     ConfigException.require(retryAfterMaxSeconds >= 0 && Double.isFinite(retryAfterMaxSeconds),
-        PREFIX + "retry_after_max_seconds", "a number >= 0", retryAfterMaxSeconds);
+        "retry_after_max_seconds", "a number >= 0", retryAfterMaxSeconds);
     ConfigException.require(circuitFailureRatePercent >= 1 && circuitFailureRatePercent <= 100,
-        PREFIX + "circuit_failure_rate_percent", "an integer in [1, 100]", circuitFailureRatePercent);
-    ConfigException.require(circuitWindowSize >= 1, PREFIX + "circuit_window_size", "an integer >= 1",
+        "circuit_failure_rate_percent", "an integer in [1, 100]", circuitFailureRatePercent);
+    ConfigException.require(circuitWindowSize >= 1, "circuit_window_size", "an integer >= 1",
         circuitWindowSize);
     requirePositive(circuitOpenSeconds, "circuit_open_seconds");
     ConfigException.require(pricePromptPerThousand >= 0 && Double.isFinite(pricePromptPerThousand),
-        PREFIX + "price_prompt_per_thousand", "USD >= 0 (0 = unknown)", pricePromptPerThousand);
+        "price_prompt_per_thousand", "USD >= 0 (0 = unknown)", pricePromptPerThousand);
     ConfigException.require(priceCompletionPerThousand >= 0 && Double.isFinite(priceCompletionPerThousand),
-        PREFIX + "price_completion_per_thousand", "USD >= 0 (0 = unknown)", priceCompletionPerThousand);
+        "price_completion_per_thousand", "USD >= 0 (0 = unknown)", priceCompletionPerThousand);
     ConfigException.require(TEXT.equals(responseFormat) || JSON_SCHEMA.equals(responseFormat),
-        PREFIX + "response_format", TEXT + " or " + JSON_SCHEMA, responseFormat);
+        "response_format", TEXT + " or " + JSON_SCHEMA, responseFormat);
   }
 
   /** Whether answers come as {@code {note, symptoms_used[]}}. */
@@ -141,7 +140,7 @@ public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, doubl
   }
 
   private static void requirePositive(double seconds, String key) {
-    ConfigException.require(seconds > 0 && Double.isFinite(seconds), PREFIX + key, "a number of seconds > 0",
+    ConfigException.require(seconds > 0 && Double.isFinite(seconds), key, "a number of seconds > 0",
         seconds);
   }
 }

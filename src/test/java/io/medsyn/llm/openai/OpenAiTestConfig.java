@@ -25,7 +25,7 @@ public final class OpenAiTestConfig {
     keys.add("base_url=" + baseUrl);
     keys.addAll(LOCAL);
     keys.addAll(List.of(overrides));
-    return ConfigLoader.load(null, keys.stream().map(key -> OpenAiConfig.PREFIX + key).toList()).generate()
+    return ConfigLoader.load(null, keys.stream().map(key -> "generate.openai." + key).toList()).generate()
         .section(new OpenAiProvider().name(), OpenAiConfig.class);
   }
 }
