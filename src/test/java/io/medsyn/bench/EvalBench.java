@@ -40,17 +40,20 @@ public final class EvalBench {
     List<String> overrides = new ArrayList<>();
     boolean cv = args.length > 0 && args[0].equals("cv");
     int folds = 5;
+    long foldSeed = 7;
     String synthetic = null;
     for (int i = cv ? 1 : 0; i < args.length; i++) {
       if (args[i].equals("--set") && i + 1 < args.length) {
         overrides.add(args[++i]);
       } else if (args[i].equals("--folds") && i + 1 < args.length) {
         folds = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--fold-seed") && i + 1 < args.length) {
+        foldSeed = Long.parseLong(args[++i]);
       } else if (args[i].equals("--synthetic") && i + 1 < args.length) {
         synthetic = args[++i];
       } else {
         System.err.println("EvalBench: unknown argument " + args[i] + "; expected [cv] [--set KEY=VALUE]..."
-            + " [--folds N] [--synthetic NOTES]");
+            + " [--folds N] [--fold-seed N] [--synthetic NOTES]");
         System.exit(2);
       }
     }
@@ -58,7 +61,7 @@ public final class EvalBench {
     SparkSession spark = TestSpark.session();
     Dataset<Row> extra = synthetic == null ? null
         : Corpora.notes(spark.read().parquet(synthetic), 3).select("id", "text", "code");
-    List<String> lines = cv ? crossValidate(spark, config, 5, folds) : devFigures(spark, config, extra);
+    List<String> lines = cv ? crossValidate(spark, config, 5, folds, foldSeed) : devFigures(spark, config, extra);
     lines.forEach(System.out::println);
   }
 
@@ -99,10 +102,12 @@ public final class EvalBench {
 
   /**
    * Stratified k-fold cross-validation on RuMedTop3 train only, running the first {@code run} folds (1 = a single
-   * dev split carved from train, for quick iteration); returns the printed lines.
+   * dev split carved from train, for quick iteration), the folds drawn with {@code foldSeed} (a second seed
+   * repeats the CV on other folds, to tell settings apart that one split cannot); returns the printed lines.
    */
-  public static List<String> crossValidate(SparkSession spark, ClassifierConfig config, int k, int run) {
-    Dataset<Row> folded = Stratified.folds(rumed(spark, SharedData.rumedTrain()), k, 7).cache();
+  public static List<String> crossValidate(SparkSession spark, ClassifierConfig config, int k, int run,
+      long foldSeed) {
+    Dataset<Row> folded = Stratified.folds(rumed(spark, SharedData.rumedTrain()), k, foldSeed).cache();
     List<String> lines = new ArrayList<>(List.of("classifier: " + config));
     double[][] figures = new double[run][];
     for (int fold = 0; fold < run; fold++) {
