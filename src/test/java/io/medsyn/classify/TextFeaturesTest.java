@@ -63,7 +63,7 @@ class TextFeaturesTest {
 
   private static double[] firstVector(String idf) {
     return firstVector("SELECT array('a', 'b') AS terms UNION ALL SELECT array('a')",
-        "evaluate.classifier.idf=" + idf);
+        "evaluate.classifier.idf=" + idf, "evaluate.classifier.norm=joint");
   }
 
   private static double[] firstVector(String notesSql, String... settings) {
