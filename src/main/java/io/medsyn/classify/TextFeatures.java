@@ -24,7 +24,8 @@ import org.apache.spark.sql.Row;
 /**
  * From a note's text to an L2-normalised TF-IDF vector: normalise (lower case, ё→е, punctuation to spaces), split
  * into words, emit character n-grams inside word boundaries (each word padded with one space on both sides, as
- * scikit-learn's {@code char_wb}) and word n-grams, then term frequencies, IDF and L2 normalisation.
+ * scikit-learn's {@code char_wb}) and word n-grams, then term frequencies, IDF and L2 normalisation (over all terms,
+ * or per kind: see {@link #vectorStages}).
  *
  * <p>The text steps are SQL expressions so that the whole pipeline runs in Spark's engine and saves as a plain
  * MLlib pipeline, with no user code to ship.
@@ -64,8 +65,8 @@ public final class TextFeatures {
   /** Word n-grams of {@code words}, marked {@code w=} so that a word never collides with a character n-gram. */
   public static String wordNgramsSql(String words, Range n) {
     return "flatten(transform(sequence(" + n.min() + ", " + n.max() + "), n -> IF(size(" + words + ") >= n,"
-        + " transform(sequence(1, size(" + words + ") - n + 1), i -> concat('" + WORD_MARK + "', array_join(slice(" + words
-        + ", i, n), ' '))), array_repeat('', 0))))";
+        + " transform(sequence(1, size(" + words + ") - n + 1), i -> concat('" + WORD_MARK
+        + "', array_join(slice(" + words + ", i, n), ' '))), array_repeat('', 0))))";
   }
 
   /** The stateless text steps from {@code textColumn} to the {@link #TERMS} array (nothing to fit). */

@@ -25,8 +25,8 @@ import java.util.List;
  * @param tol the solver's tolerance (largest dual gradient for one_vs_rest, relative change for MLlib)
  */
 public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
-    int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, List<Double> regParams, String classWeight,
-    List<Double> syntheticWeights, int cvFolds, int maxIter, double tol) implements Serializable {
+    int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, List<Double> regParams,
+    String classWeight, List<Double> syntheticWeights, int cvFolds, int maxIter, double tol) implements Serializable {
   public static final List<String> FEATURES = List.of("vocabulary", "hashing");
   public static final List<String> IDFS = List.of("spark", "smooth");
   public static final List<String> NORMS = List.of("joint", "separate");
