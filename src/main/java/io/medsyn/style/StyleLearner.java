@@ -141,7 +141,8 @@ public final class StyleLearner {
   /** Per code, the clauses at least k of its notes contain: the code's own wordings, none from one patient alone. */
   private Map<String, Map<String, Long>> codeClauses(Dataset<Row> real) {
     Map<String, Map<String, Long>> out = new TreeMap<>();
-    for (Row r : yielded(real, "clause", text -> new ArrayList<>(Tokens.clauses(text))).distinct().groupBy("code", "clause").agg(count("*").as("notes")).where(col("notes").geq(minRealNotes))
+    Dataset<Row> clauses = yielded(real, "clause", text -> new ArrayList<>(Tokens.clauses(text))).distinct();
+    for (Row r : clauses.groupBy("code", "clause").agg(count("*").as("notes")).where(col("notes").geq(minRealNotes))
         .orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
       out.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
     }

@@ -194,7 +194,8 @@ class NoteChecksTest {
   @Test
   void refusalsAndMetaTalkAreFoundButPatientsWhoCannotSleepAreNot() {
     Refusals refusals = new Refusals(ConfigLoader.defaultConfig().quality().refusalPatterns());
-    assertThat(refusals.firstMatch("Как языковая модель, я не могу ставить диагнозы.")).isEqualTo("Как языковая модель");
+    assertThat(refusals.firstMatch("Как языковая модель, я не могу ставить диагнозы."))
+        .isEqualTo("Как языковая модель");
     assertThat(refusals.firstMatch("I'm sorry, but I cannot provide a medical record.")).isEqualTo("I'm sorry");
     assertThat(refusals.firstMatch("The note: I cannot provide a medical record.")).isEqualTo("I cannot provide");
     assertThat(refusals.firstMatch("Конечно! Вот пример медицинской записи:\nЖалобы: кашель."))

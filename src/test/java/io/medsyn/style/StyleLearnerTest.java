@@ -132,7 +132,8 @@ class StyleLearnerTest {
   void theModelSurvivesItsJsonAndAnotherVersionIsRefused() {
     byte[] json = StyleModelFile.toJson(model);
     assertThat(StyleModelFile.fromJson(json, "model.json")).isEqualTo(model);
-    String older = new String(json, StandardCharsets.UTF_8).replace("\"version\" : " + StyleModel.VERSION, "\"version\" : 0");
+    String older = new String(json, StandardCharsets.UTF_8).replace("\"version\" : " + StyleModel.VERSION,
+        "\"version\" : 0");
     assertThatThrownBy(() -> StyleModelFile.fromJson(older.getBytes(StandardCharsets.UTF_8), "old.json"))
         .hasMessageContaining("style.path: old.json is a version 0 style model");
   }

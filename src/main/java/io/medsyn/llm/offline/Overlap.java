@@ -1,7 +1,7 @@
 package io.medsyn.llm.offline;
 
 import io.medsyn.text.Words;
-import java.util.List;
+import java.util.Collections;
 import java.util.Set;
 
 /**
@@ -17,12 +17,6 @@ final class Overlap {
   }
 
   static boolean shares(String text, Set<String> runs, int n) {
-    List<String> words = Words.of(text);
-    for (int i = 0; i + n <= words.size(); i++) {
-      if (runs.contains(String.join(" ", words.subList(i, i + n)))) {
-        return true;
-      }
-    }
-    return false;
+    return !Collections.disjoint(runs(text, n), runs);
   }
 }

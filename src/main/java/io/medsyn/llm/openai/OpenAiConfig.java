@@ -40,7 +40,8 @@ import java.time.Duration;
  */
 public record OpenAiConfig(String baseUrl, String model, String apiKeyEnv, double temperature, int maxTokens,
     Long seed, double connectTimeoutSeconds, double readTimeoutSeconds, double callTimeoutSeconds,
-    int requestsPerSecond, int requestsPerMinute, long tokensPerMinute, double rateWindowSeconds, int maxInFlight, int maxAttempts,
+    int requestsPerSecond, int requestsPerMinute, long tokensPerMinute, double rateWindowSeconds, int maxInFlight,
+    int maxAttempts,
     long backoffBaseMs, long backoffMaxMs, double retryAfterMaxSeconds, int circuitFailureRatePercent,
     int circuitWindowSize, double circuitOpenSeconds, double pricePromptPerThousand,
     double priceCompletionPerThousand, String responseFormat) implements Serializable {
