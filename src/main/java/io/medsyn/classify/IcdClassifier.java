@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.medsyn.config.ClassifierConfig;
@@ -34,6 +36,7 @@ public final class IcdClassifier {
   static final String PREDICTION = "prediction";
   static final String PROBABILITY = "probability";
   static final String WEIGHT = "weight";
+  private static final String MASS = "code_mass";
   private static final Logger LOG = LoggerFactory.getLogger(IcdClassifier.class);
 
   private final ClassifierConfig config;
@@ -94,20 +97,22 @@ public final class IcdClassifier {
   }
 
   /**
-   * Adds the instance weight: n/(k·n_c) for a note of code c when class weights are balanced (n notes, k codes),
-   * times the synthetic weight for a synthetic note.
+   * Adds the instance weight: the synthetic weight for a synthetic note (1 for a real one), times the class weight
+   * (M/(k·M_c))^p of its code c, where M_c is the code's mass of those weights, M the total and k the codes; so
+   * {@code balanced} (p = 1) gives every code one mass, counting a synthetic note as much as it weighs.
    */
-  private static Dataset<Row> weigh(Dataset<Row> rows, FitSettings settings) {
-    Column synthetic = when(col(SYNTHETIC), lit(settings.syntheticWeight())).otherwise(lit(1.0));
-    if (settings.classWeight().equals("none")) {
-      return rows.withColumn(WEIGHT, synthetic);
+  static Dataset<Row> weigh(Dataset<Row> rows, FitSettings settings) {
+    Dataset<Row> weighted = rows.withColumn(WEIGHT,
+        when(col(SYNTHETIC), lit(settings.syntheticWeight())).otherwise(lit(1.0)));
+    double power = settings.classWeight().power();
+    if (power == 0) {
+      return weighted;
     }
-    Dataset<Row> counts = rows.groupBy("code").count();
-    List<Row> totals = counts.selectExpr("sum(count)", "count(*)").collectAsList();
-    double notes = totals.get(0).getLong(0);
-    double codes = totals.get(0).getLong(1);
-    return rows.join(broadcast(counts), "code")
-        .withColumn(WEIGHT, lit(notes / codes).divide(col("count")).multiply(synthetic)).drop("count");
+    Dataset<Row> mass = weighted.groupBy("code").agg(sum(WEIGHT).as(MASS));
+    Row totals = mass.selectExpr("sum(" + MASS + ")", "count(*)").first();
+    double perCode = totals.getDouble(0) / totals.getLong(1);
+    return weighted.join(broadcast(mass), "code")
+        .withColumn(WEIGHT, col(WEIGHT).multiply(pow(lit(perCode).divide(col(MASS)), power))).drop(MASS);
   }
 
   static Dataset<Row> transform(Dataset<Row> data, List<Transformer> stages) {

@@ -41,7 +41,8 @@ final class ExperimentCommand extends SessionCommand {
    * notes in the training corpus's style with its code clauses, and a synthetic weight picked from these candidates.
    */
   private static final List<String> CHOSEN_BY_CV = List.of("style.learn=true",
-      "evaluate.classifier.synthetic_weights=[0.1, 0.3]");
+      "evaluate.classifier.synthetic_weights=[0.1, 0.3]", "evaluate.classifier.class_weights=[none, sqrt, balanced]",
+      "evaluate.classifier.select_by=all_columns");
 
   @Option(names = "--train", required = true, paramLabel = "PATH", description = "The real training corpus.")
   String train;

@@ -18,20 +18,25 @@ import java.util.List;
  *     notes cannot push real notes' terms out; {@code all}: on every training note
  * @param regParams L2 strengths on the weighted mean loss; with several, cross-validation on the real training
  *     notes picks one (never the evaluation split)
- * @param classWeight {@code none}, or {@code balanced}: each note weighs n/(k·n_c) for its code's n_c notes
+ * @param classWeights the mixtures' class weightings ({@link ClassWeight}: {@code none}, {@code sqrt},
+ *     {@code balanced}); with several, cross-validation picks one by {@code selectBy}. The real-only controls are
+ *     fitted with {@code none} and with {@code balanced} whatever this says
  * @param syntheticWeights the weight of a synthetic note relative to a real one; with several, cross-validation
  *     picks one
+ * @param selectBy how cross-validation ranks the mixtures' candidates: {@code hit1}, mean Hit@1; or
+ *     {@code all_columns}, the smallest margin over the stronger real-only control across Hit@1, Hit@3, macro-F1 and
+ *     rarest-third Hit@1, so that the chosen mixture is the one likeliest to beat both controls everywhere
  * @param maxIter the solver's iteration cap (passes over the data for one_vs_rest, L-BFGS steps for MLlib)
  * @param tol the solver's tolerance (largest dual gradient for one_vs_rest, relative change for MLlib)
  */
 public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
     int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, List<Double> regParams,
-    String classWeight, List<Double> syntheticWeights, int cvFolds, int maxIter, double tol) implements Serializable {
+    List<String> classWeights, List<Double> syntheticWeights, String selectBy, int cvFolds, int maxIter,
+    double tol) implements Serializable {
   public static final List<String> FEATURES = List.of("vocabulary", "hashing");
   public static final List<String> IDFS = List.of("spark", "smooth");
   public static final List<String> NORMS = List.of("joint", "separate");
   public static final List<String> FEATURES_FROM = List.of("real", "all");
-  public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
 
   public ClassifierConfig {
     ConfigException.require(model != null && !model.isBlank(), "model",
@@ -52,12 +57,15 @@ public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams,
     regParams = regParams == null ? List.of() : List.copyOf(regParams);
     ConfigException.require(!regParams.isEmpty() && regParams.stream().allMatch(r -> r != null && r > 0),
         "reg_params", "a non-empty list of numbers > 0", regParams);
-    ConfigException.require(CLASS_WEIGHTS.contains(classWeight), "class_weight",
-        "one of " + CLASS_WEIGHTS, classWeight);
+    classWeights = classWeights == null ? List.of() : List.copyOf(classWeights);
+    ConfigException.require(!classWeights.isEmpty(), "class_weights", "a non-empty list of " + ClassWeight.labels(),
+        classWeights);
+    classWeights.forEach(w -> ClassWeight.named("class_weights", w));
     syntheticWeights = syntheticWeights == null ? List.of() : List.copyOf(syntheticWeights);
     ConfigException.require(!syntheticWeights.isEmpty()
         && syntheticWeights.stream().allMatch(r -> r != null && r > 0), "synthetic_weights",
         "a non-empty list of numbers > 0", syntheticWeights);
+    SelectBy.named("select_by", selectBy);
     ConfigException.require(cvFolds >= 2, "cv_folds", "an integer >= 2", cvFolds);
     ConfigException.require(maxIter >= 1, "max_iter", "an integer >= 1", maxIter);
     ConfigException.require(tol > 0, "tol", "a number > 0", tol);

@@ -57,10 +57,12 @@ public record EvaluationResult(int depth, long trainNotes, long evalNotes, long 
 
   /**
    * One candidate setting scored by k-fold cross-validation on the real training notes ({@code fitted}: "real
-   * only" or "real + synthetic", whose synthetic notes train every fold and validate none).
+   * only" or "real + synthetic", whose synthetic notes train every fold and validate none): its mean figures, and
+   * the {@code score} by which evaluate.classifier.select_by ranked it.
    */
   public record SelectionRow(String fitted, double regParam, String classWeight, double syntheticWeight, int folds,
-      double hit1Mean, double hit1Sd, boolean chosen) {}
+      double hit1Mean, double hit1Sd, double hit3Mean, double macroF1Mean, double rareHit1Mean, double score,
+      boolean chosen) {}
 
   /** One evaluation note under one run: its true code and the model's most probable codes, best first. */
   public record PredictionRow(String cell, long seed, String noteId, String code, List<RankedCode> top) {}

@@ -10,8 +10,10 @@ import io.medsyn.classify.Predictions;
 import io.medsyn.classify.Scorer;
 import io.medsyn.classify.Scores;
 import io.medsyn.classify.TrainedClassifier;
+import io.medsyn.config.ClassWeight;
 import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.EvaluateConfig;
+import io.medsyn.config.SelectBy;
 import io.medsyn.evaluate.EvaluationResult.CellRow;
 import io.medsyn.evaluate.EvaluationResult.ChangeRow;
 import io.medsyn.evaluate.EvaluationResult.CodeRow;
@@ -23,6 +25,7 @@ import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,10 +92,11 @@ public final class Experiment {
       long evalNotes = terms.held().count();
       Map<String, String> groups = frequencyGroups(frequency, counts(terms.held()).keySet());
       List<SelectionRow> selection = new ArrayList<>();
-      Map<String, FitSettings> settings = select(features, terms, syntheticNotes > 0, selection);
+      Chosen settings = select(features, terms, codesOf(frequencyGroups(frequency, Set.of()), RARE),
+          syntheticNotes > 0, selection);
       List<CellRuns> runs = new ArrayList<>();
-      for (Cell cell : cells(syntheticNotes > 0)) {
-        FitSettings fit = cell.control() ? settings.get(cell.classWeight()) : settings.get(MIXTURES);
+      for (Cell cell : cells(syntheticNotes > 0, settings.mixtures().classWeight())) {
+        FitSettings fit = cell.control() ? settings.controls().get(cell.classWeight()) : settings.mixtures();
         runs.add(fitCell(cell, fit, terms));
       }
       return summarise(runs, frequency, groups, frequency.values().stream().mapToLong(Long::longValue).sum(),
@@ -109,48 +113,64 @@ public final class Experiment {
         lit(synthetic).as(IcdClassifier.SYNTHETIC))).drop("text").persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private static final String MIXTURES = "mixtures";
+  /** The real-only controls' class weightings, plain first. */
+  private static final List<ClassWeight> CONTROLS = List.of(ClassWeight.NONE, ClassWeight.BALANCED);
+
+  /** The settings of each real-only control, by class weighting, and of the mixtures. */
+  private record Chosen(Map<ClassWeight, FitSettings> controls, FitSettings mixtures) {}
 
   /**
-   * The settings of each control (by class weight) and of the mixtures: the first candidates, or, where several
-   * are configured, those cross-validation on the real training notes picks. Selection rows go to {@code rows}.
+   * The settings of each control and of the mixtures: the first candidates, or, where several are configured,
+   * those cross-validation on the real training notes picks (the controls by Hit@1, the mixtures by
+   * evaluate.classifier.select_by, which may compare them with the controls on the same folds). A mixture
+   * candidate takes the L2 strength of the control of its class weighting, else the plain control's. Selection rows
+   * go to {@code rows}.
+   *
+   * @param rare the rarest third of the training codes
    */
-  private Map<String, FitSettings> select(IcdClassifier classifier, Terms terms, boolean haveSynthetic,
+  private Chosen select(IcdClassifier classifier, Terms terms, Set<String> rare, boolean haveSynthetic,
       List<SelectionRow> rows) {
     ClassifierConfig c = config.classifier();
-    ModelSelection selection = new ModelSelection(classifier, c.cvFolds(), seed);
-    Map<String, FitSettings> chosen = new LinkedHashMap<>();
-    for (String weight : ClassifierConfig.CLASS_WEIGHTS) {
+    SelectBy rank = SelectBy.named("evaluate.classifier.select_by", c.selectBy());
+    ModelSelection selection = new ModelSelection(classifier, c.cvFolds(), seed, rare);
+    boolean chooseMixtures = haveSynthetic && c.classWeights().size() * c.syntheticWeights().size() > 1;
+    Map<ClassWeight, FitSettings> controls = new EnumMap<>(ClassWeight.class);
+    List<double[]> controlFigures = new ArrayList<>();
+    for (ClassWeight weight : CONTROLS) {
       FitSettings first = FitSettings.of(c).withClassWeight(weight);
-      if (c.regParams().size() == 1) {
-        chosen.put(weight, first);
+      if (c.regParams().size() == 1 && !(chooseMixtures && rank.needsControls())) {
+        controls.put(weight, first);
       } else {
         List<FitSettings> candidates = c.regParams().stream().map(r -> new FitSettings(r, weight,
             first.syntheticWeight())).toList();
-        ModelSelection.Choice choice = selection.choose("real only", candidates, terms.real(), null);
+        ModelSelection.Choice choice = selection.choose("real only", candidates, terms.real(), null,
+            SelectBy.HIT1, List.of());
         rows.addAll(choice.rows());
-        chosen.put(weight, choice.settings());
+        controls.put(weight, choice.settings());
+        controlFigures.add(choice.figures());
       }
     }
-    FitSettings mixtures = chosen.get(c.classWeight());
-    chosen.put(MIXTURES, mixtures);
-    if (c.syntheticWeights().size() > 1 && haveSynthetic) {
-      List<FitSettings> candidates = c.syntheticWeights().stream().map(w -> new FitSettings(mixtures.regParam(),
-          mixtures.classWeight(), w)).toList();
-      ModelSelection.Choice choice = selection.choose("real + synthetic", candidates, terms.real(),
-          terms.synth());
-      rows.addAll(choice.rows());
-      chosen.put(MIXTURES, choice.settings());
+    List<FitSettings> candidates = new ArrayList<>();
+    for (String label : c.classWeights()) {
+      ClassWeight weight = ClassWeight.named("evaluate.classifier.class_weights", label);
+      double regParam = controls.getOrDefault(weight, controls.get(ClassWeight.NONE)).regParam();
+      c.syntheticWeights().forEach(w -> candidates.add(new FitSettings(regParam, weight, w)));
     }
-    LOG.info("settings: {}", chosen);
-    return chosen;
+    FitSettings mixtures = candidates.get(0);
+    if (chooseMixtures) {
+      ModelSelection.Choice choice = selection.choose("real + synthetic", candidates, terms.real(), terms.synth(),
+          rank, controlFigures);
+      rows.addAll(choice.rows());
+      mixtures = choice.settings();
+    }
+    LOG.info("settings: controls {}, mixtures {}", controls, mixtures);
+    return new Chosen(controls, mixtures);
   }
 
-  /** The grid's cells: the two real-only controls (plain first), then the mixtures. */
-  List<Cell> cells(boolean haveSynthetic) {
-    String weight = config.classifier().classWeight();
+  /** The grid's cells: the two real-only controls (plain first), then the mixtures, weighted by {@code weight}. */
+  List<Cell> cells(boolean haveSynthetic, ClassWeight weight) {
     List<Cell> cells = new ArrayList<>();
-    for (String w : ClassifierConfig.CLASS_WEIGHTS) {
+    for (ClassWeight w : CONTROLS) {
       cells.add(Cell.of(1, 0, w));
     }
     for (double r : config.grid().realShares()) {
@@ -187,7 +207,7 @@ public final class Experiment {
       Scores all = scorer.scores();
       long unseen = scorer.unseenCodes().values().stream().mapToLong(Long::longValue).sum();
       rows.add(new RunRow(cell.name(), cell.realShare(), cell.syntheticShare(), runSeed, realCount, synthCount,
-          model.labels().size(), settings.regParam(), settings.classWeight(), settings.syntheticWeight(),
+          model.labels().size(), settings.regParam(), settings.classWeight().label(), settings.syntheticWeight(),
           model.iterations(), model.maxIter(), model.converged(), model.trainSeconds(), all.hit1(), all.hit3(),
           all.macroF1(), unseen));
       scorers.add(scorer);
@@ -225,10 +245,10 @@ public final class Experiment {
       runRows.addAll(done.rows());
       predictions.addAll(done.predictions());
       List<Scores> all = done.scorers().stream().map(Scorer::scores).toList();
-      cells.add(new CellRow(c.name(), c.realShare(), c.syntheticShare(), c.classWeight(), done.rows().size(),
-          done.rows().get(0).trainReal(), done.rows().get(0).trainSynthetic(), mean(all, Scores::hit1),
-          sd(all, Scores::hit1), mean(all, Scores::hit3), sd(all, Scores::hit3), mean(all, Scores::macroF1),
-          sd(all, Scores::macroF1), done.rows().stream().mapToDouble(RunRow::trainSeconds).average().orElse(0)));
+      cells.add(new CellRow(c.name(), c.realShare(), c.syntheticShare(), c.classWeight().label(),
+          done.rows().size(), done.rows().get(0).trainReal(), done.rows().get(0).trainSynthetic(),
+          mean(all, Scores::hit1), sd(all, Scores::hit1), mean(all, Scores::hit3), sd(all, Scores::hit3),
+          mean(all, Scores::macroF1), sd(all, Scores::macroF1), done.rows().stream().mapToDouble(RunRow::trainSeconds).average().orElse(0)));
       for (String group : List.of(RARE, FREQUENT)) {
         Set<String> codes = scopes.get(group);
         List<Scores> in = done.scorers().stream().map(s -> s.scores(null, codes)).toList();

@@ -5,91 +5,122 @@ import static org.apache.spark.sql.functions.col;
 import io.medsyn.classify.FitSettings;
 import io.medsyn.classify.IcdClassifier;
 import io.medsyn.classify.Scorer;
+import io.medsyn.config.SelectBy;
 import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses classifier settings by k-fold cross-validation on the real training notes, by mean Hit@1. Folds are
- * stratified by code; each validation fold holds real notes only, and synthetic notes, when given, join every
- * training fold and validate none. The evaluation split is not an input, so it cannot take part.
+ * Chooses classifier settings by k-fold cross-validation on the real training notes, ranked by a {@link SelectBy}.
+ * Folds are stratified by code; each validation fold holds real notes only, and synthetic notes, when given, join
+ * every training fold and validate none. The evaluation split is not an input, so it cannot take part.
  */
 final class ModelSelection {
   private static final Logger LOG = LoggerFactory.getLogger(ModelSelection.class);
 
-  /** The chosen settings and every candidate's cross-validated figures. */
-  record Choice(FitSettings settings, List<SelectionRow> rows) {}
+  /**
+   * The chosen settings, their cross-validated means (Hit@1, Hit@3, macro-F1, rarest-third Hit@1), and every
+   * candidate's row.
+   */
+  record Choice(FitSettings settings, double[] figures, List<SelectionRow> rows) {}
 
   private final IcdClassifier classifier;
   private final int folds;
   private final long seed;
+  private final Set<String> rare;
 
-  ModelSelection(IcdClassifier classifier, int folds, long seed) {
+  /** @param rare the rarest third of the training codes, whose Hit@1 is the fourth column */
+  ModelSelection(IcdClassifier classifier, int folds, long seed, Set<String> rare) {
     this.classifier = classifier;
     this.folds = folds;
     this.seed = seed;
+    this.rare = rare;
   }
 
   /**
-   * The best candidate on real training notes (terms computed, column fold-free) plus {@code synthetic} notes in
-   * every training fold ({@code null}: real only).
+   * The best candidate by {@code rank} (which may read the {@code controls}' figures) on real training notes
+   * (terms computed, column fold-free) plus {@code synthetic} notes in every training fold ({@code null}: real only).
    *
    * @param fitted how the selection rows name the training data
    */
-  Choice choose(String fitted, List<FitSettings> candidates, Dataset<Row> real, Dataset<Row> synthetic) {
+  Choice choose(String fitted, List<FitSettings> candidates, Dataset<Row> real, Dataset<Row> synthetic,
+      SelectBy rank, List<double[]> controls) {
     Dataset<Row> folded = Stratified.folds(real, folds, seed).cache();
     try {
-      List<double[]> scores = new ArrayList<>();
-      for (FitSettings candidate : candidates) {
-        double[] hit1 = new double[folds];
-        for (int f = 0; f < folds; f++) {
-          Dataset<Row> train = folded.where(col("fold").notEqual(f)).drop("fold");
-          if (synthetic != null) {
-            train = train.unionByName(synthetic);
-          }
-          hit1[f] = new Scorer(classifier.fitTerms(train, candidate)
-              .predictTerms(folded.where(col("fold").equalTo(f)))).hitAt(1);
-        }
-        scores.add(hit1);
-        LOG.info("cross-validated Hit@1 of {} on {}: {}", candidate, fitted, String.format("%.3f", mean(hit1)));
+      List<double[][]> figures = new ArrayList<>();
+      double[] scores = new double[candidates.size()];
+      for (int i = 0; i < candidates.size(); i++) {
+        figures.add(crossValidate(candidates.get(i), folded, synthetic));
+        scores[i] = rank.score(means(figures.get(i)), controls);
+        LOG.info("cross-validated {} on {}: Hit@1, Hit@3, macro-F1, rare Hit@1 {}, score {}", candidates.get(i),
+            fitted, format(means(figures.get(i))), String.format("%.4f", scores[i]));
       }
       int best = 0;
       for (int i = 1; i < candidates.size(); i++) {
-        best = mean(scores.get(i)) > mean(scores.get(best)) ? i : best;
+        best = scores[i] > scores[best] ? i : best;
       }
       List<SelectionRow> rows = new ArrayList<>();
       for (int i = 0; i < candidates.size(); i++) {
         FitSettings c = candidates.get(i);
-        rows.add(new SelectionRow(fitted, c.regParam(), c.classWeight(), c.syntheticWeight(), folds,
-            mean(scores.get(i)), sd(scores.get(i)), i == best));
+        double[] mean = means(figures.get(i));
+        rows.add(new SelectionRow(fitted, c.regParam(), c.classWeight().label(), c.syntheticWeight(), folds,
+            mean[0], sd(figures.get(i)), mean[1], mean[2], mean[3], scores[i], i == best));
       }
-      rows.sort(Comparator.comparingDouble(SelectionRow::regParam).thenComparingDouble(
-          SelectionRow::syntheticWeight));
-      return new Choice(candidates.get(best), rows);
+      rows.sort(Comparator.comparingDouble(SelectionRow::regParam).thenComparing(SelectionRow::classWeight)
+          .thenComparingDouble(SelectionRow::syntheticWeight));
+      return new Choice(candidates.get(best), means(figures.get(best)), rows);
     } finally {
       folded.unpersist();
     }
   }
 
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
+  /** Per validation fold: Hit@1, Hit@3, macro-F1 and rarest-third Hit@1. */
+  private double[][] crossValidate(FitSettings candidate, Dataset<Row> folded, Dataset<Row> synthetic) {
+    double[][] byFold = new double[folds][];
+    for (int f = 0; f < folds; f++) {
+      Dataset<Row> train = folded.where(col("fold").notEqual(f)).drop("fold");
+      if (synthetic != null) {
+        train = train.unionByName(synthetic);
+      }
+      Scorer scorer = new Scorer(classifier.fitTerms(train, candidate)
+          .predictTerms(folded.where(col("fold").equalTo(f))));
+      byFold[f] = new double[] {scorer.hitAt(1), scorer.hitAt(3), scorer.macroF1(),
+          scorer.scores(null, rare).hit1()};
     }
-    return sum / values.length;
+    return byFold;
   }
 
-  private static double sd(double[] values) {
-    double mean = mean(values);
-    double squares = 0;
-    for (double v : values) {
-      squares += (v - mean) * (v - mean);
+  private static double[] means(double[][] byFold) {
+    double[] mean = new double[byFold[0].length];
+    for (double[] fold : byFold) {
+      for (int c = 0; c < mean.length; c++) {
+        mean[c] += fold[c] / byFold.length;
+      }
     }
-    return Math.sqrt(squares / (values.length - 1));
+    return mean;
+  }
+
+  /** The standard deviation of Hit@1 over the folds. */
+  private static double sd(double[][] byFold) {
+    double mean = means(byFold)[0];
+    double squares = 0;
+    for (double[] fold : byFold) {
+      squares += (fold[0] - mean) * (fold[0] - mean);
+    }
+    return Math.sqrt(squares / (byFold.length - 1));
+  }
+
+  private static String format(double[] figures) {
+    StringBuilder out = new StringBuilder();
+    for (double f : figures) {
+      out.append(out.length() == 0 ? "" : " / ").append(String.format("%.3f", f));
+    }
+    return out.toString();
   }
 }

@@ -7,6 +7,7 @@ import io.medsyn.classify.FitSettings;
 import io.medsyn.classify.IcdClassifier;
 import io.medsyn.classify.Scorer;
 import io.medsyn.classify.TrainedClassifier;
+import io.medsyn.config.ClassWeight;
 import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.evaluate.Corpora;
@@ -34,10 +35,10 @@ import org.apache.spark.storage.StorageLevel;
  * (graph, sample, generate, quality) run with the fold's training notes as the only real input (style examples,
  * style model, prior, passage audit), so no validation note reaches generation; the classifier is fitted on the
  * fold's real training notes plus the passing synthetic notes and scored on the held-out REAL fold. Beside each
- * setting, the two real-only controls (class_weight none and balanced) on the same folds.
+ * setting, the two real-only controls (class weighting none and balanced) on the same folds.
  *
  * <pre>SyntheticCv [--folds K] [--run N] [--per-code N] --setting NAME [--set KEY=VALUE]... [--setting ...]</pre>
- * A setting's overrides may reach any stage and the classifier (evaluate.classifier.class_weight,
+ * A setting's overrides may reach any stage and the classifier (evaluate.classifier.class_weights,
  * synthetic_weights: the first candidate is fitted).
  */
 public final class SyntheticCv {
@@ -134,10 +135,10 @@ public final class SyntheticCv {
         IcdClassifier features = new IcdClassifier(base.evaluate().classifier(), fold);
         Dataset<Row> real = features.terms(train.select(col("id"), col("text"), col("code"),
             lit(false).as(IcdClassifier.SYNTHETIC))).persist(StorageLevel.MEMORY_AND_DISK());
-        FitSettings plain = FitSettings.of(base.evaluate().classifier()).withClassWeight("none");
+        FitSettings plain = FitSettings.of(base.evaluate().classifier()).withClassWeight(ClassWeight.NONE);
         record(results, lines, fold, "control: real only", score(features.fitTerms(real, plain), held, rare, 0));
         record(results, lines, fold, "control: real, balanced",
-            score(features.fitTerms(real, plain.withClassWeight("balanced")), held, rare, 0));
+            score(features.fitTerms(real, plain.withClassWeight(ClassWeight.BALANCED)), held, rare, 0));
         for (Map.Entry<String, List<String>> setting : settings.entrySet()) {
           MedSynConfig config = config(setting.getValue(), train, trainPath, fold, setting.getKey());
           RunContext context = new RunContext(config, spark);
