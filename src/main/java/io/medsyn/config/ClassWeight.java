@@ -1,43 +1,48 @@
 package io.medsyn.config;
 
-import java.util.Arrays;
-import java.util.List;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
- * How much a note's code weighs in the fit, by name: each note of code c is multiplied by (M/(k·M_c))^power, where
- * M_c is the code's weight mass (a real note counts 1, a synthetic note its synthetic weight), M the total and k the
- * number of codes. {@code balanced} gives every code the same mass (scikit-learn's "balanced" on real notes alone);
- * {@code sqrt} lifts rare codes half as far on a log scale, trading less of the frequent codes' accuracy.
+ * How much a note's code weighs in the fit: each note of code c is multiplied by (M/(k·M_c))^power, where M_c is
+ * the code's weight mass (a real note counts 1, a synthetic note its synthetic weight), M the total and k the number
+ * of codes. Written {@code none} (power 0), {@code balanced} (power 1: every code gets the same mass, as
+ * scikit-learn's "balanced" on real notes alone), or {@code balanced^P} for a power P between 0 and 1, which lifts
+ * rare codes part of the way and costs the frequent codes less.
  */
-public enum ClassWeight {
-  NONE("none", 0),
-  SQRT("sqrt", 0.5),
-  BALANCED("balanced", 1);
+public record ClassWeight(String label, double power) implements Serializable {
+  public static final ClassWeight NONE = new ClassWeight("none", 0);
+  public static final ClassWeight BALANCED = new ClassWeight("balanced", 1);
+  private static final String PARTIAL = "balanced^";
+  private static final String FORMS = "none, balanced or balanced^P with 0 < P < 1 (e.g. balanced^0.5)";
 
-  private final String label;
-  private final double power;
-
-  ClassWeight(String label, double power) {
-    this.label = label;
-    this.power = power;
-  }
-
-  public String label() {
-    return label;
-  }
-
-  public double power() {
-    return power;
-  }
-
-  public static List<String> labels() {
-    return Arrays.stream(values()).map(ClassWeight::label).toList();
-  }
-
-  /** The weighting named {@code label}; another name is a configuration error at {@code key}. */
+  /** The weighting {@code label} writes; another form is a configuration error at {@code key}. */
   public static ClassWeight named(String key, String label) {
-    ClassWeight found = Arrays.stream(values()).filter(w -> w.label.equals(label)).findFirst().orElse(null);
-    ConfigException.require(found != null, key, "one of " + labels(), label);
-    return found;
+    if (NONE.label.equals(label)) {
+      return NONE;
+    }
+    if (BALANCED.label.equals(label)) {
+      return BALANCED;
+    }
+    double power = Double.NaN;
+    if (label != null && label.startsWith(PARTIAL)) {
+      try {
+        power = Double.parseDouble(label.substring(PARTIAL.length()));
+      } catch (NumberFormatException e) {
+        // Reported below with the accepted forms.
+      }
+    }
+    ConfigException.require(power > 0 && power < 1, key, FORMS, label);
+    return new ClassWeight(String.format(Locale.ROOT, "%s%s", PARTIAL, trim(power)), power);
+  }
+
+  /** 0.50 → "0.5": the label reads as the user wrote it. */
+  private static String trim(double power) {
+    return BigDecimal.valueOf(power).stripTrailingZeros().toPlainString();
+  }
+
+  static String forms() {
+    return FORMS;
   }
 }

@@ -18,8 +18,8 @@ import java.util.List;
  *     notes cannot push real notes' terms out; {@code all}: on every training note
  * @param regParams L2 strengths on the weighted mean loss; with several, cross-validation on the real training
  *     notes picks one (never the evaluation split)
- * @param classWeights the mixtures' class weightings ({@link ClassWeight}: {@code none}, {@code sqrt},
- *     {@code balanced}); with several, cross-validation picks one by {@code selectBy}. The real-only controls are
+ * @param classWeights the mixtures' class weightings ({@link ClassWeight}: {@code none}, {@code balanced},
+ *     or {@code balanced^P}, 0 < P < 1); with several, cross-validation picks one by {@code selectBy}. The real-only controls are
  *     fitted with {@code none} and with {@code balanced} whatever this says
  * @param syntheticWeights the weight of a synthetic note relative to a real one; with several, cross-validation
  *     picks one
@@ -58,7 +58,7 @@ public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams,
     ConfigException.require(!regParams.isEmpty() && regParams.stream().allMatch(r -> r != null && r > 0),
         "reg_params", "a non-empty list of numbers > 0", regParams);
     classWeights = classWeights == null ? List.of() : List.copyOf(classWeights);
-    ConfigException.require(!classWeights.isEmpty(), "class_weights", "a non-empty list of " + ClassWeight.labels(),
+    ConfigException.require(!classWeights.isEmpty(), "class_weights", "a non-empty list of " + ClassWeight.forms(),
         classWeights);
     classWeights.forEach(w -> ClassWeight.named("class_weights", w));
     syntheticWeights = syntheticWeights == null ? List.of() : List.copyOf(syntheticWeights);

@@ -13,7 +13,7 @@ public record Cell(String name, double realShare, double syntheticShare, ClassWe
     String name = realShare == 0 ? "synthetic only"
         : String.format(Locale.ROOT, "real %.0f%% + synthetic %.0f%%", 100 * realShare, 100 * syntheticShare);
     boolean control = realShare == 1 && syntheticShare == 0;
-    return new Cell(control && classWeight != ClassWeight.NONE ? name + ", class-weighted" : name, realShare,
+    return new Cell(control && !classWeight.equals(ClassWeight.NONE) ? name + ", class-weighted" : name, realShare,
         syntheticShare, classWeight);
   }
 

@@ -25,7 +25,6 @@ import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import io.medsyn.evaluate.EvaluationResult.UnseenRow;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +133,7 @@ public final class Experiment {
     SelectBy rank = SelectBy.named("evaluate.classifier.select_by", c.selectBy());
     ModelSelection selection = new ModelSelection(classifier, c.cvFolds(), seed, rare);
     boolean chooseMixtures = haveSynthetic && c.classWeights().size() * c.syntheticWeights().size() > 1;
-    Map<ClassWeight, FitSettings> controls = new EnumMap<>(ClassWeight.class);
+    Map<ClassWeight, FitSettings> controls = new LinkedHashMap<>();
     List<double[]> controlFigures = new ArrayList<>();
     for (ClassWeight weight : CONTROLS) {
       FitSettings first = FitSettings.of(c).withClassWeight(weight);

@@ -49,17 +49,21 @@ class ClassWeightTest {
   }
 
   @Test
-  void sqrtLiftsRareCodesHalfAsFarOnALogScale() {
-    Map<String, Double> w = weights(ClassWeight.SQRT);
+  void aPartialPowerLiftsRareCodesPartOfTheWay() {
+    ClassWeight half = ClassWeight.named("evaluate.classifier.class_weights", "balanced^0.50");
+    assertThat(half).isEqualTo(new ClassWeight("balanced^0.5", 0.5));
+    Map<String, Double> w = weights(half);
     assertThat(w.get("a1")).isCloseTo(Math.sqrt(2.5 / 3), within(1e-9)).isCloseTo(0.912871, within(1e-6));
     assertThat(w.get("b1")).isCloseTo(1.118034, within(1e-6));
     assertThat(w.get("b2")).isCloseTo(0.559017, within(1e-6));
   }
 
   @Test
-  void anUnknownWeightingNamesTheKeyAndTheChoices() {
-    assertThatThrownBy(() -> ClassWeight.named("evaluate.classifier.class_weights", "inverse"))
-        .isInstanceOf(ConfigException.class).hasMessage("evaluate.classifier.class_weights: expected one of [none,"
-            + " sqrt, balanced], got inverse");
+  void anUnknownWeightingNamesTheKeyAndTheForms() {
+    for (String bad : List.of("inverse", "balanced^1.5", "balanced^0", "balanced^half")) {
+      assertThatThrownBy(() -> ClassWeight.named("evaluate.classifier.class_weights", bad))
+          .isInstanceOf(ConfigException.class).hasMessage("evaluate.classifier.class_weights: expected none,"
+              + " balanced or balanced^P with 0 < P < 1 (e.g. balanced^0.5), got " + bad);
+    }
   }
 }
