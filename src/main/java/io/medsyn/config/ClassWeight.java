@@ -2,7 +2,6 @@ package io.medsyn.config;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * How much a note's code weighs in the fit: each note of code c is multiplied by (M/(k·M_c))^power, where M_c is
@@ -34,10 +33,10 @@ public record ClassWeight(String label, double power) implements Serializable {
       }
     }
     ConfigException.require(power > 0 && power < 1, key, FORMS, label);
-    return new ClassWeight(String.format(Locale.ROOT, "%s%s", PARTIAL, trim(power)), power);
+    return new ClassWeight(PARTIAL + trim(power), power);
   }
 
-  /** 0.50 → "0.5": the label reads as the user wrote it. */
+  /** 0.50 → "0.5", so that balanced^0.50 and balanced^0.5 are one weighting with one label. */
   private static String trim(double power) {
     return BigDecimal.valueOf(power).stripTrailingZeros().toPlainString();
   }

@@ -19,8 +19,8 @@ import java.util.List;
  * @param regParams L2 strengths on the weighted mean loss; with several, cross-validation on the real training
  *     notes picks one (never the evaluation split)
  * @param classWeights the mixtures' class weightings ({@link ClassWeight}: {@code none}, {@code balanced},
- *     or {@code balanced^P}, 0 < P < 1); with several, cross-validation picks one by {@code selectBy}. The real-only controls are
- *     fitted with {@code none} and with {@code balanced} whatever this says
+ *     or {@code balanced^P}, 0 < P < 1); with several, cross-validation picks one by {@code selectBy}. The
+ *     real-only controls are fitted with {@code none} and with {@code balanced} whatever this says
  * @param syntheticWeights the weight of a synthetic note relative to a real one; with several, cross-validation
  *     picks one
  * @param selectBy how cross-validation ranks the mixtures' candidates: {@code hit1}, mean Hit@1; or

@@ -247,7 +247,8 @@ public final class Experiment {
       cells.add(new CellRow(c.name(), c.realShare(), c.syntheticShare(), c.classWeight().label(),
           done.rows().size(), done.rows().get(0).trainReal(), done.rows().get(0).trainSynthetic(),
           mean(all, Scores::hit1), sd(all, Scores::hit1), mean(all, Scores::hit3), sd(all, Scores::hit3),
-          mean(all, Scores::macroF1), sd(all, Scores::macroF1), done.rows().stream().mapToDouble(RunRow::trainSeconds).average().orElse(0)));
+          mean(all, Scores::macroF1), sd(all, Scores::macroF1),
+          done.rows().stream().mapToDouble(RunRow::trainSeconds).average().orElse(0)));
       for (String group : List.of(RARE, FREQUENT)) {
         Set<String> codes = scopes.get(group);
         List<Scores> in = done.scorers().stream().map(s -> s.scores(null, codes)).toList();
