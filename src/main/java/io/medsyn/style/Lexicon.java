@@ -85,11 +85,12 @@ public final class Lexicon {
         byShorthand.computeIfAbsent(t, x -> new Weighted()).add(sentence, notes);
       }
     });
-    // A token no whole sentence carries is written as a phrase that opens with it ("ВАШ 5 баллов").
+    // A token no whole sentence carries is written as a phrase that opens with it ("ВАШ 5 баллов") and is not cut
+    // short.
     model.phrases().forEach((phrase, notes) -> {
       String first = phrase.substring(0, phrase.indexOf(' '));
-      if (Tokens.isShorthand(first) && !model.shorthandSentences().keySet().stream()
-          .anyMatch(sentence -> Tokens.shorthand(sentence).contains(first))) {
+      if (Tokens.isShorthand(first) && Tokens.whole(List.of(phrase.split(" "))) && model.shorthandSentences()
+          .keySet().stream().noneMatch(sentence -> Tokens.shorthand(sentence).contains(first))) {
         byShorthand.computeIfAbsent(first, x -> new Weighted()).add(phrase, notes);
       }
     });

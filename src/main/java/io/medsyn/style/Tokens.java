@@ -1,5 +1,6 @@
 package io.medsyn.style;
 
+import io.medsyn.text.Stemmer;
 import io.medsyn.text.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +21,9 @@ public final class Tokens {
   static final int MIN_PHRASE = 2;
   static final int MAX_PHRASE = 4;
   static final int MAX_FILLER_WORDS = 6;
+  /** A code clause needs a word this long: "5 мм" or "м эхо 4" say nothing without the sentence they came from. */
+  static final int MIN_CLAUSE_WORD = 4;
+  private static final Set<String> CONJUNCTIONS = Set.of("и", "а", "но", "или");
 
   private static final Pattern TOKEN = Pattern.compile("\\*[^*\\s]{1,20}\\*|\\p{L}+(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+(?:\\s+|$)|\\s+[-–—•]\\s+|;");
@@ -84,11 +88,20 @@ public final class Tokens {
     return out;
   }
 
-  /** Adds the tokens in normal form when they are 1 to {@link #MAX_FILLER_WORDS} of them. */
+  /** Adds the tokens in normal form when they are 1 to {@link #MAX_FILLER_WORDS} of them and {@link #whole}. */
   private static void addShort(Set<String> out, List<String> tokens) {
-    if (!tokens.isEmpty() && tokens.size() <= MAX_FILLER_WORDS) {
+    if (!tokens.isEmpty() && tokens.size() <= MAX_FILLER_WORDS && whole(tokens)) {
       out.add(String.join(" ", tokens));
     }
+  }
+
+  /**
+   * Whether the tokens can stand alone: not cut from a longer passage, which shows as a preposition or conjunction
+   * at the end ("ОАК от", "РДВ цервикального канала и") or a conjunction at the start ("и палочка").
+   */
+  static boolean whole(List<String> tokens) {
+    return !tokens.isEmpty() && !Stemmer.isStopword(tokens.get(tokens.size() - 1))
+        && !CONJUNCTIONS.contains(tokens.get(0));
   }
 
   /** The note's clauses (1 to 6 tokens between commas or sentence ends) in normal form, each once. */
@@ -97,8 +110,9 @@ public final class Tokens {
     for (String sentence : sentences(text)) {
       for (String clause : sentence.split(",")) {
         List<String> tokens = of(clause);
-        // A clause of numbers alone ("38.5") says nothing a code owns.
-        if (tokens.stream().anyMatch(t -> Character.isLetter(t.charAt(0)))) {
+        // A clause of numbers and units alone ("38.5", "5 мм") says nothing a code owns.
+        if (tokens.stream().anyMatch(t -> t.length() >= MIN_CLAUSE_WORD && Character.isLetter(t.charAt(0))
+            && !isShorthand(t))) {
           addShort(out, tokens);
         }
       }

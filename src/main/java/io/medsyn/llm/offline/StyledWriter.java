@@ -59,8 +59,8 @@ final class StyledWriter {
     // Real notes often name their diagnosis; a code's clause that shares a word with its names would give it away.
     List<String> names = Arrays.asList(task.diseaseRu(), task.subcodeRu(), task.diseaseEn(),
         task.subcodeEn());
-    draft.list(lead, withCodeClauses(task.code(), symptoms, target - draft.chars() - lead.length(), rng,
-        clean.and(c -> !lexicon.sharesContentWord(c, names))), true);
+    draft.list(lead, withCodeClauses(task.code(), symptoms, target - draft.chars() - lead.length(), !lead.isEmpty(),
+        rng, clean.and(c -> !lexicon.sharesContentWord(c, names))), true);
     if (chance(rng, Registers.DURATION)) {
       if (style.register() != Register.DASHES && style.separator() != '.' && rng.nextBoolean()) {
         draft.append(phrases.duration(rng));
@@ -104,11 +104,11 @@ final class StyledWriter {
   }
 
   /**
-   * The symptoms with, at random places among them, clauses the code's real notes write, while they fit in
-   * {@code room} characters: the user's own wording of what such notes say beyond the graph.
+   * The symptoms with, at random places among them (never first after a lead), clauses the code's real notes write,
+   * while they fit in {@code room} characters: the user's own wording of what such notes say beyond the graph.
    */
-  private List<String> withCodeClauses(String code, List<String> symptoms, int room, SplittableRandom rng,
-      Predicate<String> clean) {
+  private List<String> withCodeClauses(String code, List<String> symptoms, int room, boolean lead,
+      SplittableRandom rng, Predicate<String> clean) {
     List<String> out = new ArrayList<>(symptoms);
     int left = room;
     for (String s : symptoms) {
@@ -119,7 +119,10 @@ final class StyledWriter {
       if (clause == null || clause.length() > left + MAX_OVERSHOOT) {
         break;
       }
-      out.add(rng.nextInt(out.size() + 1), clause);
+      // After a lead the first item is a graph symptom, which the lead declines: a clause there keeps the case
+      // of its own note ("На подёргиванию руки") or repeats the lead ("на на заложенность носа").
+      int first = lead && !symptoms.isEmpty() ? 1 : 0;
+      out.add(first + rng.nextInt(out.size() + 1 - first), clause);
       left -= clause.length() + 2;
     }
     return out;

@@ -285,4 +285,23 @@ class NoteComposerTest {
     // A 200-character target leaves room for both of I10's clauses beside one symptom in every note.
     assertThat(withClause).isEqualTo(20);
   }
+
+  @Test
+  void aCodesClauseNeverFollowsTheLeadDirectly() {
+    // Every note opens "на ...", and the code's clause is written after its own note's "на": right after the lead it
+    // would read "на на заложенность носа".
+    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
+        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
+        java.util.Collections.nCopies(21, 200), java.util.Map.of(io.medsyn.style.Registers.ELLIPTIC, 1.0),
+        java.util.Map.of(), 0.0, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), 0.0,
+        java.util.Map.of("I10", java.util.Map.of("на заложенность носа", 9L)));
+    NoteComposer styled = new NoteComposer(style);
+    int withClause = 0;
+    for (long id = 0; id < 20; id++) {
+      String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19)), null)).toLowerCase(Locale.ROOT);
+      assertThat(note).startsWith("на ").doesNotContain("на на ");
+      withClause += note.indexOf("на заложенность носа") > 0 ? 1 : 0;
+    }
+    assertThat(withClause).isEqualTo(20);
+  }
 }

@@ -1,0 +1,31 @@
+package io.medsyn.style;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokensTest {
+  @Test
+  void clausesCutFromALongerPassageOrWithoutAWordAreLeftOut() {
+    String note = "Жалобы на боль в животе, 5 мм, м эхо 4, тошноту и. ОАК от. и палочка, слабость по утрам";
+    // "тошноту и" and "ОАК от" end on a conjunction or preposition, "и палочка" starts on one, and "5 мм" and
+    // "м эхо 4" have no word of four letters.
+    assertThat(Tokens.clauses(note)).containsExactly("жалобы на боль в животе", "слабость по утрам");
+  }
+
+  @Test
+  void shortSentencesMustStandAlone() {
+    assertThat(Tokens.shortSentences("Тошнота. ОАК от. АД 120/80. и палочка. Без *ДАТА*"))
+        .containsExactly("тошнота", "АД 120/80", "без *ДАТА*");
+  }
+
+  @Test
+  void wholeLooksAtBothEnds() {
+    assertThat(Tokens.whole(List.of("боли", "в", "горле"))).isTrue();
+    assertThat(Tokens.whole(List.of("на", "фоне", "ОРВИ"))).isTrue();
+    assertThat(Tokens.whole(List.of("боли", "в"))).isFalse();
+    assertThat(Tokens.whole(List.of("а", "также", "кашель"))).isFalse();
+    assertThat(Tokens.whole(List.of())).isFalse();
+  }
+}
