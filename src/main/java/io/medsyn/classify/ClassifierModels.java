@@ -7,7 +7,9 @@ import java.util.Set;
 
 /** The registry of {@link ClassifierModel}s, by name: one line per model type. */
 public final class ClassifierModels {
-  private static final Map<String, ClassifierModel> MODELS = register(new OneVsRestType(), new MultinomialType());
+  private static final Map<String, ClassifierModel> MODELS = register(
+      new LinearLogisticType("one_vs_rest", new OneVsRest()), new LinearLogisticType("softmax", new DualSoftmax()),
+      new MultinomialType());
 
   private ClassifierModels() {}
 

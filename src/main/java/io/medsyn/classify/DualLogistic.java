@@ -111,7 +111,7 @@ final class DualLogistic {
     return x.label[i] == positive ? 1 : -1;
   }
 
-  private static void shuffle(int[] order, SplittableRandom random) {
+  static void shuffle(int[] order, SplittableRandom random) {
     for (int i = order.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int t = order[i];

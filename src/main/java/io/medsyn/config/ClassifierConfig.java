@@ -7,7 +7,7 @@ import java.util.List;
  * The ICD-10 text classifier: character n-grams inside word boundaries plus word n-grams, TF-IDF, then a linear
  * model from the classifier registry.
  *
- * @param model the model type's registered name ({@code one_vs_rest}, {@code mllib_multinomial})
+ * @param model the model type's registered name ({@code one_vs_rest}, {@code softmax}, {@code mllib_multinomial})
  * @param features {@code vocabulary} (the most frequent terms of the training data) or {@code hashing}
  * @param numFeatures the vocabulary's size cap, or the hashing dimension
  * @param minDf a term must occur in at least this many notes (vocabulary only)
@@ -26,8 +26,10 @@ import java.util.List;
  * @param selectBy how cross-validation ranks the mixtures' candidates: {@code hit1}, mean Hit@1; or
  *     {@code all_columns}, the smallest margin over the stronger real-only control across Hit@1, Hit@3, macro-F1 and
  *     rarest-third Hit@1, so that the chosen mixture is the one likeliest to beat both controls everywhere
- * @param maxIter the solver's iteration cap (passes over the data for one_vs_rest, L-BFGS steps for MLlib)
- * @param tol the solver's tolerance (largest dual gradient for one_vs_rest, relative change for MLlib)
+ * @param maxIter the solver's iteration cap (passes over the data for one_vs_rest and softmax, L-BFGS steps for
+ *     MLlib)
+ * @param tol the solver's tolerance (largest dual gradient for one_vs_rest; for softmax, the largest L1 distance
+ *     of a row's dual share from its predicted probabilities; relative change for MLlib)
  */
 public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
     int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, List<Double> regParams,

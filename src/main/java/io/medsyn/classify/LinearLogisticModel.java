@@ -19,11 +19,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A fitted {@link OneVsRestLogistic}: adds {@code probability} (each class's sigmoid, normalised to sum to 1, as
- * LIBLINEAR and scikit-learn do for one-vs-rest) and {@code prediction} (the most probable class index). It keeps how
- * many passes the slowest class needed and whether every class converged.
+ * A fitted {@link LinearLogistic}: adds {@code probability} (the class scores turned into probabilities by the
+ * solver's {@link Link}) and {@code prediction} (the most probable class index). It keeps how many passes the solver
+ * needed and whether it converged.
  */
-public final class OneVsRestLogisticModel extends Model<OneVsRestLogisticModel> {
+public final class LinearLogisticModel extends Model<LinearLogisticModel> {
   public static final String PROBABILITY = "probability";
   public static final String PREDICTION = "prediction";
 
@@ -34,11 +34,12 @@ public final class OneVsRestLogisticModel extends Model<OneVsRestLogisticModel> 
   private final int iterations;
   private final int maxIter;
   private final boolean converged;
+  private final Link link;
   private final Param<String> featuresCol;
   private transient Broadcast<float[]> shared;
 
-  OneVsRestLogisticModel(String uid, int classes, int features, float[] coefficients, int iterations,
-      int maxIter, boolean converged) {
+  LinearLogisticModel(String uid, int classes, int features, float[] coefficients, int iterations,
+      int maxIter, boolean converged, Link link) {
     this.uid = uid;
     this.classes = classes;
     this.features = features;
@@ -46,6 +47,7 @@ public final class OneVsRestLogisticModel extends Model<OneVsRestLogisticModel> 
     this.iterations = iterations;
     this.maxIter = maxIter;
     this.converged = converged;
+    this.link = link;
     featuresCol = new Param<>(this, "featuresCol", "the sparse feature vector column");
     setDefault(featuresCol, "features");
   }
@@ -58,7 +60,7 @@ public final class OneVsRestLogisticModel extends Model<OneVsRestLogisticModel> 
     return classes;
   }
 
-  /** Passes over the data of the class that needed most. */
+  /** Passes over the data (for one-vs-rest, of the class that needed most). */
   public int iterations() {
     return iterations;
   }
@@ -78,13 +80,14 @@ public final class OneVsRestLogisticModel extends Model<OneVsRestLogisticModel> 
         shared = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()).broadcast(coefficients);
       }
     }
-    Dataset<Row> scored = dataset.toDF().withColumn(PROBABILITY, udf(scorer(shared, classes, features),
+    Dataset<Row> scored = dataset.toDF().withColumn(PROBABILITY, udf(scorer(shared, classes, features, link),
         SQLDataTypes.VectorType()).apply(col($(featuresCol))));
     return scored.withColumn(PREDICTION, udf((UDF1<Vector, Double>) p -> (double) p.argmax(),
         DataTypes.DoubleType).apply(col(PROBABILITY)));
   }
 
-  private static UDF1<Vector, Vector> scorer(Broadcast<float[]> weights, int classes, int features) {
+  private static UDF1<Vector, Vector> scorer(Broadcast<float[]> weights, int classes, int features,
+      Link link) {
     return v -> {
       float[] w = weights.value();
       double[] score = new double[classes];
@@ -102,16 +105,50 @@ public final class OneVsRestLogisticModel extends Model<OneVsRestLogisticModel> 
           }
         }
       }
-      double sum = 0;
-      for (int c = 0; c < classes; c++) {
-        score[c] = 1 / (1 + Math.exp(-score[c]));
-        sum += score[c];
-      }
-      for (int c = 0; c < classes; c++) {
-        score[c] /= sum;
-      }
+      link.probabilities(score);
       return new DenseVector(score);
     };
+  }
+
+  /** How class scores become probabilities. */
+  public enum Link {
+    /** Each class's sigmoid, normalised to sum to 1, as LIBLINEAR and scikit-learn do for one-vs-rest. */
+    NORMALISED_SIGMOID {
+      @Override
+      void probabilities(double[] score) {
+        for (int c = 0; c < score.length; c++) {
+          score[c] = 1 / (1 + Math.exp(-score[c]));
+        }
+        normalise(score);
+      }
+    },
+    /** The softmax, the multinomial model's own probabilities. */
+    SOFTMAX {
+      @Override
+      void probabilities(double[] score) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : score) {
+          max = Math.max(max, s);
+        }
+        for (int c = 0; c < score.length; c++) {
+          score[c] = Math.exp(score[c] - max);
+        }
+        normalise(score);
+      }
+    };
+
+    /** Replaces class scores by probabilities, in place. */
+    abstract void probabilities(double[] score);
+
+    private static void normalise(double[] p) {
+      double sum = 0;
+      for (double v : p) {
+        sum += v;
+      }
+      for (int c = 0; c < p.length; c++) {
+        p[c] /= sum;
+      }
+    }
   }
 
   static StructType outputSchema(StructType schema) {
@@ -124,9 +161,9 @@ public final class OneVsRestLogisticModel extends Model<OneVsRestLogisticModel> 
   }
 
   @Override
-  public OneVsRestLogisticModel copy(ParamMap extra) {
-    OneVsRestLogisticModel copy = new OneVsRestLogisticModel(uid, classes, features, coefficients, iterations,
-        maxIter, converged);
+  public LinearLogisticModel copy(ParamMap extra) {
+    LinearLogisticModel copy = new LinearLogisticModel(uid, classes, features, coefficients, iterations,
+        maxIter, converged, link);
     return copyValues(copy, extra).setParent(parent());
   }
 
