@@ -12,8 +12,8 @@ import java.util.Locale;
 public record FitSettings(double regParam, ClassWeight classWeight, double syntheticWeight) implements Serializable {
   /** The first candidate of each configured list. */
   public static FitSettings of(ClassifierConfig config) {
-    return new FitSettings(config.regParams().get(0), ClassWeight.named("class_weights",
-        config.classWeights().get(0)), config.syntheticWeights().get(0));
+    return new FitSettings(config.regParams().get(0), config.classWeightings().get(0),
+        config.syntheticWeights().get(0));
   }
 
   public FitSettings withClassWeight(ClassWeight value) {

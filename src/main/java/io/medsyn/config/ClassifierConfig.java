@@ -72,4 +72,14 @@ public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams,
     ConfigException.require(maxIter >= 1, "max_iter", "an integer >= 1", maxIter);
     ConfigException.require(tol > 0, "tol", "a number > 0", tol);
   }
+
+  /** The mixtures' class weightings, parsed (the constructor has refused any bad form). */
+  public List<ClassWeight> classWeightings() {
+    return classWeights.stream().map(w -> ClassWeight.named("class_weights", w)).toList();
+  }
+
+  /** How cross-validation ranks the mixtures' candidates, parsed (the constructor has refused any bad name). */
+  public SelectBy ranking() {
+    return SelectBy.named("select_by", selectBy);
+  }
 }

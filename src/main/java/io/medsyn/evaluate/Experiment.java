@@ -130,7 +130,7 @@ public final class Experiment {
   private Chosen select(IcdClassifier classifier, Terms terms, Set<String> rare, boolean haveSynthetic,
       List<SelectionRow> rows) {
     ClassifierConfig c = config.classifier();
-    SelectBy rank = SelectBy.named("evaluate.classifier.select_by", c.selectBy());
+    SelectBy rank = c.ranking();
     ModelSelection selection = new ModelSelection(classifier, c.cvFolds(), seed, rare);
     boolean chooseMixtures = haveSynthetic && c.classWeights().size() * c.syntheticWeights().size() > 1;
     Map<ClassWeight, FitSettings> controls = new LinkedHashMap<>();
@@ -150,8 +150,7 @@ public final class Experiment {
       }
     }
     List<FitSettings> candidates = new ArrayList<>();
-    for (String label : c.classWeights()) {
-      ClassWeight weight = ClassWeight.named("evaluate.classifier.class_weights", label);
+    for (ClassWeight weight : c.classWeightings()) {
       double regParam = controls.getOrDefault(weight, controls.get(ClassWeight.NONE)).regParam();
       c.syntheticWeights().forEach(w -> candidates.add(new FitSettings(regParam, weight, w)));
     }

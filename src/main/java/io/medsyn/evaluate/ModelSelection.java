@@ -53,13 +53,15 @@ final class ModelSelection {
       SelectBy rank, List<double[]> controls) {
     Dataset<Row> folded = Stratified.folds(real, folds, seed).cache();
     try {
-      List<double[][]> figures = new ArrayList<>();
+      List<double[][]> byFold = new ArrayList<>();
+      List<double[]> figures = new ArrayList<>();
       double[] scores = new double[candidates.size()];
       for (int i = 0; i < candidates.size(); i++) {
-        figures.add(crossValidate(candidates.get(i), folded, synthetic));
-        scores[i] = rank.score(means(figures.get(i)), controls);
+        byFold.add(crossValidate(candidates.get(i), folded, synthetic));
+        figures.add(means(byFold.get(i)));
+        scores[i] = rank.score(figures.get(i), controls);
         LOG.info("cross-validated {} on {}: Hit@1, Hit@3, macro-F1, rare Hit@1 {}, score {}", candidates.get(i),
-            fitted, format(means(figures.get(i))), String.format("%.4f", scores[i]));
+            fitted, format(figures.get(i)), String.format("%.4f", scores[i]));
       }
       int best = 0;
       for (int i = 1; i < candidates.size(); i++) {
@@ -68,13 +70,13 @@ final class ModelSelection {
       List<SelectionRow> rows = new ArrayList<>();
       for (int i = 0; i < candidates.size(); i++) {
         FitSettings c = candidates.get(i);
-        double[] mean = means(figures.get(i));
+        double[] mean = figures.get(i);
         rows.add(new SelectionRow(fitted, c.regParam(), c.classWeight().label(), c.syntheticWeight(), folds,
-            mean[0], sd(figures.get(i)), mean[1], mean[2], mean[3], scores[i], i == best));
+            mean[0], sd(byFold.get(i), mean[0]), mean[1], mean[2], mean[3], scores[i], i == best));
       }
       rows.sort(Comparator.comparingDouble(SelectionRow::regParam).thenComparing(SelectionRow::classWeight)
           .thenComparingDouble(SelectionRow::syntheticWeight));
-      return new Choice(candidates.get(best), means(figures.get(best)), rows);
+      return new Choice(candidates.get(best), figures.get(best), rows);
     } finally {
       folded.unpersist();
     }
@@ -106,9 +108,8 @@ final class ModelSelection {
     return mean;
   }
 
-  /** The standard deviation of Hit@1 over the folds. */
-  private static double sd(double[][] byFold) {
-    double mean = means(byFold)[0];
+  /** The standard deviation of Hit@1 over the folds, whose mean is {@code mean}. */
+  private static double sd(double[][] byFold, double mean) {
     double squares = 0;
     for (double[] fold : byFold) {
       squares += (fold[0] - mean) * (fold[0] - mean);
