@@ -44,7 +44,7 @@ final class ExperimentCommand extends SessionCommand {
    */
   private static final List<String> CHOSEN_BY_CV = List.of("style.learn=true",
       "evaluate.classifier.synthetic_weights=[0.1, 0.3]",
-      "evaluate.classifier.class_weights=[none, balanced^0.5, balanced^0.75, balanced]",
+      "evaluate.classifier.class_weights=[none, balanced^0.5, balanced^0.625, balanced^0.75, balanced]",
       "evaluate.classifier.select_by=all_columns");
 
   @Option(names = "--train", required = true, paramLabel = "PATH", description = "The real training corpus.")
