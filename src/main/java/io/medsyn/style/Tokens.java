@@ -90,7 +90,7 @@ public final class Tokens {
 
   /** Adds the tokens in normal form when they are 1 to {@link #MAX_FILLER_WORDS} of them and {@link #whole}. */
   private static void addShort(Set<String> out, List<String> tokens) {
-    if (!tokens.isEmpty() && tokens.size() <= MAX_FILLER_WORDS && whole(tokens)) {
+    if (tokens.size() <= MAX_FILLER_WORDS && whole(tokens)) {
       out.add(String.join(" ", tokens));
     }
   }

@@ -110,6 +110,9 @@ final class StyledWriter {
   private List<String> withCodeClauses(String code, List<String> symptoms, int room, boolean lead,
       SplittableRandom rng, Predicate<String> clean) {
     List<String> out = new ArrayList<>(symptoms);
+    // After a lead the first item is a graph symptom, which the lead declines: a clause there keeps the case
+    // of its own note ("На подёргиванию руки") or repeats the lead ("на на заложенность носа").
+    int first = lead && !symptoms.isEmpty() ? 1 : 0;
     int left = room;
     for (String s : symptoms) {
       left -= s.length() + 2;
@@ -119,9 +122,6 @@ final class StyledWriter {
       if (clause == null || clause.length() > left + MAX_OVERSHOOT) {
         break;
       }
-      // After a lead the first item is a graph symptom, which the lead declines: a clause there keeps the case
-      // of its own note ("На подёргиванию руки") or repeats the lead ("на на заложенность носа").
-      int first = lead && !symptoms.isEmpty() ? 1 : 0;
       out.add(first + rng.nextInt(out.size() + 1 - first), clause);
       left -= clause.length() + 2;
     }
