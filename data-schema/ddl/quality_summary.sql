@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS ${medsyn.database}.quality_summary (
   median_length_ratio DOUBLE COMMENT '`synthetic_median_chars / real_median_chars`',
   length_ks DOUBLE COMMENT 'two-sample Kolmogorov–Smirnov statistic between the two length distributions (largest gap of the cumulative distributions, 0 to 1)',
   real_word_forms BIGINT COMMENT 'word forms (case and ё folded) found in at least two real notes',
-  vocabulary_coverage DOUBLE COMMENT 'share of those word forms found in at least one passing note'
+  vocabulary_coverage DOUBLE COMMENT 'share of those word forms found in at least one passing note',
+  tells ARRAY<STRUCT<word: STRING, real_share: DOUBLE, synthetic_share: DOUBLE>> COMMENT 'the 10 words the passing notes over-use most (by synthetic_share - real_share), then the 10 they under-use most; shares of notes containing the word; no word of 1 to style.min_real_notes - 1 real notes is named'
 )
 USING parquet
 LOCATION '${medsyn.output}/quality/summary'

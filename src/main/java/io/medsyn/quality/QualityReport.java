@@ -108,6 +108,24 @@ public final class QualityReport {
     }
     html.append("A passage is rare when fewer than style.min_real_notes real notes contain it; a note sharing one of"
         + " at least quality.real_passage_words words is rejected (copies_real_passage).</p>");
+    if (r != null && !r.tells().isEmpty()) {
+      tells(html, r.tells());
+    }
+  }
+
+  /** The words whose share of notes differs most between the two sides: what to change in the generator. */
+  private static void tells(StringBuilder html, List<WordTell> tells) {
+    html.append("<h3>Words that give the notes away</h3><table><tr><th class=\"text\">word</th>")
+        .append("<th>share of synthetic notes</th><th>share of real notes</th><th class=\"text\">synthetic notes"
+            + "</th></tr>");
+    for (WordTell t : tells) {
+      html.append("<tr><td class=\"text\">").append(esc(t.word())).append("</td><td>").append(pct(t.syntheticShare()))
+          .append("</td><td>").append(pct(t.realShare())).append("</td><td class=\"text\">")
+          .append(t.overUsed() ? "over-use it" : "under-use it").append("</td></tr>");
+    }
+    html.append("</table><p class=\"note\">The words the passing notes over-use most by the gap in share of notes,"
+        + " then those they under-use most. A word fewer than style.min_real_notes real notes contain is never"
+        + " named.</p>");
   }
 
   private static void codeTable(StringBuilder html, List<CodeCounts> codes) {

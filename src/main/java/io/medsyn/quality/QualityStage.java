@@ -46,7 +46,8 @@ public final class QualityStage implements Stage<QualitySummary> {
     Realism realism = null;
     if (real != null) {
       context.describe(this, "realism against the real training notes");
-      realism = Realism.measure(checks.corpus(checked), real, config.quality().realism(), config.seed()).orElse(null);
+      realism = Realism.measure(checks.corpus(checked), real, config.quality().realism(),
+          config.style().minRealNotes(), config.seed()).orElse(null);
     }
     QualitySummary summary = QualitySummary.of(checked, realism);
     summary.table(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(layout.qualitySummary());

@@ -110,7 +110,9 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
     Realism realism = total.isNullAt(total.fieldIndex("real_notes")) ? null : new Realism(total.getAs("real_notes"),
         total.getAs("discriminator_auc"), total.getAs("discriminator_auc_sd"), total.getAs("discriminator_notes"),
         total.getAs("real_median_chars"), total.getAs("synthetic_median_chars"), total.getAs("length_ks"),
-        total.getAs("real_word_forms"), total.getAs("vocabulary_coverage"));
+        total.getAs("real_word_forms"), total.getAs("vocabulary_coverage"),
+        total.<Row>getList(total.fieldIndex("tells")).stream().map(t -> new WordTell(t.getString(0), t.getDouble(1),
+            t.getDouble(2))).toList());
     return new QualitySummary(total.getAs("notes"), total.getAs("passed"),
         total.getJavaMap(total.fieldIndex("reasons")), byCode, total.getAs("longest_real_passage"), realism);
   }
@@ -174,6 +176,8 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
       values.put("length_ks", realism.lengthKs());
       values.put("real_word_forms", realism.realWordForms());
       values.put("vocabulary_coverage", realism.vocabularyCoverage());
+      values.put("tells", realism.tells().stream().map(t -> RowFactory.create(t.word(), t.realShare(),
+          t.syntheticShare())).toList());
     }
     return RowFactory.create(Arrays.stream(QualitySchema.SUMMARY.fieldNames()).map(values::get).toArray());
   }

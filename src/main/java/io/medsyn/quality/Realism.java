@@ -6,10 +6,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 
 import io.medsyn.config.RealismConfig;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -28,10 +31,14 @@ import org.apache.spark.sql.Row;
  * @param lengthKs Kolmogorov–Smirnov statistic between the two length distributions
  * @param realWordForms word forms found in at least two real notes
  * @param vocabularyCoverage share of those found in the synthetic notes
+ * @param tells the words the synthetic notes over-use most, then those they under-use most ({@link WordTell})
  */
 public record Realism(long realNotes, Double discriminatorAuc, Double discriminatorAucSd, int discriminatorNotes,
     double realMedianChars, double syntheticMedianChars, double lengthKs, long realWordForms,
-    double vocabularyCoverage) {
+    double vocabularyCoverage, List<WordTell> tells) {
+  public Realism {
+    tells = List.copyOf(tells);
+  }
 
   /** Synthetic median length over real median length. */
   public double medianLengthRatio() {
@@ -43,9 +50,10 @@ public record Realism(long realNotes, Double discriminatorAuc, Double discrimina
    *
    * @param synthetic {@code text} of the synthetic notes (the corpus)
    * @param real {@code id} and {@code text} of the real training notes, never an evaluation split
+   * @param minRealNotes k of the privacy rule: no word of fewer real notes is named among the tells
    */
   public static Optional<Realism> measure(Dataset<Row> synthetic, Dataset<Row> real, RealismConfig config,
-      long seed) {
+      int minRealNotes, long seed) {
     Dataset<Row> fake = synthetic.filter(col("text").isNotNull()).select("text").localCheckpoint();
     Dataset<Row> own = real.filter(col("text").isNotNull()).select(col("id"), col("text")).localCheckpoint();
     Map<Integer, Long> realLengths = new HashMap<>();
@@ -62,10 +70,11 @@ public record Realism(long realNotes, Double discriminatorAuc, Double discrimina
         .measure(own, fake);
     return Optional.of(new Realism(count(realLengths), auc == null ? null : auc.auc(),
         auc == null ? null : auc.aucSd(), auc == null ? 0 : auc.notes(), lengths.realMedian(),
-        lengths.syntheticMedian(), lengths.ks(), vocabulary.realForms(), vocabulary.share()));
+        lengths.syntheticMedian(), lengths.ks(), vocabulary.realForms(), vocabulary.share(),
+        WordTell.of(own, fake, minRealNotes)));
   }
 
-  /** One line for the terminal. */
+  /** One line for the terminal, and a second naming the tells when there are any. */
   public String render() {
     String auc = discriminatorAuc == null ? "n/a (too few notes)"
         : String.format(Locale.ROOT, "%.3f ± %.3f on %,d notes", discriminatorAuc, discriminatorAucSd,
@@ -73,7 +82,22 @@ public record Realism(long realNotes, Double discriminatorAuc, Double discrimina
     return String.format(Locale.ROOT, "realism vs %,d real training notes: discriminator AUC %s; median length %.0f"
         + " vs %.0f chars (ratio %.2f, KS %.3f); %.1f%% of %,d real word forms used", realNotes, auc,
         syntheticMedianChars, realMedianChars, medianLengthRatio(), lengthKs, 100 * vocabularyCoverage,
-        realWordForms);
+        realWordForms) + tellsLine();
+  }
+
+  /** The tells as one line ("" when none): "… over-used боль 36.4%/12.8%, …; under-used до 2.5%/18.0%, …". */
+  private String tellsLine() {
+    List<String> kinds = new ArrayList<>();
+    for (boolean over : new boolean[] {true, false}) {
+      String words = tells.stream().filter(t -> t.overUsed() == over).map(t -> String.format(Locale.ROOT,
+          "%s %.1f%%/%.1f%%", t.word(), 100 * t.syntheticShare(), 100 * t.realShare()))
+          .collect(Collectors.joining(", "));
+      if (!words.isEmpty()) {
+        kinds.add((over ? "over-used " : "under-used ") + words);
+      }
+    }
+    return kinds.isEmpty() ? "" : System.lineSeparator() + "words that give the notes away (share of synthetic"
+        + " notes, of real notes): " + String.join("; ", kinds);
   }
 
   private static long count(Map<Integer, Long> counts) {

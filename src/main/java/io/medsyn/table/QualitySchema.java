@@ -42,7 +42,11 @@ public final class QualitySchema {
       .add("median_length_ratio", DataTypes.DoubleType, true)
       .add("length_ks", DataTypes.DoubleType, true)
       .add("real_word_forms", DataTypes.LongType, true)
-      .add("vocabulary_coverage", DataTypes.DoubleType, true);
+      .add("vocabulary_coverage", DataTypes.DoubleType, true)
+      .add("tells", DataTypes.createArrayType(new StructType()
+          .add("word", DataTypes.StringType, false)
+          .add("real_share", DataTypes.DoubleType, false)
+          .add("synthetic_share", DataTypes.DoubleType, false), false), true);
 
   /** One row per code and one (code null) for the whole corpus; a note counts once under each of its reasons. */
   public static final StructType SUMMARY = concat(new StructType()

@@ -94,7 +94,7 @@ public final class QualityBench {
       long t4 = System.nanoTime();
       double cpu4 = cpuSeconds();
       Realism.measure(checks.corpus(spark.read().parquet(pipeline.layout().qualityNotes())), real,
-          config.quality().realism(), config.seed());
+          config.quality().realism(), config.style().minRealNotes(), config.seed());
       lines.add(String.format("realism figures (discriminator %d-fold): %.1f s, %.1f CPU-s",
           config.quality().realism().folds(), secs(t4), cpuSeconds() - cpu4));
       long flagged = spark.read().parquet(pipeline.layout().qualityNotes())

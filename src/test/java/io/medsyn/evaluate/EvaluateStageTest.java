@@ -249,7 +249,7 @@ class EvaluateStageTest {
   void reportOnTheRunsOwnNotesCarriesTheirQualitySummary() {
     QualitySummary quality = new QualitySummary(10, 7, Map.of("too_short", 2L, "refusal", 1L),
         List.of(new QualitySummary.CodeCounts("J06", 10, 7, Map.of("too_short", 2L, "refusal", 1L), 0)), 0,
-        new Realism(4690, 0.998, 0.001, 1600, 117, 208, 0.41, 9917, 0.18));
+        new Realism(4690, 0.998, 0.001, 1600, 117, 208, 0.41, 9917, 0.18, List.of()));
     String html = HtmlReport.render(result, config.evaluate(), Optional.of(quality));
     String section = html.substring(html.indexOf("<h2>Quality of the synthetic notes</h2>"),
         html.indexOf("<h2>How to read this</h2>"));

@@ -221,6 +221,14 @@ class QualityStageTest {
         .contains("<b>1 (5.3 %)</b><span>notes sharing a rare passage with a real note</span>")
         .contains("<b>44 words</b><span>longest rare passage shared</span>")
         .contains("<b>n/a</b><span>discriminator ROC AUC");
+    // 7 of the 8 passing notes are stock templates; no word of the 6 real notes is in k = 5 of them, so none is named.
+    assertThat(realism.tells()).hasSize(10).allMatch(t -> t.realShare() == 0 && t.overUsed())
+        .startsWith(new WordTell("анамнез", 0.0, 0.875), new WordTell("заболевания", 0.0, 0.875));
+    assertThat(summary.render()).contains("words that give the notes away (share of synthetic notes, of real notes):"
+        + " over-used анамнез 87.5%/0.0%, заболевания 87.5%/0.0%");
+    assertThat(Files.readString(Path.of(pipeline.layout().qualityReport())))
+        .contains("<h3>Words that give the notes away</h3>")
+        .contains("<tr><td class=\"text\">анамнез</td><td>87.5 %</td><td>0.0 %</td>");
   }
 
   @Test

@@ -30,12 +30,14 @@ class RealismTest {
   @Test
   void notesFromTheSameWriterCannotBeToldApartAndATemplateCan() {
     Dataset<Row> real = notes(60, new Random(1), RealismTest::terse);
-    Realism same = Realism.measure(notes(60, new Random(2), RealismTest::terse), real, CONFIG, 7).orElseThrow();
+    Realism same = Realism.measure(notes(60, new Random(2), RealismTest::terse), real, CONFIG, 5, 7)
+        .orElseThrow();
     assertThat(same.discriminatorNotes()).isEqualTo(120);
     assertThat(same.discriminatorAuc()).isCloseTo(0.5, within(0.15));
     assertThat(same.vocabularyCoverage()).as("every complaint word is in both").isEqualTo(1.0);
 
-    Realism template = Realism.measure(notes(60, new Random(2), RealismTest::stock), real, CONFIG, 7).orElseThrow();
+    Realism template = Realism.measure(notes(60, new Random(2), RealismTest::stock), real, CONFIG, 5, 7)
+        .orElseThrow();
     assertThat(template.discriminatorAuc()).isGreaterThan(0.99);
     assertThat(template.medianLengthRatio()).isGreaterThan(2.0);
     assertThat(template.lengthKs()).isEqualTo(1.0);
@@ -45,11 +47,11 @@ class RealismTest {
   @Test
   void tooFewNotesForTheFoldsGiveNoAuc() {
     Realism few = Realism.measure(notes(5, new Random(2), RealismTest::terse), notes(60, new Random(1),
-        RealismTest::terse), CONFIG, 7).orElseThrow();
+        RealismTest::terse), CONFIG, 5, 7).orElseThrow();
     assertThat(few.discriminatorAuc()).isNull();
     assertThat(few.discriminatorNotes()).isZero();
     assertThat(Realism.measure(notes(0, new Random(2), RealismTest::terse), notes(5, new Random(1),
-        RealismTest::terse), CONFIG, 7)).isEmpty();
+        RealismTest::terse), CONFIG, 5, 7)).isEmpty();
   }
 
   @Test
@@ -72,6 +74,22 @@ class RealismTest {
     assertThat(coverage.realForms()).isEqualTo(4);
     assertThat(coverage.covered()).isEqualTo(2);
     assertThat(coverage.share()).isEqualTo(0.5);
+  }
+
+  @Test
+  void tellsNameTheWordsWhoseShareOfNotesDiffersMostButNoWordOfFewerThanKRealNotes() {
+    // "до" is in 6 of 10 real notes, "боли" in 4, "кровохарканье" in 3, every other real word in 1 or 2.
+    Dataset<Row> real = texts("Боли в спине, температура до 38", "Боли в горле до утра", "Температура до 39",
+        "Боли до локтя", "Кашель до рвоты", "Отеки до колен", "Кровохарканье", "Кровохарканье, слабость",
+        "Кровохарканье и боли", "Слабость");
+    Dataset<Row> synthetic = texts("Боль в спине. Кома.", "Боль, кровохарканье", "Боль и слабость", "Боль");
+    // k = 5: only "до" of the real words may be named, and the words no real note has.
+    assertThat(WordTell.of(real, synthetic, 5)).containsExactly(new WordTell("боль", 0.0, 1.0),
+        new WordTell("кома", 0.0, 0.25), new WordTell("до", 0.6, 0.0));
+    assertThat(WordTell.of(real, synthetic, 3)).containsExactly(new WordTell("боль", 0.0, 1.0),
+        new WordTell("кома", 0.0, 0.25), new WordTell("до", 0.6, 0.0), new WordTell("боли", 0.4, 0.0),
+        new WordTell("кровохарканье", 0.3, 0.25));
+    assertThat(WordTell.of(real, texts(), 5)).isEmpty();
   }
 
   /** Two to four complaints, as a patient lists them. */
