@@ -36,6 +36,8 @@ public final class Registers {
   public static final String COURSE = "course";
   /** Treatment tried: "принимал(а)", "лечил(ась)", "без эффекта". */
   public static final String TREATMENT = "treatment";
+  /** A list whose last item is joined with "и" instead of a comma: "боль, кашель и насморк". */
+  public static final String AND_JOIN = "and_join";
 
   public static final Pattern RU_COMPLAINTS = Pattern.compile("(?iu)^[^\\p{L}]*(жалоб|предъявля|обратил)");
   public static final Pattern RU_ELLIPTIC = Pattern.compile("(?iu)^[^\\p{L}]*на\\s");
@@ -65,9 +67,15 @@ public final class Registers {
     FEATURES.put(DURATION, find("(?iu)(в течени|\\d+\\s*(дн|дел|мес|год|лет|нед)|недел|месяц|назад|вчера|\\*ДАТА\\*)"));
     FEATURES.put(COURSE, find("(?iu)(постепенн|остро|ухудшени|динамик|нарастан)"));
     FEATURES.put(TREATMENT, find("(?iu)(принимал|лечил|без эффекта|с эффектом|прием|приём)"));
+    FEATURES.put(AND_JOIN, find("(?iu),[^,.;!?\\n]*\\s(и|and)\\s[^,.;!?\\n]*([.;!?\\n]|$)"));
   }
 
   private Registers() {}
+
+  /** Whether {@code text} has the register {@code feature}, one of the constants here. */
+  public static boolean has(String feature, String text) {
+    return FEATURES.get(feature).test(text);
+  }
 
   /** The features, in a fixed order. */
   public static Map<String, Predicate<String>> features() {

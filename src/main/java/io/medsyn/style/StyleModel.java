@@ -28,7 +28,8 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
     Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,
     Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
     Map<String, Map<String, Long>> codeClauses) implements Serializable {
-  public static final int VERSION = 2;
+  /** 3: the {@link Registers#AND_JOIN} register. */
+  public static final int VERSION = 3;
 
   /**
    * @param source the corpus's path

@@ -93,6 +93,7 @@ class StyleLearnerTest {
     assertThat(model.share(Registers.ELLIPTIC)).isEqualTo(0.125);
     assertThat(model.share(Registers.LOWERCASE)).isEqualTo(0.375);
     assertThat(model.share(Registers.DURATION)).isEqualTo(0.125);
+    assertThat(model.share(Registers.AND_JOIN)).as("no note ends a list with \"и\"").isZero();
     assertThat(model.lengthQuantiles()).hasSize(21);
     assertThat(model.lengthQuantiles().get(0)).isEqualTo("Боль в пояснице. Жалоб нет.".length());
     assertThat(model.lengthQuantiles().get(20)).isEqualTo(NOTES[2][2].length());
@@ -120,6 +121,16 @@ class StyleLearnerTest {
     StyleModel typos = new StyleLearner(new StyleConfig(null, true, 2, 10, true)).learn(notes(List.of(
         new String[] {"a", "J20", "кашель, кашль"}, new String[] {"b", "J20", "кашель"})), "typos");
     assertThat(typos.typoRate()).isEqualTo(0.3333);
+  }
+
+  @Test
+  void anAndJoinIsAListWhoseLastItemFollowsAnd() {
+    assertThat(Registers.has(Registers.AND_JOIN, "Боль в горле, кашель и насморк.")).isTrue();
+    assertThat(Registers.has(Registers.AND_JOIN, "слабость, тошнота и рвота")).isTrue();
+    // "и" inside one item, or in a sentence with no list, joins nothing.
+    assertThat(Registers.has(Registers.AND_JOIN, "Тошнота и рвота.")).isFalse();
+    assertThat(Registers.has(Registers.AND_JOIN, "Боль, слабость. Тошнота и рвота")).isFalse();
+    assertThat(Registers.has(Registers.AND_JOIN, "кашель и насморк, слабость")).isFalse();
   }
 
   @Test

@@ -69,7 +69,7 @@ final class Draft {
     // "headache and nausea and vomiting" reads badly: no "and" before an item that has one.
     int n = items.size();
     boolean useAnd = !semicolons && n > 1 && !items.get(n - 1).contains(phrases.and())
-        && !items.get(n - 2).contains(phrases.and()) && rng.nextDouble() < 0.5;
+        && !items.get(n - 2).contains(phrases.and()) && rng.nextDouble() < style.andJoin();
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
         if (useAnd && i == items.size() - 1) {

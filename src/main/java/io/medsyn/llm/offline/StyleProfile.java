@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
  * @param separator how list items are separated: ',' or ';', or '.' for one item per sentence
  * @param spaced whether punctuation is followed by a space
  * @param sloppiness 0 (clean) to 1: how often sentence starts are lowercase, spaces go missing, and letters swap
+ * @param andJoin how often a list's last item is joined with "and" rather than the separator
  */
 record StyleProfile(Register register, Length length, boolean lowercaseStart, char separator, boolean spaced,
-    boolean finalPeriod, double sloppiness) {
+    boolean finalPeriod, double sloppiness, double andJoin) {
+  /** "and" before a list's last item half the time, where nothing says how often a writer does it. */
+  private static final double AND_JOIN_UNKNOWN = 0.5;
+
 
   /** Length classes by word count; the thresholds are RuMedTop3's lower and upper quartiles (10 and 28 words). */
   enum Length { SHORT, MEDIUM, LONG }
@@ -91,7 +95,8 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     double sloppiness = marks == 0 ? (lowercase ? 0.2 : 0.0)
         : Math.min(1.0, (unspaced + glitches + (lowercase ? 1.0 : 0.0)) / (marks + 1.0));
     boolean finalPeriod = text.endsWith(".") || text.endsWith("!");
-    return new StyleProfile(register, length, lowercase, separator, spaced, finalPeriod, sloppiness);
+    return new StyleProfile(register, length, lowercase, separator, spaced, finalPeriod, sloppiness,
+        Registers.has(Registers.AND_JOIN, text) ? 1.0 : 0.0);
   }
 
   /** A profile for a note without an example: mostly the doctor's tidy register, now and then something else. */
@@ -103,7 +108,8 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     boolean lowercase = register == Register.ELLIPTIC || rng.nextDouble() < 0.1;
     char separator = rng.nextDouble() < 0.85 ? ',' : ';';
     double sloppiness = rng.nextDouble() < 0.15 ? 0.15 : 0.0;
-    return new StyleProfile(register, length, lowercase, separator, true, rng.nextDouble() < 0.9, sloppiness);
+    return new StyleProfile(register, length, lowercase, separator, true, rng.nextDouble() < 0.9, sloppiness,
+        AND_JOIN_UNKNOWN);
   }
 
   /** A profile drawn from a style model: each register as often as the user's real notes have it. */
@@ -122,7 +128,7 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     // Draft swaps letters in about 12 % of long words at sloppiness 1.
     double sloppiness = Math.min(1.0, model.typoRate() / 0.12);
     return new StyleProfile(register, Length.MEDIUM, lowercase, separator, rng.nextDouble() >= sloppiness * 0.3,
-        rng.nextDouble() < model.share(Registers.FINAL_PERIOD), sloppiness);
+        rng.nextDouble() < model.share(Registers.FINAL_PERIOD), sloppiness, model.share(Registers.AND_JOIN));
   }
 
   private static int firstLetter(String text) {

@@ -100,10 +100,11 @@ class NoteComposerTest {
             + " smoker - Tests: BP 162/98 mmHg, ECG: signs of left ventricular hypertrophy - Has not seen a doctor"
             + " about this before.",
         // The anamnesis fact "эссенциальная гипертензия у матери" names the disease: never written.
-        "на головную боль, тяжесть в затылке и мелькание мушек перед глазами",
+        // Neither example ends a list with "and", so neither note does.
+        "на головную боль, тяжесть в затылке, мелькание мушек перед глазами. Ухудшение состояния 2 недели назад",
         "- мелькание мушек перед глазами - головная боль - тяжесть в затылке - болен 10 дней - в анамнезе:"
             + " повышенные цифры АД отмечает в течение нескольких лет - объективно: АД 162/98 мм рт. ст",
-        "c/o spots before the eyes, heaviness in the back of the head and headache since yesterday");
+        "c/o spots before the eyes, heaviness in the back of the head,headache. Complaints persist for 11 days");
   }
 
   @Test
@@ -303,5 +304,27 @@ class NoteComposerTest {
       withClause += note.indexOf("на заложенность носа") > 0 ? 1 : 0;
     }
     assertThat(withClause).isEqualTo(20);
+  }
+
+  @Test
+  void theLastItemIsJoinedWithAndAsOftenAsTheUsersNotesDoIt() {
+    // The model's notes are one comma-separated list; none of the three symptoms has "и" of its own.
+    List<Fact> symptoms = List.of(SYMPTOMS.get(18), SYMPTOMS.get(11), SYMPTOMS.get(16));
+    for (double share : new double[] {0.0, 1.0}) {
+      io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
+          new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
+          java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.ONE_SENTENCE, 1.0,
+              io.medsyn.style.Registers.AND_JOIN, share), java.util.Map.of(), 0.0, java.util.Map.of(),
+          java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of());
+      NoteComposer styled = new NoteComposer(style);
+      int joined = 0;
+      for (long id = 0; id < 20; id++) {
+        String note = styled.compose(task(id, "ru", symptoms, null)).toLowerCase(Locale.ROOT);
+        assertThat(note).contains("отёки на ногах").contains("изжога").contains("общая слабость");
+        joined += io.medsyn.style.Registers.has(io.medsyn.style.Registers.AND_JOIN, note) ? 1 : 0;
+      }
+      assertThat(joined).as("notes ending their list with \"и\" at a share of %s", share)
+          .isEqualTo((int) (20 * share));
+    }
   }
 }
