@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code README.md}: the card in Hugging Face's dataset-card form, a YAML header of metadata and then sections a
@@ -141,10 +142,14 @@ public final class CardMarkdown {
     }
   }
 
-  private static String figure(Object value) {
+  /** A figure for a table cell; a list (the realism tells) item by item, each with its numbers formatted. */
+  static String figure(Object value) {
     return value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d)
         : value instanceof Float f ? String.format(Locale.ROOT, "%.4f", f)
         : value instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue())
+        : value instanceof List<?> list ? list.stream().map(CardMarkdown::figure).collect(Collectors.joining("; "))
+        : value instanceof Map<?, ?> map ? map.entrySet().stream().map(e -> e.getKey() + " " + figure(e.getValue()))
+            .collect(Collectors.joining(", "))
         : String.valueOf(value).replace("|", "\\|");
   }
 

@@ -167,6 +167,16 @@ class CardTest {
   }
 
   @Test
+  void aListOfRowsIsOneReadableCellWithItsNumbersFormatted() {
+    java.util.Map<String, Object> tell = new java.util.LinkedHashMap<>();
+    tell.put("word", "до|после");
+    tell.put("real_share", 0.18017057569296374);
+    tell.put("synthetic_share", 0.024979524979524978);
+    assertThat(CardMarkdown.figure(List.of(tell, java.util.Map.of("word", "боль"))))
+        .isEqualTo("word до\\|после, real_share 0.1802, synthetic_share 0.0250; word боль");
+  }
+
+  @Test
   void sizeCategoriesFollowHuggingFacesBuckets() {
     assertThat(Arrays.asList(CardFacts.sizeCategory(999), CardFacts.sizeCategory(1000),
         CardFacts.sizeCategory(41_000), CardFacts.sizeCategory(100_000), CardFacts.sizeCategory(2_000_000)))
