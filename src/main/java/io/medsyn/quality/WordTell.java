@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
 /**
  * A word that gives the synthetic notes away: its share of the synthetic notes differs from its share of the real
  * ones. The discriminator says how well the notes can be told apart; these say what to change in the generator
- * ("до" in 18 % of real notes and 3 % of ours: the notes lack the values and durations patients give).
+ * ("до" in 18 % of RuMedTop3's notes and 2.5 % of ours: they lack the values and durations patients give).
  *
  * @param word the word form (case and ё folded, as {@link TextFeatures#wordsSql} splits words)
  * @param realShare share of the real notes that contain it

@@ -221,7 +221,8 @@ class QualityStageTest {
         .contains("<b>1 (5.3 %)</b><span>notes sharing a rare passage with a real note</span>")
         .contains("<b>44 words</b><span>longest rare passage shared</span>")
         .contains("<b>n/a</b><span>discriminator ROC AUC");
-    // 7 of the 8 passing notes are stock templates; no word of the 6 real notes is in k = 5 of them, so none is named.
+    // "анамнез" is in 7 of the 8 passing notes and in no real one; no word is in k = 5 of the 6 real notes, so no
+    // real word is named.
     assertThat(realism.tells()).hasSize(10).allMatch(t -> t.realShare() == 0 && t.overUsed())
         .startsWith(new WordTell("анамнез", 0.0, 0.875), new WordTell("заболевания", 0.0, 0.875));
     assertThat(summary.render()).contains("words that give the notes away (share of synthetic notes, of real notes):"

@@ -20,7 +20,6 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
   /** "and" before a list's last item half the time, where nothing says how often a writer does it. */
   private static final double AND_JOIN_UNKNOWN = 0.5;
 
-
   /** Length classes by word count; the thresholds are RuMedTop3's lower and upper quartiles (10 and 28 words). */
   enum Length { SHORT, MEDIUM, LONG }
 
