@@ -111,10 +111,18 @@ public record QualitySummary(long notes, long passed, Map<String, Long> byReason
         total.getAs("discriminator_auc"), total.getAs("discriminator_auc_sd"), total.getAs("discriminator_notes"),
         total.getAs("real_median_chars"), total.getAs("synthetic_median_chars"), total.getAs("length_ks"),
         total.getAs("real_word_forms"), total.getAs("vocabulary_coverage"),
-        total.<Row>getList(total.fieldIndex("tells")).stream().map(t -> new WordTell(t.getString(0), t.getDouble(1),
-            t.getDouble(2))).toList());
+        tells(total));
     return new QualitySummary(total.getAs("notes"), total.getAs("passed"),
         total.getJavaMap(total.fieldIndex("reasons")), byCode, total.getAs("longest_real_passage"), realism);
+  }
+
+  /** The total row's tells; none from a table written before the column existed, so that older runs still read. */
+  private static List<WordTell> tells(Row total) {
+    if (!Arrays.asList(total.schema().fieldNames()).contains("tells") || total.isNullAt(total.fieldIndex("tells"))) {
+      return List.of();
+    }
+    return total.<Row>getList(total.fieldIndex("tells")).stream().map(t -> new WordTell(t.getString(0),
+        t.getDouble(1), t.getDouble(2))).toList();
   }
 
   /** The summary as the {@code quality/summary} table ({@link QualitySchema#SUMMARY}): the total row has code null. */

@@ -65,13 +65,15 @@ public record Realism(long realNotes, Double discriminatorAuc, Double discrimina
       return Optional.empty();
     }
     LengthDistance lengths = LengthDistance.of(realLengths, fakeLengths);
-    VocabularyCoverage vocabulary = VocabularyCoverage.of(own, fake);
+    Dataset<Row> realForms = WordForms.notesPerForm(own).localCheckpoint();
+    Dataset<Row> fakeForms = WordForms.notesPerForm(fake).localCheckpoint();
+    VocabularyCoverage vocabulary = VocabularyCoverage.of(realForms, fakeForms);
     Discriminator.Result auc = new Discriminator(config.discriminatorNotes(), config.folds(), seed)
         .measure(own, fake);
     return Optional.of(new Realism(count(realLengths), auc == null ? null : auc.auc(),
         auc == null ? null : auc.aucSd(), auc == null ? 0 : auc.notes(), lengths.realMedian(),
         lengths.syntheticMedian(), lengths.ks(), vocabulary.realForms(), vocabulary.share(),
-        WordTell.of(own, fake, minRealNotes)));
+        WordTell.of(realForms, count(realLengths), fakeForms, count(fakeLengths), minRealNotes)));
   }
 
   /** One line for the terminal, and a second naming the tells when there are any. */

@@ -1,12 +1,7 @@
 package io.medsyn.quality;
 
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 
-import io.medsyn.classify.TextFeatures;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -23,17 +18,11 @@ record VocabularyCoverage(long realForms, long covered) {
   }
 
   /**
-   * @param real {@code id} and {@code text} of the real notes
-   * @param synthetic {@code text} of the synthetic notes
+   * @param real the real notes' {@link WordForms#notesPerForm}
+   * @param synthetic the synthetic notes' {@link WordForms#notesPerForm}
    */
   static VocabularyCoverage of(Dataset<Row> real, Dataset<Row> synthetic) {
-    Dataset<Row> forms = real.select(col("id"), explode(array_distinct(expr(TextFeatures.wordsSql("text"))))
-            .as("form"))
-        .groupBy("form").agg(count_distinct(col("id")).as("real_notes"))
-        .filter(col("real_notes").geq(MIN_REAL_NOTES)).select("form")
-        .localCheckpoint();
-    Dataset<Row> used = synthetic.select(explode(expr(TextFeatures.wordsSql("text"))).as("form")).distinct();
-    return new VocabularyCoverage(forms.count(), forms.join(used, forms.col("form").equalTo(used.col("form")),
-        "left_semi").count());
+    Dataset<Row> forms = real.filter(col("notes").geq(MIN_REAL_NOTES)).select("form");
+    return new VocabularyCoverage(forms.count(), forms.join(synthetic.select("form"), "form").count());
   }
 }

@@ -1,9 +1,6 @@
 package io.medsyn.quality;
 
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 
 import io.medsyn.classify.TextFeatures;
 import java.io.Serializable;
@@ -35,21 +32,22 @@ public record WordTell(String word, double realShare, double syntheticShare) imp
    * The {@link #PER_KIND} words the synthetic notes over-use most, by the gap in share, then the {@code PER_KIND} they
    * under-use most. A word of 1 to {@code minRealNotes} − 1 real notes is never named: it could point at a patient.
    *
-   * @param real {@code text} of the real training notes
-   * @param synthetic {@code text} of the synthetic notes
+   * @param real the real training notes' {@link WordForms#notesPerForm}
+   * @param realNotes how many real notes those are
+   * @param synthetic the synthetic notes' {@link WordForms#notesPerForm}
+   * @param syntheticNotes how many synthetic notes those are
    * @param minRealNotes k of the privacy rule ({@code style.min_real_notes})
    */
-  static List<WordTell> of(Dataset<Row> real, Dataset<Row> synthetic, int minRealNotes) {
-    double realNotes = real.count();
-    double syntheticNotes = synthetic.count();
+  static List<WordTell> of(Dataset<Row> real, long realNotes, Dataset<Row> synthetic, long syntheticNotes,
+      int minRealNotes) {
     if (realNotes == 0 || syntheticNotes == 0) {
       return List.of();
     }
-    Dataset<Row> shares = notesPerWord(real, "real")
-        .join(notesPerWord(synthetic, "synthetic"), "word", "full_outer").na().fill(0L)
+    Dataset<Row> shares = real.withColumnRenamed("notes", "real")
+        .join(synthetic.withColumnRenamed("notes", "synthetic"), "form", "full_outer").na().fill(0L)
         .filter(col("real").equalTo(0).or(col("real").geq(minRealNotes)))
-        .select(col("word"), col("real").divide(realNotes).as("real_share"),
-            col("synthetic").divide(syntheticNotes).as("synthetic_share"))
+        .select(col("form"), col("real").divide((double) realNotes).as("real_share"),
+            col("synthetic").divide((double) syntheticNotes).as("synthetic_share"))
         .withColumn("gap", col("synthetic_share").minus(col("real_share")))
         .localCheckpoint();
     List<WordTell> tells = new ArrayList<>();
@@ -58,15 +56,9 @@ public record WordTell(String word, double realShare, double syntheticShare) imp
     return List.copyOf(tells);
   }
 
-  /** Notes per word form: a note counts once however often it repeats the word. */
-  private static Dataset<Row> notesPerWord(Dataset<Row> notes, String name) {
-    return notes.select(explode(array_distinct(expr(TextFeatures.wordsSql("text")))).as("word"))
-        .groupBy("word").count().withColumnRenamed("count", name);
-  }
-
   /** The first {@link #PER_KIND} by {@code order}, ties broken by the word so that reruns name the same ones. */
   private static List<WordTell> top(Dataset<Row> shares, Column order) {
-    return shares.orderBy(order, col("word")).limit(PER_KIND).collectAsList().stream()
+    return shares.orderBy(order, col("form")).limit(PER_KIND).collectAsList().stream()
         .map(r -> new WordTell(r.getString(0), r.getDouble(1), r.getDouble(2))).toList();
   }
 }

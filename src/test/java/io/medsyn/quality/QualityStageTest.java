@@ -246,6 +246,15 @@ class QualityStageTest {
   }
 
   @Test
+  void aSummaryTableFromBeforeTheTellsColumnStillReads() {
+    Dataset<Row> older = SPARK.read().parquet(pipeline.layout().qualitySummary()).drop("tells");
+    QualitySummary read = QualitySummary.read(older);
+    assertThat(read.realism().tells()).isEmpty();
+    assertThat(read.realism().vocabularyCoverage()).isEqualTo(summary.realism().vocabularyCoverage());
+    assertThat(read.passed()).isEqualTo(summary.passed()).isEqualTo(8);
+  }
+
+  @Test
   void reportPageShowsRejectionsByReasonAndTheWorstCodesFirst() throws IOException {
     String html = Files.readString(Path.of(pipeline.layout().qualityReport()));
     assertThat(html.split("src=\"data:image/png;base64,", -1)).as("one inlined chart").hasSize(2);

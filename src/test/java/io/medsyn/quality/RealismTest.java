@@ -70,7 +70,8 @@ class RealismTest {
     Dataset<Row> real = texts("Боль в горле.", "Боль в спине, слабость.", "Слабость и сухой кашель.",
         "Кашель!");
     // боль, в, слабость, кашель are in two real notes each; горле, спине, и, сухой in one.
-    VocabularyCoverage coverage = VocabularyCoverage.of(real, texts("Ноющая БОЛЬ в животе.", "Рвота"));
+    VocabularyCoverage coverage = VocabularyCoverage.of(WordForms.notesPerForm(real),
+        WordForms.notesPerForm(texts("Ноющая БОЛЬ в животе.", "Рвота")));
     assertThat(coverage.realForms()).isEqualTo(4);
     assertThat(coverage.covered()).isEqualTo(2);
     assertThat(coverage.share()).isEqualTo(0.5);
@@ -84,12 +85,17 @@ class RealismTest {
         "Кровохарканье и боли", "Слабость");
     Dataset<Row> synthetic = texts("Боль в спине. Кома.", "Боль, кровохарканье", "Боль и слабость", "Боль");
     // k = 5: only "до" of the real words may be named, and the words no real note has.
-    assertThat(WordTell.of(real, synthetic, 5)).containsExactly(new WordTell("боль", 0.0, 1.0),
+    assertThat(tells(real, synthetic, 5)).containsExactly(new WordTell("боль", 0.0, 1.0),
         new WordTell("кома", 0.0, 0.25), new WordTell("до", 0.6, 0.0));
-    assertThat(WordTell.of(real, synthetic, 3)).containsExactly(new WordTell("боль", 0.0, 1.0),
+    assertThat(tells(real, synthetic, 3)).containsExactly(new WordTell("боль", 0.0, 1.0),
         new WordTell("кома", 0.0, 0.25), new WordTell("до", 0.6, 0.0), new WordTell("боли", 0.4, 0.0),
         new WordTell("кровохарканье", 0.3, 0.25));
-    assertThat(WordTell.of(real, texts(), 5)).isEmpty();
+    assertThat(tells(real, texts(), 5)).isEmpty();
+  }
+
+  private static List<WordTell> tells(Dataset<Row> real, Dataset<Row> synthetic, int minRealNotes) {
+    return WordTell.of(WordForms.notesPerForm(real), real.count(), WordForms.notesPerForm(synthetic),
+        synthetic.count(), minRealNotes);
   }
 
   /** Two to four complaints, as a patient lists them. */
