@@ -1,6 +1,7 @@
 package io.medsyn.style;
 
 import io.medsyn.text.Stemmer;
+import io.medsyn.text.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,11 +59,21 @@ public final class Lexicon {
   private final Map<String, Weighted> byShorthand = new HashMap<>();
   private final Weighted fillers = new Weighted();
   private final Map<String, Weighted> byCode = new HashMap<>();
+  /** The model's phrases and their note counts, to weigh the composer's own wordings. */
+  private final Map<String, Long> phraseNotes;
+  /** A word's forms before a function word, by (stem, function word): "бол в" holds боли 1476, боль 363. */
+  private final Map<String, Weighted> formsBefore = new HashMap<>();
 
   public Lexicon(StyleModel model) {
+    this.phraseNotes = model.phrases();
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
       String phrase = e.getKey();
       String[] tokens = phrase.split(" ");
+      if (tokens.length == 2 && Character.isLetter(tokens[0].charAt(0)) && !Tokens.isShorthand(tokens[0])
+          && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1])) {
+        formsBefore.computeIfAbsent(stemmer.stem(tokens[0]) + " " + tokens[1], x -> new Weighted())
+            .add(tokens[0], e.getValue());
+      }
       boolean words = true;
       for (String t : tokens) {
         words &= Character.isLetter(t.charAt(0)) && !Tokens.isShorthand(t);
@@ -134,7 +145,60 @@ public final class Lexicon {
         }
       }
     }
-    return matches.pick(rng, p -> true);
+    return matches.pick(rng, p -> !accusativeOf(p, symptom));
+  }
+
+  /**
+   * The symptom with its first word in the form the real notes write before the same function word ("боль в горле"
+   * becomes "боли в горле" about four times in five in RuMedTop3), weighted by their note counts; the symptom as it
+   * is when it does not start with a word and a function word, or the lexicon has no such form.
+   */
+  public String inRealForm(String symptom, SplittableRandom rng) {
+    String[] words = symptom.split(" ", 3);
+    if (words.length < 2 || !Stemmer.isStopword(Words.fold(words[1]))) {
+      return symptom;
+    }
+    String first = Words.fold(words[0]);
+    Weighted forms = formsBefore.get(stemmer.stem(first) + " " + Words.fold(words[1]));
+    String form = forms == null ? null : forms.pick(rng, f -> !accusativeOf(f, first));
+    if (form == null || form.equals(first)) {
+      return symptom;
+    }
+    boolean upper = Character.isUpperCase(words[0].charAt(0));
+    return (upper ? Character.toUpperCase(form.charAt(0)) + form.substring(1) : form)
+        + symptom.substring(words[0].length());
+  }
+
+  /**
+   * How many real notes use the wording: its first two to four words (up to a slot to fill, "{dur}") as a phrase of
+   * the model; 0 for a wording of one word, which the phrases cannot tell.
+   */
+  public long notesUsing(String wording) {
+    int slot = wording.indexOf('{');
+    List<String> tokens = Tokens.of(slot < 0 ? wording : wording.substring(0, slot));
+    if (tokens.size() < Tokens.MIN_PHRASE) {
+      return 0;
+    }
+    return phraseNotes.getOrDefault(String.join(" ", tokens.subList(0, Math.min(tokens.size(),
+        Tokens.MAX_PHRASE))), 0L);
+  }
+
+  /**
+   * Whether {@code phrase} has a word in the accusative where {@code symptom} has the nominative of the same stem
+   * ("общую слабость" for "общая слабость"): after "жалобы на" it reads well, in a list of its own it does not.
+   */
+  private boolean accusativeOf(String phrase, String symptom) {
+    for (String word : Words.of(phrase)) {
+      if (word.endsWith("у") || word.endsWith("ю")) {
+        String stem = stemmer.stem(word);
+        for (String own : Words.of(symptom)) {
+          if ((own.endsWith("а") || own.endsWith("я")) && stemmer.stem(own).equals(stem)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** A sentence that uses the shorthand token, or null. */

@@ -38,6 +38,8 @@ public final class Registers {
   public static final String TREATMENT = "treatment";
   /** A list whose last item is joined with "и" instead of a comma: "боль, кашель и насморк". */
   public static final String AND_JOIN = "and_join";
+  /** A space before a comma: "слабость , кашель". */
+  public static final String SPACE_BEFORE_COMMA = "space_before_comma";
 
   public static final Pattern RU_COMPLAINTS = Pattern.compile("(?iu)^[^\\p{L}]*(жалоб|предъявля|обратил)");
   public static final Pattern RU_ELLIPTIC = Pattern.compile("(?iu)^[^\\p{L}]*на\\s");
@@ -67,6 +69,7 @@ public final class Registers {
     FEATURES.put(DURATION, find("(?iu)(в течени|\\d+\\s*(дн|дел|мес|год|лет|нед)|недел|месяц|назад|вчера|\\*ДАТА\\*)"));
     FEATURES.put(COURSE, find("(?iu)(постепенн|остро|ухудшени|динамик|нарастан)"));
     FEATURES.put(TREATMENT, find("(?iu)(принимал|лечил|без эффекта|с эффектом|прием|приём)"));
+    FEATURES.put(SPACE_BEFORE_COMMA, find("[\\p{L}\\d)]\\s+,"));
     FEATURES.put(AND_JOIN, find("(?iu),[^,.;!?\\n]*\\s(и|and)\\s[^,.;!?\\n]*([.;!?\\n]|$)"));
   }
 

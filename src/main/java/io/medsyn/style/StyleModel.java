@@ -28,8 +28,8 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
     Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,
     Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
     Map<String, Map<String, Long>> codeClauses) implements Serializable {
-  /** 3: the {@link Registers#AND_JOIN} register. */
-  public static final int VERSION = 3;
+  /** 3: the {@link Registers#AND_JOIN} register; 4: {@link Registers#SPACE_BEFORE_COMMA}. */
+  public static final int VERSION = 4;
 
   /**
    * @param source the corpus's path

@@ -53,4 +53,42 @@ class LexiconTest {
       assertThat(lexicon.carrier("ОАК", new SplittableRandom(seed), s -> true)).isEqualTo("ОАК в норме");
     }
   }
+
+  @Test
+  void aSymptomsFirstWordTakesTheFormsTheRealNotesWriteBeforeTheSameFunctionWord() {
+    // RuMedTop3's counts: "боли в" in 1,476 notes, "боль в" in 363; "боли при" is another context.
+    Lexicon lexicon = new Lexicon(model(Map.of("боли в", 1476L, "боль в", 363L, "боли при", 33L, "тошноту и", 40L),
+        Map.of(), Map.of()));
+    Map<String, Integer> seen = new java.util.TreeMap<>();
+    for (int seed = 0; seed < 1000; seed++) {
+      seen.merge(lexicon.inRealForm("Боль в пояснице", new SplittableRandom(seed)), 1, Integer::sum);
+    }
+    assertThat(seen.keySet()).containsExactly("Боли в пояснице", "Боль в пояснице");
+    assertThat(seen.get("Боли в пояснице")).isBetween(760, 850);
+    // Not before "в": no other context decides; no function word second: nothing to compare; the accusative
+    // "тошноту" is never a list item's form of "тошнота".
+    assertThat(lexicon.inRealForm("боль за грудиной", new SplittableRandom(1))).isEqualTo("боль за грудиной");
+    assertThat(lexicon.inRealForm("ноющая боль в спине", new SplittableRandom(1))).isEqualTo("ноющая боль в спине");
+    assertThat(lexicon.inRealForm("тошнота и рвота", new SplittableRandom(1))).isEqualTo("тошнота и рвота");
+  }
+
+  @Test
+  void aWordingInTheAccusativeIsNotTakenForANominativeSymptom() {
+    Lexicon lexicon = new Lexicon(model(Map.of("общую слабость", 45L, "общая слабость", 42L), Map.of(), Map.of()));
+    for (int seed = 0; seed < 20; seed++) {
+      assertThat(lexicon.phrasing("общая слабость", new SplittableRandom(seed))).isEqualTo("общая слабость");
+    }
+    assertThat(new Lexicon(model(Map.of("общую слабость", 45L), Map.of(), Map.of()))
+        .phrasing("общая слабость", new SplittableRandom(1))).isNull();
+  }
+
+  @Test
+  void aWordingIsCountedByTheNotesThatUseItsFirstWords() {
+    Lexicon lexicon = new Lexicon(model(Map.of("жалобы на", 830L, "болеет в течение", 9L), Map.of(), Map.of()));
+    assertThat(lexicon.notesUsing("Жалобы на ~")).isEqualTo(830);
+    assertThat(lexicon.notesUsing("Предъявляет жалобы на ~")).isZero();
+    assertThat(lexicon.notesUsing("Болеет в течение {dur}")).isEqualTo(9);
+    // One word: the phrases cannot tell.
+    assertThat(lexicon.notesUsing("Жалобы: ")).isZero();
+  }
 }

@@ -134,6 +134,14 @@ class StyleLearnerTest {
   }
 
   @Test
+  void aSpaceBeforeACommaIsOneAfterAWordOrANumber() {
+    assertThat(Registers.has(Registers.SPACE_BEFORE_COMMA, "слабость , кашель")).isTrue();
+    assertThat(Registers.has(Registers.SPACE_BEFORE_COMMA, "температура 38 ,озноб")).isTrue();
+    assertThat(Registers.has(Registers.SPACE_BEFORE_COMMA, "слабость, кашель")).isFalse();
+    assertThat(Registers.has(Registers.SPACE_BEFORE_COMMA, ", кашель")).isFalse();
+  }
+
+  @Test
   void fewerNotesThanKIsAnErrorNamingTheKey() {
     assertThatThrownBy(() -> new StyleLearner(new StyleConfig(null, true, 10, 10, true)).learn(notes(List.of(NOTES)),
         "notes.jsonl")).hasMessageContaining("style.min_real_notes=10").hasMessageContaining("8 notes");

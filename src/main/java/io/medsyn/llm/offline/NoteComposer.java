@@ -55,7 +55,9 @@ public final class NoteComposer {
     boolean learned = model != null && russian;
     List<String> symptoms = texts(task.symptoms(), phrases, task, false);
     if (learned) {
-      symptoms.replaceAll(s -> Objects.requireNonNullElse(lexicon.phrasing(s, rng), s));
+      // The user's wording of the symptom, else the graph's with its first word in the user's form.
+      symptoms.replaceAll(s -> Objects.requireNonNullElseGet(lexicon.phrasing(s, rng), () -> lexicon.inRealForm(s,
+          rng)));
     }
     List<String> anamnesis = texts(task.anamnesis(), phrases, task, true);
     List<String> findings = texts(task.findings(), phrases, task, true);

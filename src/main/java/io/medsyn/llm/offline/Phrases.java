@@ -4,6 +4,7 @@ import io.medsyn.sample.Fact;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
 
 /**
  * One language's phrase bank for the composer: several wordings for every slot of a note, so that notes do not
@@ -58,6 +59,29 @@ abstract class Phrases {
   String pick(Slot slot, SplittableRandom rng, boolean female) {
     String[] options = bank.get(slot);
     return gender(options[rng.nextInt(options.length)], female);
+  }
+
+  /**
+   * One phrase of the slot, with the patient's sex resolved, each as often as {@code notes} says real notes use
+   * its wording; as {@link #pick(Slot, SplittableRandom, boolean)} when they use none.
+   */
+  String pick(Slot slot, SplittableRandom rng, boolean female, ToLongFunction<String> notes) {
+    String[] options = bank.get(slot);
+    long[] weights = new long[options.length];
+    long total = 0;
+    for (int i = 0; i < options.length; i++) {
+      weights[i] = notes.applyAsLong(gender(options[i], female));
+      total += weights[i];
+    }
+    if (total == 0) {
+      return pick(slot, rng, female);
+    }
+    long at = rng.nextLong(total);
+    int i = 0;
+    while (at >= weights[i]) {
+      at -= weights[i++];
+    }
+    return gender(options[i], female);
   }
 
   static String gender(String phrase, boolean female) {

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param spaced whether punctuation is followed by a space
  * @param sloppiness 0 (clean) to 1: how often sentence starts are lowercase, spaces go missing, and letters swap
  * @param andJoin how often a list's last item is joined with "and" rather than the separator
+ * @param spaceBeforeComma whether a comma follows a space ("слабость , кашель")
  */
 record StyleProfile(Register register, Length length, boolean lowercaseStart, char separator, boolean spaced,
-    boolean finalPeriod, double sloppiness, double andJoin) {
+    boolean finalPeriod, double sloppiness, double andJoin, boolean spaceBeforeComma) {
   /** "and" before a list's last item half the time, where nothing says how often a writer does it. */
   private static final double AND_JOIN_UNKNOWN = 0.5;
 
@@ -95,7 +96,7 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
         : Math.min(1.0, (unspaced + glitches + (lowercase ? 1.0 : 0.0)) / (marks + 1.0));
     boolean finalPeriod = text.endsWith(".") || text.endsWith("!");
     return new StyleProfile(register, length, lowercase, separator, spaced, finalPeriod, sloppiness,
-        Registers.has(Registers.AND_JOIN, text) ? 1.0 : 0.0);
+        Registers.has(Registers.AND_JOIN, text) ? 1.0 : 0.0, Registers.has(Registers.SPACE_BEFORE_COMMA, text));
   }
 
   /** A profile for a note without an example: mostly the doctor's tidy register, now and then something else. */
@@ -108,7 +109,7 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     char separator = rng.nextDouble() < 0.85 ? ',' : ';';
     double sloppiness = rng.nextDouble() < 0.15 ? 0.15 : 0.0;
     return new StyleProfile(register, length, lowercase, separator, true, rng.nextDouble() < 0.9, sloppiness,
-        AND_JOIN_UNKNOWN);
+        AND_JOIN_UNKNOWN, false);
   }
 
   /** A profile drawn from a style model: each register as often as the user's real notes have it. */
@@ -127,7 +128,8 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     // Draft swaps letters in about 12 % of long words at sloppiness 1.
     double sloppiness = Math.min(1.0, model.typoRate() / 0.12);
     return new StyleProfile(register, Length.MEDIUM, lowercase, separator, rng.nextDouble() >= sloppiness * 0.3,
-        rng.nextDouble() < model.share(Registers.FINAL_PERIOD), sloppiness, model.share(Registers.AND_JOIN));
+        rng.nextDouble() < model.share(Registers.FINAL_PERIOD), sloppiness, model.share(Registers.AND_JOIN),
+        rng.nextDouble() < model.share(Registers.SPACE_BEFORE_COMMA));
   }
 
   private static int firstLetter(String text) {

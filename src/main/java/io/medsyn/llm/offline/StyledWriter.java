@@ -41,7 +41,7 @@ final class StyledWriter {
     Predicate<String> clean = text -> !NoteComposer.namesDiagnosis(text, task);
     Draft draft = new Draft(style, rng, phrases);
     if (chance(rng, Registers.DEMOGRAPHICS)) {
-      draft.sentence(phrases.pick(patient ? Slot.DEMOGRAPHICS_FIRST : Slot.DEMOGRAPHICS, rng, female)
+      draft.sentence(pick(phrases, patient ? Slot.DEMOGRAPHICS_FIRST : Slot.DEMOGRAPHICS, rng, female)
           .replace("{age}", phrases.age(task.age())));
     }
     boolean fillerFirst = rng.nextBoolean();
@@ -50,9 +50,9 @@ final class StyledWriter {
       add(draft, lexicon.filler(rng, clean));
     }
     String lead = switch (style.register()) {
-      case COMPLAINTS -> phrases.pick(Slot.COMPLAINTS, rng, female);
-      case ELLIPTIC -> phrases.pick(Slot.ELLIPTIC, rng, female);
-      case FIRST_PERSON -> phrases.pick(symptoms.size() == 1 ? Slot.FIRST_PERSON_ONE : Slot.FIRST_PERSON, rng,
+      case COMPLAINTS -> pick(phrases, Slot.COMPLAINTS, rng, female);
+      case ELLIPTIC -> pick(phrases, Slot.ELLIPTIC, rng, female);
+      case FIRST_PERSON -> pick(phrases, symptoms.size() == 1 ? Slot.FIRST_PERSON_ONE : Slot.FIRST_PERSON, rng,
           female);
       case LIST, DASHES -> "";
     };
@@ -67,7 +67,7 @@ final class StyledWriter {
       } else {
         Slot slot = patient ? Slot.DURATION_FIRST : style.register() == Register.DASHES ? Slot.DURATION_DASH
             : Slot.DURATION_DOCTOR;
-        String sentence = phrases.pick(slot, rng, female);
+        String sentence = pick(phrases, slot, rng, female);
         draft.sentence(sentence.contains("{ago}") ? sentence.replace("{ago}", phrases.ago(rng))
             : sentence.replace("{dur}", phrases.duration(rng)));
       }
@@ -87,14 +87,14 @@ final class StyledWriter {
       }
     }
     if (draft.chars() < target && chance(rng, Registers.COURSE)) {
-      draft.sentence(phrases.pick(patient ? Slot.COURSE_FIRST : Slot.COURSE, rng, female));
+      draft.sentence(pick(phrases, patient ? Slot.COURSE_FIRST : Slot.COURSE, rng, female));
     }
     if (draft.chars() < target && !anamnesis.isEmpty() && chance(rng, Registers.ANAMNESIS)) {
-      draft.list(phrases.pick(patient ? Slot.ANAMNESIS_FIRST : Slot.ANAMNESIS, rng, female), upTo(anamnesis,
+      draft.list(pick(phrases, patient ? Slot.ANAMNESIS_FIRST : Slot.ANAMNESIS, rng, female), upTo(anamnesis,
           draft, target), false);
     }
     if (draft.chars() < target && !findings.isEmpty() && chance(rng, Registers.EXAMINATION)) {
-      draft.list(phrases.pick(patient ? Slot.FINDINGS_FIRST : Slot.FINDINGS, rng, female), upTo(findings, draft,
+      draft.list(pick(phrases, patient ? Slot.FINDINGS_FIRST : Slot.FINDINGS, rng, female), upTo(findings, draft,
           target), false);
     }
     if (filler && !fillerFirst) {
@@ -130,6 +130,11 @@ final class StyledWriter {
 
   private static boolean hasOtherPlaceholder(String sentence, String token) {
     return Tokens.shorthand(sentence).stream().anyMatch(t -> t.startsWith("*") && !t.equals(token));
+  }
+
+  /** A wording of the slot, as often as the real notes use it (the lexicon's count of its first words). */
+  private String pick(Phrases phrases, Slot slot, SplittableRandom rng, boolean female) {
+    return phrases.pick(slot, rng, female, lexicon::notesUsing);
   }
 
   private boolean chance(SplittableRandom rng, String feature) {

@@ -311,20 +311,37 @@ class NoteComposerTest {
     // The model's notes are one comma-separated list; none of the three symptoms has "и" of its own.
     List<Fact> symptoms = List.of(SYMPTOMS.get(18), SYMPTOMS.get(11), SYMPTOMS.get(16));
     for (double share : new double[] {0.0, 1.0}) {
-      io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
-          new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
-          java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.ONE_SENTENCE, 1.0,
-              io.medsyn.style.Registers.AND_JOIN, share), java.util.Map.of(), 0.0, java.util.Map.of(),
-          java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of());
-      NoteComposer styled = new NoteComposer(style);
-      int joined = 0;
-      for (long id = 0; id < 20; id++) {
-        String note = styled.compose(task(id, "ru", symptoms, null)).toLowerCase(Locale.ROOT);
-        assertThat(note).contains("отёки на ногах").contains("изжога").contains("общая слабость");
-        joined += io.medsyn.style.Registers.has(io.medsyn.style.Registers.AND_JOIN, note) ? 1 : 0;
-      }
-      assertThat(joined).as("notes ending their list with \"и\" at a share of %s", share)
-          .isEqualTo((int) (20 * share));
+      assertThat(notesWith(io.medsyn.style.Registers.AND_JOIN, share, symptoms))
+          .as("notes ending their list with \"и\" at a share of %s", share).isEqualTo((int) (20 * share));
     }
+  }
+
+  @Test
+  void aSpaceComesBeforeCommasAsOftenAsTheUsersNotesPutOne() {
+    List<Fact> symptoms = List.of(SYMPTOMS.get(18), SYMPTOMS.get(11), SYMPTOMS.get(16));
+    for (double share : new double[] {0.0, 1.0}) {
+      assertThat(notesWith(io.medsyn.style.Registers.SPACE_BEFORE_COMMA, share, symptoms))
+          .as("notes with \" ,\" at a share of %s", share).isEqualTo((int) (20 * share));
+    }
+  }
+
+  /**
+   * Of 20 notes written in a model whose notes are one comma-separated list and have the register {@code feature}
+   * at {@code share}, how many have it; every note keeps its three symptoms.
+   */
+  private static int notesWith(String feature, double share, List<Fact> symptoms) {
+    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
+        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
+        java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.ONE_SENTENCE, 1.0,
+            feature, share), java.util.Map.of(), 0.0, java.util.Map.of(),
+        java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of());
+    NoteComposer styled = new NoteComposer(style);
+    int with = 0;
+    for (long id = 0; id < 20; id++) {
+      String note = styled.compose(task(id, "ru", symptoms, null)).toLowerCase(Locale.ROOT);
+      assertThat(note).contains("отёки на ногах").contains("изжога").contains("общая слабость");
+      with += io.medsyn.style.Registers.has(feature, note) ? 1 : 0;
+    }
+    return with;
   }
 }
