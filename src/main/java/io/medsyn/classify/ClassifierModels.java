@@ -7,9 +7,10 @@ import java.util.Set;
 
 /** The registry of {@link ClassifierModel}s, by name: one line per model type. */
 public final class ClassifierModels {
-  private static final Map<String, ClassifierModel> MODELS = register(
-      new LinearLogisticType("one_vs_rest", new OneVsRest()), new LinearLogisticType("softmax", new DualSoftmax()),
-      new MultinomialType());
+  private static final ClassifierModel ONE_VS_REST = new LinearLogisticType("one_vs_rest", new OneVsRest());
+  private static final ClassifierModel SOFTMAX = new LinearLogisticType("softmax", new DualSoftmax());
+  private static final Map<String, ClassifierModel> MODELS = register(ONE_VS_REST, SOFTMAX,
+      new MeanOfModels("one_vs_rest_and_softmax", ONE_VS_REST, SOFTMAX), new MultinomialType());
 
   private ClassifierModels() {}
 

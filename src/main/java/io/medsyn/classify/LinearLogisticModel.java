@@ -80,8 +80,12 @@ public final class LinearLogisticModel extends Model<LinearLogisticModel> {
         shared = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()).broadcast(coefficients);
       }
     }
-    Dataset<Row> scored = dataset.toDF().withColumn(PROBABILITY, udf(scorer(shared, classes, features, link),
-        SQLDataTypes.VectorType()).apply(col($(featuresCol))));
+    return withPrediction(dataset.toDF().withColumn(PROBABILITY, udf(scorer(shared, classes, features, link),
+        SQLDataTypes.VectorType()).apply(col($(featuresCol)))));
+  }
+
+  /** Adds {@code prediction}, the most probable class index of {@code probability}. */
+  static Dataset<Row> withPrediction(Dataset<Row> scored) {
     return scored.withColumn(PREDICTION, udf((UDF1<Vector, Double>) p -> (double) p.argmax(),
         DataTypes.DoubleType).apply(col(PROBABILITY)));
   }
