@@ -18,37 +18,6 @@ import java.util.function.Predicate;
  * composer.
  */
 public final class Lexicon {
-  private record Weighted(List<String> items, List<Long> weights) {
-    Weighted() {
-      this(new ArrayList<>(), new ArrayList<>());
-    }
-
-    void add(String item, long weight) {
-      items.add(item);
-      weights.add(weight);
-    }
-
-    String pick(SplittableRandom rng, Predicate<String> allowed) {
-      long total = 0;
-      for (int i = 0; i < items.size(); i++) {
-        total += allowed.test(items.get(i)) ? weights.get(i) : 0;
-      }
-      if (total == 0) {
-        return null;
-      }
-      long at = rng.nextLong(total);
-      for (int i = 0; i < items.size(); i++) {
-        if (allowed.test(items.get(i))) {
-          at -= weights.get(i);
-          if (at < 0) {
-            return items.get(i);
-          }
-        }
-      }
-      return null;
-    }
-  }
-
   private final Stemmer stemmer = new Stemmer();
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
@@ -138,11 +107,8 @@ public final class Lexicon {
         all &= other.remove(stem);
       }
       // The wording starts on the symptom (a phrase cut from a longer sentence would start elsewhere).
-      if (all && other.size() <= MAX_EXTRA_STEMS && startsOn(byStems.get(key).items().get(0), stems)) {
-        Weighted w = byStems.get(key);
-        for (int i = 0; i < w.items().size(); i++) {
-          matches.add(w.items().get(i), w.weights().get(i));
-        }
+      if (all && other.size() <= MAX_EXTRA_STEMS && startsOn(byStems.get(key).first(), stems)) {
+        matches.addAll(byStems.get(key));
       }
     }
     return matches.pick(rng, p -> !accusativeOf(p, symptom));

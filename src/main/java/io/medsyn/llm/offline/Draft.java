@@ -75,7 +75,7 @@ final class Draft {
         if (useAnd && i == items.size() - 1) {
           out.append(phrases.and());
         } else {
-          out.append(style.spaceBeforeComma() && !semicolons ? " ," : semicolons ? ";" : ",").append(space());
+          out.append(semicolons ? ";" : style.spaceBeforeComma() ? " ," : ",").append(space());
         }
       }
       out.append(items.get(i));

@@ -1,6 +1,7 @@
 package io.medsyn.llm.offline;
 
 import io.medsyn.sample.Fact;
+import io.medsyn.style.Weighted;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -66,22 +67,13 @@ abstract class Phrases {
    * its wording; as {@link #pick(Slot, SplittableRandom, boolean)} when they use none.
    */
   String pick(Slot slot, SplittableRandom rng, boolean female, ToLongFunction<String> notes) {
-    String[] options = bank.get(slot);
-    long[] weights = new long[options.length];
-    long total = 0;
-    for (int i = 0; i < options.length; i++) {
-      weights[i] = notes.applyAsLong(gender(options[i], female));
-      total += weights[i];
+    Weighted used = new Weighted();
+    for (String option : bank.get(slot)) {
+      String phrase = gender(option, female);
+      used.add(phrase, notes.applyAsLong(phrase));
     }
-    if (total == 0) {
-      return pick(slot, rng, female);
-    }
-    long at = rng.nextLong(total);
-    int i = 0;
-    while (at >= weights[i]) {
-      at -= weights[i++];
-    }
-    return gender(options[i], female);
+    String picked = used.pick(rng);
+    return picked != null ? picked : pick(slot, rng, female);
   }
 
   static String gender(String phrase, boolean female) {
