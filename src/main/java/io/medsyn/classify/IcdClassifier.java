@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.medsyn.config.ClassifierConfig;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.PipelineModel;
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The ICD-10 classifier of notes with columns {@code id, text, code} (and optionally {@link #SYNTHETIC}):
  * {@link TextFeatures} then a model from {@link ClassifierModels}, with instance weights for class balance and for
  * synthetic notes. The n-gram terms, the costly step, can be computed once by {@link #terms} and reused by every fit
- * ({@link #fitTerms}) and prediction.
+ * ({@link #fitTerms}) and prediction; a training set's TF-IDF rows, once by {@link #features} and reused by fits
+ * with different settings.
  */
 public final class IcdClassifier {
   /** Boolean column of training notes: true for a synthetic note (absent: every note is real). */
@@ -66,6 +66,16 @@ public final class IcdClassifier {
 
   /** Fits on notes whose terms {@link #terms} computed (columns code, terms, optionally synthetic). */
   public TrainedClassifier fitTerms(Dataset<Row> terms, FitSettings settings) {
+    try (TrainingFeatures features = features(terms)) {
+      return features.fit(settings);
+    }
+  }
+
+  /**
+   * The TF-IDF rows of notes whose terms {@link #terms} computed (columns code, terms, optionally synthetic), to
+   * fit with several settings; close the result when done.
+   */
+  public TrainingFeatures features(Dataset<Row> terms) {
     long start = System.nanoTime();
     Column synthetic = Arrays.asList(terms.columns()).contains(SYNTHETIC) ? col(SYNTHETIC) : lit(false);
     Dataset<Row> rows = terms.select(col("code"), col(TextFeatures.TERMS), synthetic.as(SYNTHETIC));
@@ -77,23 +87,18 @@ public final class IcdClassifier {
       vocabularyNotes = rows.where(not(col(SYNTHETIC)));
     }
     PipelineModel vectors = TextFeatures.fitVectors(vocabularyNotes, config);
-    Dataset<Row> weighted = weigh(rows, settings);
     // A small corpus file is read as one partition; spread it so that every core works.
     int cores = terms.sparkSession().sparkContext().defaultParallelism();
-    if (weighted.rdd().getNumPartitions() < cores) {
-      weighted = weighted.repartition(cores);
+    if (rows.rdd().getNumPartitions() < cores) {
+      rows = rows.repartition(cores);
     }
-    Dataset<Row> features = vectors.transform(indexer.transform(weighted)).select(LABEL, TextFeatures.FEATURES,
-        WEIGHT);
-    ClassifierModel.Fitted fitted = model.fit(features, settings.regParam(), config, seed);
-    List<String> labels = List.of(indexer.labelsArray()[0]);
+    Dataset<Row> features = vectors.transform(indexer.transform(rows))
+        .select(col("code"), col(SYNTHETIC), col(LABEL), col(TextFeatures.FEATURES))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long notes = features.count();
     double seconds = (System.nanoTime() - start) / 1e9;
-    LOG.info("fitted the {} classifier on {} codes in {} s ({}): iterations {} of {} ({})", model.name(),
-        labels.size(), String.format("%.1f", seconds), settings, fitted.iterations(), fitted.maxIter(),
-        fitted.converged() ? "converged" : "not converged");
-    List<Transformer> stages = new ArrayList<>(List.of(indexer, vectors, fitted.model()));
-    return new TrainedClassifier(TextFeatures.termStages("text", config), stages, labels, settings, seconds,
-        fitted.iterations(), fitted.maxIter(), fitted.converged());
+    LOG.info("computed the features of {} training notes in {} s", notes, String.format("%.1f", seconds));
+    return new TrainingFeatures(config, model, seed, indexer, vectors, features, seconds);
   }
 
   /**

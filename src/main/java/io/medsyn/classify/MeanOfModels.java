@@ -6,12 +6,11 @@ import java.util.List;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * A model type that fits several registered types on the same rows and averages their probabilities: one-vs-rest and
  * softmax err on different notes (one-vs-rest ranks its top code better, softmax its top three in CV), so their mean
- * can beat both. The rows are kept in memory so that every member reads the same TF-IDF vectors once computed.
+ * can beat both. Every member reads the same rows, which {@link TrainingFeatures} keeps in memory.
  */
 final class MeanOfModels implements ClassifierModel {
   private final String name;
@@ -29,20 +28,15 @@ final class MeanOfModels implements ClassifierModel {
 
   @Override
   public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
-    Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      List<Transformer> fitted = new ArrayList<>();
-      int iterations = 0;
-      boolean converged = true;
-      for (ClassifierModel member : members) {
-        Fitted one = member.fit(kept, regParam, config, seed);
-        fitted.add(one.model());
-        iterations = Math.max(iterations, one.iterations());
-        converged &= one.converged();
-      }
-      return new Fitted(new MeanProbability(fitted), iterations, config.maxIter(), converged);
-    } finally {
-      kept.unpersist();
+    List<Transformer> fitted = new ArrayList<>();
+    int iterations = 0;
+    boolean converged = true;
+    for (ClassifierModel member : members) {
+      Fitted one = member.fit(rows, regParam, config, seed);
+      fitted.add(one.model());
+      iterations = Math.max(iterations, one.iterations());
+      converged &= one.converged();
     }
+    return new Fitted(new MeanProbability(fitted), iterations, config.maxIter(), converged);
   }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.medsyn.classify.FitSettings;
 import io.medsyn.classify.IcdClassifier;
 import io.medsyn.classify.Scorer;
+import io.medsyn.classify.TrainingFeatures;
 import io.medsyn.config.SelectBy;
 import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import java.util.ArrayList;
@@ -53,11 +54,10 @@ final class ModelSelection {
       SelectBy rank, List<double[]> controls) {
     Dataset<Row> folded = Stratified.folds(real, folds, seed).cache();
     try {
-      List<double[][]> byFold = new ArrayList<>();
+      List<double[][]> byFold = crossValidate(candidates, folded, synthetic);
       List<double[]> figures = new ArrayList<>();
       double[] scores = new double[candidates.size()];
       for (int i = 0; i < candidates.size(); i++) {
-        byFold.add(crossValidate(candidates.get(i), folded, synthetic));
         figures.add(means(byFold.get(i)));
         scores[i] = rank.score(figures.get(i), controls);
         LOG.info("cross-validated {} on {}: Hit@1, Hit@3, macro-F1, rare Hit@1 {}, score {}", candidates.get(i),
@@ -82,18 +82,27 @@ final class ModelSelection {
     }
   }
 
-  /** Per validation fold: Hit@1, Hit@3, macro-F1 and rarest-third Hit@1. */
-  private double[][] crossValidate(FitSettings candidate, Dataset<Row> folded, Dataset<Row> synthetic) {
-    double[][] byFold = new double[folds][];
+  /**
+   * Per candidate, per validation fold: Hit@1, Hit@3, macro-F1 and rarest-third Hit@1. Each training fold's
+   * features are computed once and serve every candidate.
+   */
+  private List<double[][]> crossValidate(List<FitSettings> candidates, Dataset<Row> folded,
+      Dataset<Row> synthetic) {
+    List<double[][]> byFold = new ArrayList<>();
+    candidates.forEach(c -> byFold.add(new double[folds][]));
     for (int f = 0; f < folds; f++) {
       Dataset<Row> train = folded.where(col("fold").notEqual(f)).drop("fold");
       if (synthetic != null) {
         train = train.unionByName(synthetic);
       }
-      Scorer scorer = new Scorer(classifier.fitTerms(train, candidate)
-          .predictTerms(folded.where(col("fold").equalTo(f))));
-      byFold[f] = new double[] {scorer.hitAt(1), scorer.hitAt(3), scorer.macroF1(),
-          scorer.scores(null, rare).hit1()};
+      Dataset<Row> validation = folded.where(col("fold").equalTo(f));
+      try (TrainingFeatures features = classifier.features(train)) {
+        for (int i = 0; i < candidates.size(); i++) {
+          Scorer scorer = new Scorer(features.fit(candidates.get(i)).predictTerms(validation));
+          byFold.get(i)[f] = new double[] {scorer.hitAt(1), scorer.hitAt(3), scorer.macroF1(),
+              scorer.scores(null, rare).hit1()};
+        }
+      }
     }
     return byFold;
   }

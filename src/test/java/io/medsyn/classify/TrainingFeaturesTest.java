@@ -1,0 +1,75 @@
+package io.medsyn.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.medsyn.config.ClassWeight;
+import io.medsyn.config.ClassifierConfig;
+import io.medsyn.config.ConfigLoader;
+import io.medsyn.testing.TestSpark;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fits that share one training set's {@link TrainingFeatures} give the same models as fits that compute them alone,
+ * and closing the features releases their rows.
+ */
+class TrainingFeaturesTest {
+  private static final String[][] NOTES = {{"J06", "насморк и боль в горле"}, {"J06", "першит в горле, насморк"},
+      {"J06", "боль в горле, температура"}, {"J06", "заложен нос, горло болит"}, {"M54", "боль в пояснице"},
+      {"M54", "поясница болит при наклоне"}, {"I10", "давление 160/100, головная боль"},
+      {"I10", "головная боль, давление повышено"}};
+  private static final String[][] SYNTHETIC = {{"M54", "ноющая боль в пояснице"}, {"I10", "повышенное давление"},
+      {"I10", "давление и шум в ушах"}};
+  private static final String[][] HELD = {{"J06", "горло болит"}, {"M54", "боль в пояснице и горле"},
+      {"I10", "давление, боль"}};
+
+  private static Dataset<Row> notes(String prefix, String[][] notes, boolean synthetic) {
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("code", DataTypes.StringType)
+        .add("text", DataTypes.StringType).add(IcdClassifier.SYNTHETIC, DataTypes.BooleanType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < notes.length; i++) {
+      rows.add(RowFactory.create(prefix + i, notes[i][0], notes[i][1], synthetic));
+    }
+    return TestSpark.session().createDataFrame(rows, schema);
+  }
+
+  @Test
+  void sharedFeaturesFitAsFeaturesComputedAlone() {
+    ClassifierConfig config = ConfigLoader.load(null, List.of("evaluate.classifier.char_ngrams.max=4"))
+        .evaluate().classifier();
+    IcdClassifier classifier = new IcdClassifier(config, 3);
+    Dataset<Row> train = classifier.terms(notes("r", NOTES, false).unionByName(notes("s", SYNTHETIC, true)))
+        .cache();
+    Dataset<Row> held = classifier.terms(notes("h", HELD, false)).cache();
+    // Materialised first, so that the count of persisted RDDs below moves only with the features'.
+    assertThat(train.count() + held.count()).isEqualTo(14);
+    List<FitSettings> settings = List.of(new FitSettings(1e-3, ClassWeight.NONE, 1.0),
+        new FitSettings(1e-3, ClassWeight.BALANCED, 0.2));
+    int persisted = TestSpark.session().sparkContext().getPersistentRDDs().size();
+    List<double[][]> shared = new ArrayList<>();
+    try (TrainingFeatures features = classifier.features(train)) {
+      assertThat(TestSpark.session().sparkContext().getPersistentRDDs().size()).isEqualTo(persisted + 1);
+      for (FitSettings s : settings) {
+        TrainedClassifier model = features.fit(s);
+        assertThat(model.settings()).isEqualTo(s);
+        assertThat(model.labels()).containsExactly("I10", "J06", "M54");
+        shared.add(model.predictTerms(held).topProbabilities());
+      }
+    }
+    assertThat(TestSpark.session().sparkContext().getPersistentRDDs().size()).isEqualTo(persisted);
+    for (int i = 0; i < settings.size(); i++) {
+      assertThat(shared.get(i)).as("%s", settings.get(i))
+          .isDeepEqualTo(classifier.fitTerms(train, settings.get(i)).predictTerms(held).topProbabilities());
+    }
+    // The settings took effect: the two fits differ.
+    assertThat(shared.get(0)[1][0]).isNotEqualTo(shared.get(1)[1][0]);
+    train.unpersist();
+    held.unpersist();
+  }
+}
