@@ -13,8 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.feature.StringIndexer;
-import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,33 +70,30 @@ public final class IcdClassifier {
   }
 
   /**
-   * The TF-IDF rows of notes whose terms {@link #terms} computed (columns code, terms, optionally synthetic), to
-   * fit with several settings; close the result when done.
+   * The TF-IDF rows of notes whose terms {@link #terms} computed (columns id, code, terms, optionally synthetic), to
+   * fit with several settings or on several subsets; close the result when done.
    */
   public TrainingFeatures features(Dataset<Row> terms) {
     long start = System.nanoTime();
     Column synthetic = Arrays.asList(terms.columns()).contains(SYNTHETIC) ? col(SYNTHETIC) : lit(false);
-    Dataset<Row> rows = terms.select(col("code"), col(TextFeatures.TERMS), synthetic.as(SYNTHETIC));
-    // Unseen codes get index = number of codes (never predicted), so evaluation notes are counted, not dropped.
-    StringIndexerModel indexer = new StringIndexer().setInputCol("code").setOutputCol(LABEL)
-        .setHandleInvalid("keep").setStringOrderType("alphabetAsc").fit(rows);
+    Dataset<Row> rows = terms.select(col("id"), col("code"), col(TextFeatures.TERMS), synthetic.as(SYNTHETIC));
     Dataset<Row> vocabularyNotes = rows;
     if (config.featuresFrom().equals("real") && !rows.where(not(col(SYNTHETIC))).isEmpty()) {
       vocabularyNotes = rows.where(not(col(SYNTHETIC)));
     }
     PipelineModel vectors = TextFeatures.fitVectors(vocabularyNotes, config);
-    // A small corpus file is read as one partition; spread it so that every core works.
+    // In id order, so that a fit depends on its notes and seed, not on how Spark partitioned them, and a subset of
+    // the rows keeps the order it would have alone; range partitions keep every core working.
     int cores = terms.sparkSession().sparkContext().defaultParallelism();
-    if (rows.rdd().getNumPartitions() < cores) {
-      rows = rows.repartition(cores);
-    }
-    Dataset<Row> features = vectors.transform(indexer.transform(rows))
-        .select(col("code"), col(SYNTHETIC), col(LABEL), col(TextFeatures.FEATURES))
+    Dataset<Row> ordered = rows.repartitionByRange(cores, col("id"), col(SYNTHETIC))
+        .sortWithinPartitions("id", SYNTHETIC);
+    Dataset<Row> features = vectors.transform(ordered)
+        .select(col("id"), col("code"), col(SYNTHETIC), col(TextFeatures.FEATURES))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long notes = features.count();
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.info("computed the features of {} training notes in {} s", notes, String.format("%.1f", seconds));
-    return new TrainingFeatures(config, model, seed, indexer, vectors, features, seconds);
+    return new TrainingFeatures(config, model, seed, vectors, features, seconds);
   }
 
   /**

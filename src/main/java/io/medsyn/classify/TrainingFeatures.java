@@ -1,20 +1,25 @@
 package io.medsyn.classify;
 
+import static org.apache.spark.sql.functions.lit;
+
 import io.medsyn.config.ClassifierConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One training set's TF-IDF rows, kept in memory with the label indexer and the vectors fitted on it, so that fits
- * with different {@link FitSettings} (cross-validation's candidates on one fold) pay for the features once: the
- * features are about half of a fit's time. Made by {@link IcdClassifier#features}; close it to release the rows.
+ * One training set's TF-IDF rows, in id order, kept in memory with the vectors fitted on it, so that fits with
+ * different {@link FitSettings} (cross-validation's candidates on one fold) or on different subsets of synthetic notes
+ * (the grid's cells that share a real part) pay for the features once: the features are about half of a fit's time.
+ * Made by {@link IcdClassifier#features}; close it to release the rows.
  */
 public final class TrainingFeatures implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingFeatures.class);
@@ -22,33 +27,42 @@ public final class TrainingFeatures implements AutoCloseable {
   private final ClassifierConfig config;
   private final ClassifierModel model;
   private final long seed;
-  private final StringIndexerModel indexer;
   private final PipelineModel vectors;
   private final Dataset<Row> rows;
   private final double seconds;
 
   /**
-   * @param rows persisted, with columns code, {@link IcdClassifier#SYNTHETIC}, label and features
+   * @param rows persisted in id order, with columns id, code, {@link IcdClassifier#SYNTHETIC} and features
    * @param seconds how long computing them took
    */
-  TrainingFeatures(ClassifierConfig config, ClassifierModel model, long seed, StringIndexerModel indexer,
-      PipelineModel vectors, Dataset<Row> rows, double seconds) {
+  TrainingFeatures(ClassifierConfig config, ClassifierModel model, long seed, PipelineModel vectors,
+      Dataset<Row> rows, double seconds) {
     this.config = config;
     this.model = model;
     this.seed = seed;
-    this.indexer = indexer;
     this.vectors = vectors;
     this.rows = rows;
     this.seconds = seconds;
   }
 
-  /**
-   * Fits the model with {@code settings}. Its training time counts the features too, as if it had computed them
-   * alone, so that a fit's time does not depend on how many fits shared them.
-   */
+  /** Fits on every row; see {@link #fit(FitSettings, Column)}. */
   public TrainedClassifier fit(FitSettings settings) {
+    return fit(settings, lit(true));
+  }
+
+  /**
+   * Fits with {@code settings} on the rows where {@code keep} holds (it may read id, code and synthetic). The model
+   * is the one those notes would give alone whenever their vectors would be these: when every row is kept, or every
+   * real row with {@code features_from: real}. Its training time counts the features too, as if computed alone, so
+   * that a fit's time does not depend on how many fits shared them.
+   */
+  public TrainedClassifier fit(FitSettings settings, Column keep) {
     long start = System.nanoTime();
-    Dataset<Row> weighted = IcdClassifier.weigh(rows, settings)
+    Dataset<Row> kept = rows.where(keep);
+    // Unseen codes get index = number of codes (never predicted), so evaluation notes are counted, not dropped.
+    StringIndexerModel indexer = new StringIndexer().setInputCol("code").setOutputCol(IcdClassifier.LABEL)
+        .setHandleInvalid("keep").setStringOrderType("alphabetAsc").fit(kept);
+    Dataset<Row> weighted = IcdClassifier.weigh(indexer.transform(kept), settings)
         .select(IcdClassifier.LABEL, TextFeatures.FEATURES, IcdClassifier.WEIGHT);
     ClassifierModel.Fitted fitted = model.fit(weighted, settings.regParam(), config, seed);
     List<String> labels = List.of(indexer.labelsArray()[0]);

@@ -2,6 +2,7 @@ package io.medsyn.evaluate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import io.medsyn.classify.CodeScore;
 import io.medsyn.classify.FitSettings;
@@ -10,6 +11,7 @@ import io.medsyn.classify.Predictions;
 import io.medsyn.classify.Scorer;
 import io.medsyn.classify.Scores;
 import io.medsyn.classify.TrainedClassifier;
+import io.medsyn.classify.TrainingFeatures;
 import io.medsyn.config.ClassWeight;
 import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.EvaluateConfig;
@@ -33,7 +35,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
@@ -93,11 +97,7 @@ public final class Experiment {
       List<SelectionRow> selection = new ArrayList<>();
       Chosen settings = select(features, terms, codesOf(frequencyGroups(frequency, Set.of()), RARE),
           syntheticNotes > 0, selection);
-      List<CellRuns> runs = new ArrayList<>();
-      for (Cell cell : cells(syntheticNotes > 0, settings.mixtures().classWeight())) {
-        FitSettings fit = cell.control() ? settings.controls().get(cell.classWeight()) : settings.mixtures();
-        runs.add(fitCell(cell, fit, terms));
-      }
+      List<CellRuns> runs = fitCells(cells(syntheticNotes > 0, settings.mixtures().classWeight()), settings, terms);
       return summarise(runs, frequency, groups, frequency.values().stream().mapToLong(Long::longValue).sum(),
           evalNotes, syntheticNotes, evalSource, syntheticSource, selection);
     } finally {
@@ -185,39 +185,76 @@ public final class Experiment {
     return cells;
   }
 
-  private CellRuns fitCell(Cell cell, FitSettings settings, Terms terms) {
-    List<RunRow> rows = new ArrayList<>();
-    List<Scorer> scorers = new ArrayList<>();
-    List<PredictionRow> predictions = new ArrayList<>();
-    int repeats = cell.seeded() ? config.repeats() : 1;
-    for (int r = 0; r < repeats; r++) {
-      long runSeed = seed + r;
-      Dataset<Row> realPart = Stratified.sample(terms.real(), cell.realShare(), runSeed);
-      Dataset<Row> synthPart = Stratified.sample(terms.synth(), cell.syntheticShare(), runSeed);
-      long realCount = realPart.count();
-      long synthCount = synthPart.count();
-      LOG.info("{} (seed {}): training on {} real and {} synthetic notes", cell.name(), runSeed, realCount,
-          synthCount);
-      TrainedClassifier model = new IcdClassifier(config.classifier(), runSeed)
-          .fitTerms(realPart.unionByName(synthPart), settings);
-      Predictions predicted = model.predictTerms(terms.held());
-      Scorer scorer = new Scorer(predicted);
-      Scores all = scorer.scores();
-      long unseen = scorer.unseenCodes().values().stream().mapToLong(Long::longValue).sum();
-      rows.add(new RunRow(cell.name(), cell.realShare(), cell.syntheticShare(), runSeed, realCount, synthCount,
-          model.labels().size(), settings.regParam(), settings.classWeight().label(), settings.syntheticWeight(),
-          model.iterations(), model.maxIter(), model.converged(), model.trainSeconds(), all.hit1(), all.hit3(),
-          all.macroF1(), unseen));
-      scorers.add(scorer);
-      for (int i = 0; i < predicted.size(); i++) {
-        List<RankedCode> top = new ArrayList<>();
-        for (int k = 0; k < predicted.topCodes()[i].length; k++) {
-          top.add(new RankedCode(predicted.topCodes()[i][k], predicted.topProbabilities()[i][k]));
-        }
-        predictions.add(new PredictionRow(cell.name(), runSeed, predicted.ids().get(i), predicted.truth()[i], top));
+  /** One fit of the grid: a cell under one seed. */
+  private record Run(Cell cell, long seed) {}
+
+  /**
+   * Fits every cell under each of its seeds. Runs that share a real part (a real share and a seed) share its features
+   * when synthetic notes cannot move the vocabulary ({@code features_from: real}): the features of that real part
+   * and every synthetic note are computed once, and each run keeps the synthetic notes of its share; its model is the
+   * one those notes give alone.
+   */
+  private List<CellRuns> fitCells(List<Cell> cells, Chosen settings, Terms terms) {
+    boolean share = config.classifier().featuresFrom().equals("real");
+    Map<List<Object>, List<Run>> byRealPart = new LinkedHashMap<>();
+    Map<Cell, CellRuns> runs = new LinkedHashMap<>();
+    for (Cell cell : cells) {
+      runs.put(cell, new CellRuns(cell, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+      for (int r = 0; r < (cell.seeded() ? config.repeats() : 1); r++) {
+        List<Object> key = share && cell.realShare() > 0 ? List.of(cell.realShare(), seed + r)
+            : List.of(cell, seed + r);
+        byRealPart.computeIfAbsent(key, k -> new ArrayList<>()).add(new Run(cell, seed + r));
       }
     }
-    return new CellRuns(cell, rows, scorers, predictions);
+    for (List<Run> group : byRealPart.values()) {
+      Run first = group.get(0);
+      Dataset<Row> realPart = Stratified.sample(terms.real(), first.cell().realShare(), first.seed());
+      Dataset<Row> synthetic = group.size() == 1
+          ? Stratified.sample(terms.synth(), first.cell().syntheticShare(), first.seed()) : terms.synth();
+      IcdClassifier classifier = new IcdClassifier(config.classifier(), first.seed());
+      try (TrainingFeatures features = classifier.features(realPart.unionByName(synthetic))) {
+        for (Run run : group) {
+          Cell cell = run.cell();
+          FitSettings fit = cell.control() ? settings.controls().get(cell.classWeight()) : settings.mixtures();
+          Dataset<Row> synthPart = group.size() == 1 ? synthetic
+              : Stratified.sample(terms.synth(), cell.syntheticShare(), run.seed());
+          fitRun(run, fit, features, realPart.count(), group.size() == 1 ? lit(true) : keeping(synthPart),
+              synthPart.count(), terms.held(), runs.get(cell));
+        }
+      }
+    }
+    return List.copyOf(runs.values());
+  }
+
+  /** The rows of every real note and of the synthetic notes in {@code synthPart}. */
+  private static Column keeping(Dataset<Row> synthPart) {
+    List<String> ids = synthPart.select("id").as(Encoders.STRING()).collectAsList();
+    return not(col(IcdClassifier.SYNTHETIC)).or(col("id").isInCollection(ids));
+  }
+
+  private void fitRun(Run run, FitSettings settings, TrainingFeatures features, long realCount, Column keep,
+      long synthCount, Dataset<Row> held, CellRuns into) {
+    Cell cell = run.cell();
+    LOG.info("{} (seed {}): training on {} real and {} synthetic notes", cell.name(), run.seed(), realCount,
+        synthCount);
+    TrainedClassifier model = features.fit(settings, keep);
+    Predictions predicted = model.predictTerms(held);
+    Scorer scorer = new Scorer(predicted);
+    Scores all = scorer.scores();
+    long unseen = scorer.unseenCodes().values().stream().mapToLong(Long::longValue).sum();
+    into.rows().add(new RunRow(cell.name(), cell.realShare(), cell.syntheticShare(), run.seed(), realCount,
+        synthCount, model.labels().size(), settings.regParam(), settings.classWeight().label(),
+        settings.syntheticWeight(), model.iterations(), model.maxIter(), model.converged(), model.trainSeconds(),
+        all.hit1(), all.hit3(), all.macroF1(), unseen));
+    into.scorers().add(scorer);
+    for (int i = 0; i < predicted.size(); i++) {
+      List<RankedCode> top = new ArrayList<>();
+      for (int k = 0; k < predicted.topCodes()[i].length; k++) {
+        top.add(new RankedCode(predicted.topCodes()[i][k], predicted.topProbabilities()[i][k]));
+      }
+      into.predictions().add(new PredictionRow(cell.name(), run.seed(), predicted.ids().get(i), predicted.truth()[i],
+          top));
+    }
   }
 
   private EvaluationResult summarise(List<CellRuns> runs, Map<String, Long> frequency, Map<String, String> groups,

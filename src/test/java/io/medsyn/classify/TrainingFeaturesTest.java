@@ -1,5 +1,7 @@
 package io.medsyn.classify;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medsyn.config.ClassWeight;
@@ -16,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fits that share one training set's {@link TrainingFeatures} give the same models as fits that compute them alone,
- * and closing the features releases their rows.
+ * Fits that share one training set's {@link TrainingFeatures}, with other settings or on fewer synthetic notes, give
+ * the same models as fits that compute them alone, whatever the partitioning; closing the features releases them.
  */
 class TrainingFeaturesTest {
   private static final String[][] NOTES = {{"J06", "насморк и боль в горле"}, {"J06", "першит в горле, насморк"},
@@ -70,6 +72,30 @@ class TrainingFeaturesTest {
     // The settings took effect: the two fits differ.
     assertThat(shared.get(0)[1][0]).isNotEqualTo(shared.get(1)[1][0]);
     train.unpersist();
+    held.unpersist();
+  }
+
+  @Test
+  void aFitOnSomeSyntheticNotesIsTheFitOnThoseNotesAlone() {
+    ClassifierConfig config = ConfigLoader.load(null, List.of("evaluate.classifier.char_ngrams.max=4",
+        "evaluate.classifier.features_from=real")).evaluate().classifier();
+    IcdClassifier classifier = new IcdClassifier(config, 5);
+    Dataset<Row> real = classifier.terms(notes("r", NOTES, false)).cache();
+    Dataset<Row> synthetic = classifier.terms(notes("s", SYNTHETIC, true)).cache();
+    Dataset<Row> held = classifier.terms(notes("h", HELD, false)).cache();
+    FitSettings settings = new FitSettings(1e-3, ClassWeight.BALANCED, 0.5);
+    Dataset<Row> chosen = synthetic.where(col("id").notEqual("s2"));
+    double[][] alone = classifier.fitTerms(real.unionByName(chosen).repartition(3), settings).predictTerms(held)
+        .topProbabilities();
+    try (TrainingFeatures features = classifier.features(real.unionByName(synthetic).coalesce(1))) {
+      TrainedClassifier some = features.fit(settings, not(col(IcdClassifier.SYNTHETIC)).or(col("id").isin("s0",
+          "s1")));
+      assertThat(some.predictTerms(held).topProbabilities()).isDeepEqualTo(alone);
+      // s2 counts: keeping every note fits another model.
+      assertThat(features.fit(settings).predictTerms(held).topProbabilities()[2][0]).isNotEqualTo(alone[2][0]);
+    }
+    real.unpersist();
+    synthetic.unpersist();
     held.unpersist();
   }
 }
