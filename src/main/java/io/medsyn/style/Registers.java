@@ -40,6 +40,8 @@ public final class Registers {
   public static final String AND_JOIN = "and_join";
   /** A space before a comma: "слабость , кашель". */
   public static final String SPACE_BEFORE_COMMA = "space_before_comma";
+  /** A body side as an adjective: "в правой руке", "области левого подреберья" (see {@link SideWords}). */
+  public static final String SIDES = "side_adjective";
 
   public static final Pattern RU_COMPLAINTS = Pattern.compile("(?iu)^[^\\p{L}]*(жалоб|предъявля|обратил)");
   public static final Pattern RU_ELLIPTIC = Pattern.compile("(?iu)^[^\\p{L}]*на\\s");
@@ -71,6 +73,7 @@ public final class Registers {
     FEATURES.put(TREATMENT, find("(?iu)(принимал|лечил|без эффекта|с эффектом|прием|приём)"));
     FEATURES.put(SPACE_BEFORE_COMMA, find("[\\p{L}\\d)]\\s+,"));
     FEATURES.put(AND_JOIN, find("(?iu),[^,.;!?\\n]*\\s(и|and)\\s[^,.;!?\\n]*([.;!?\\n]|$)"));
+    FEATURES.put(SIDES, SideWords::has);
   }
 
   private Registers() {}

@@ -17,11 +17,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -65,7 +67,7 @@ public final class StyleLearner {
       return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance(source, sha256(real), n, minRealNotes,
           Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand(real, n), typoRate(real),
           phrases(real), shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
-          codeClauses ? codeClauses(real) : Map.of());
+          codeClauses ? codeClauses(real) : Map.of(), sides(real, n));
     } finally {
       real.unpersist();
     }
@@ -147,6 +149,27 @@ public final class StyleLearner {
       out.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
     }
     return out;
+  }
+
+  /**
+   * The side adjectives' forms between the same two words in at least k notes (a form in fewer is left out), and
+   * the share of notes that name one of those places.
+   */
+  private StyleModel.Sides sides(Dataset<Row> real, long n) {
+    Map<String, Map<String, Long>> forms = new TreeMap<>();
+    for (Row r : counted(real, "phrase", text -> new ArrayList<>(SideWords.phrases(text)))
+        .where(col("notes").geq(minRealNotes)).orderBy(desc("notes"), col("phrase")).collectAsList()) {
+      String[] words = r.getString(0).split(" ");
+      forms.computeIfAbsent(words[0] + " " + words[2], x -> new LinkedHashMap<>()).put(words[1], r.getLong(1));
+    }
+    if (forms.isEmpty()) {
+      return new StyleModel.Sides(forms, 0);
+    }
+    Set<String> places = new HashSet<>(forms.keySet());
+    UserDefinedFunction names = udf((UDF1<String, Integer>) text -> SideWords.names(text, places) ? 1 : 0,
+        DataTypes.IntegerType);
+    return new StyleModel.Sides(forms, round(real.agg(sum(names.apply(col("text")))).first().getLong(0)
+        / (double) n));
   }
 
   /** Each note's short sentences, one row each. */

@@ -7,9 +7,9 @@ import java.util.SplittableRandom;
 
 /**
  * How a user's real notes are written, learned from the training split: the length distribution, the register mix,
- * the shorthand and placeholders, the typo rate, and a lexicon of phrases and whole sentences that at least
- * {@code minRealNotes} distinct real notes contain (so nothing in it can point at one patient). A versioned artifact
- * of a run, written as JSON beside it and reusable by later runs.
+ * the shorthand and placeholders, the typo rate, a lexicon of phrases and whole sentences, and the body sides they
+ * write, each phrase one that at least {@code minRealNotes} distinct real notes contain (so nothing in it can point
+ * at one patient). A versioned artifact of a run, written as JSON beside it and reusable by later runs.
  *
  * @param version the artifact's format; bump it when a field changes meaning
  * @param provenance where the model was learned from
@@ -23,13 +23,17 @@ import java.util.SplittableRandom;
  * @param fillerShare the share of notes with at least one filler sentence
  * @param codeClauses per ICD-10 code, the clauses (1 to 6 tokens between commas or sentence ends) that at least
  *     {@code minRealNotes} of that code's real notes contain, with those counts; empty when not learned
+ * @param sides the body sides the notes write ("в правой руке")
  */
 public record StyleModel(int version, Provenance provenance, List<Integer> lengthQuantiles,
     Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,
     Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
-    Map<String, Map<String, Long>> codeClauses) implements Serializable {
-  /** 3: the {@link Registers#AND_JOIN} register; 4: {@link Registers#SPACE_BEFORE_COMMA}. */
-  public static final int VERSION = 4;
+    Map<String, Map<String, Long>> codeClauses, Sides sides) implements Serializable {
+  /**
+   * 3: the {@link Registers#AND_JOIN} register; 4: {@link Registers#SPACE_BEFORE_COMMA}; 5: {@link #sides} and the
+   * {@link Registers#SIDES} register.
+   */
+  public static final int VERSION = 5;
 
   /**
    * @param source the corpus's path
@@ -38,6 +42,16 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    */
   public record Provenance(String source, String sha256, long notes, int minRealNotes, String learnedAt)
       implements Serializable {}
+
+  /**
+   * Body sides: where the notes put a side adjective, and in which forms.
+   *
+   * @param forms for the two words a side adjective stands between ("в руке" of "в правой руке"), each form that at
+   *     least {@code minRealNotes} notes write there, with their count. Keyed by both words, because the word after
+   *     the side does not always show its case: "онемение правой руки", but "нагрузка на руки"
+   * @param named the share of notes that name one of those places, with a side between its two words or without
+   */
+  public record Sides(Map<String, Map<String, Long>> forms, double named) implements Serializable {}
 
   /** A note length in characters drawn from the learned distribution (linear between the quantiles). */
   public int drawLength(SplittableRandom rng) {
@@ -49,6 +63,16 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
 
   public int medianLength() {
     return lengthQuantiles.get(lengthQuantiles.size() / 2);
+  }
+
+  /**
+   * How often a note that names a place of {@link Sides#forms} gives it a side: the share of notes with a side
+   * adjective ({@link Registers#SIDES}) over the share that name such a place, at most 1; 0 without places. Notes
+   * that name those places as often as the real ones then have a side as often as they do, and notes that name them
+   * less often have one less often.
+   */
+  public double sideRate() {
+    return sides.named() == 0 ? 0 : Math.min(1, share(Registers.SIDES) / sides.named());
   }
 
   /** The share of notes with a register feature; 0 for one the model has not seen. */

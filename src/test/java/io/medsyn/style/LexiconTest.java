@@ -12,7 +12,8 @@ class LexiconTest {
   static StyleModel model(Map<String, Long> phrases, Map<String, Long> shorthandSentences, Map<String, Long> fillers) {
     return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), 100, 5, "now"),
         List.of(10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210),
-        Map.of(), Map.of("АД", 0.5), 0.0, phrases, shorthandSentences, fillers, 0.0, Map.of());
+        Map.of(), Map.of("АД", 0.5), 0.0, phrases, shorthandSentences, fillers, 0.0, Map.of(),
+        new StyleModel.Sides(Map.of(), 0.0));
   }
 
   @Test

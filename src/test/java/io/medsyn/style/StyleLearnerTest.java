@@ -94,6 +94,9 @@ class StyleLearnerTest {
     assertThat(model.share(Registers.LOWERCASE)).isEqualTo(0.375);
     assertThat(model.share(Registers.DURATION)).isEqualTo(0.125);
     assertThat(model.share(Registers.AND_JOIN)).as("no note ends a list with \"и\"").isZero();
+    assertThat(model.share(Registers.SIDES)).as("no note names a body side").isZero();
+    assertThat(model.sides()).isEqualTo(new StyleModel.Sides(Map.of(), 0.0));
+    assertThat(model.sideRate()).isZero();
     assertThat(model.lengthQuantiles()).hasSize(21);
     assertThat(model.lengthQuantiles().get(0)).isEqualTo("Боль в пояснице. Жалоб нет.".length());
     assertThat(model.lengthQuantiles().get(20)).isEqualTo(NOTES[2][2].length());
@@ -139,6 +142,33 @@ class StyleLearnerTest {
     assertThat(Registers.has(Registers.SPACE_BEFORE_COMMA, "температура 38 ,озноб")).isTrue();
     assertThat(Registers.has(Registers.SPACE_BEFORE_COMMA, "слабость, кашель")).isFalse();
     assertThat(Registers.has(Registers.SPACE_BEFORE_COMMA, ", кашель")).isFalse();
+  }
+
+  @Test
+  void aSidesFormIsLearnedBetweenTheSameTwoWordsInKNotesAndNotInKMinusOne() {
+    StyleModel sides = new StyleLearner(new StyleConfig(null, true, K, 1000, true)).learn(notes(List.of(
+        new String[] {"a", "M54", "Боль в правой руке, в правом т.б. суставе."},
+        new String[] {"b", "M54", "Онемение в правой руке и в правом т.б. суставе."},
+        new String[] {"c", "M54", "Боль в левой руке, тремор в правой руке, в правом т.б. суставе."},
+        new String[] {"d", "M54", "Тремор в левой руке."},
+        new String[] {"e", "M54", "Пациент правильного телосложения, слабость в руке."},
+        new String[] {"f", "M54", "Пациент правильного телосложения, боль в руке."},
+        new String[] {"g", "M54", "Пациент правильного телосложения."},
+        new String[] {"h", "K80", "Боль в области правого подреберья."},
+        new String[] {"i", "K80", "Тяжесть в области правого подреберья после еды."},
+        new String[] {"j", "K80", "Горечь во рту, боль в области правого подреберья."},
+        new String[] {"k", "M17", "Боль в левом коленном суставе."},
+        new String[] {"l", "M17", "Хруст в левом коленном суставе."},
+        new String[] {"m", "M17", "Слабость в руке по утрам."},
+        new String[] {"n", "M17", "Онемение в руке."})), "sides");
+    // "в правой руке": a, b, c; "в левой руке" (c, d) and "в левом коленном" (k, l) are in K - 1 notes. "т" of
+    // "т.б." is a piece of an abbreviation; "правильного" is not a side.
+    assertThat(sides.sides().forms()).isEqualTo(Map.of("в руке", Map.of("правой", 3L),
+        "области подреберья", Map.of("правого", 3L)));
+    // A side adjective: a, b, c, d, h, i, j, k, l. A learned place, with a side or without: a to f, h, i, j, m, n.
+    assertThat(sides.share(Registers.SIDES)).isEqualTo(0.6429);
+    assertThat(sides.sides().named()).isEqualTo(0.7857);
+    assertThat(sides.sideRate()).isEqualTo(0.6429 / 0.7857);
   }
 
   @Test

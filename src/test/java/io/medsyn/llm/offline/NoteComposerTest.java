@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class NoteComposerTest {
   private static final NoteComposer COMPOSER = new NoteComposer();
+  private static final io.medsyn.style.StyleModel.Sides NO_SIDES = new io.medsyn.style.StyleModel.Sides(
+      java.util.Map.of(), 0.0);
   /** Symptoms as the built-in graph writes them: adjective + noun, plural, coordinated, with abbreviations. */
   private static final List<Fact> SYMPTOMS = List.of(
       new Fact("s01", "головная боль", "headache", 0.7),
@@ -255,7 +257,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 80), java.util.Map.of(), java.util.Map.of(), 0.0,
         java.util.Map.of("сухость во рту по утрам", 6L), java.util.Map.of(), java.util.Map.of(), 0.0,
-        java.util.Map.of());
+        java.util.Map.of(), NO_SIDES);
     NoteComposer styled = new NoteComposer(style);
     for (long id = 0; id < 20; id++) {
       String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19), SYMPTOMS.get(11)), null));
@@ -274,7 +276,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 200), java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(),
         java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of("I10", i10, "J06", java.util.Map.of(
-            "боль в горле", 7L)));
+            "боль в горле", 7L)), NO_SIDES);
     NoteComposer styled = new NoteComposer(style);
     int withClause = 0;
     for (long id = 0; id < 20; id++) {
@@ -295,7 +297,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 200), java.util.Map.of(io.medsyn.style.Registers.ELLIPTIC, 1.0),
         java.util.Map.of(), 0.0, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), 0.0,
-        java.util.Map.of("I10", java.util.Map.of("на заложенность носа", 9L)));
+        java.util.Map.of("I10", java.util.Map.of("на заложенность носа", 9L)), NO_SIDES);
     NoteComposer styled = new NoteComposer(style);
     int withClause = 0;
     for (long id = 0; id < 20; id++) {
@@ -334,7 +336,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.ONE_SENTENCE, 1.0,
             feature, share), java.util.Map.of(), 0.0, java.util.Map.of(),
-        java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of());
+        java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(), NO_SIDES);
     NoteComposer styled = new NoteComposer(style);
     int with = 0;
     for (long id = 0; id < 20; id++) {
