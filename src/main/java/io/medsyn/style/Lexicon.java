@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The style model's phrases indexed for writing: the user's wordings of a symptom (phrases with the same content
- * stems, in any order: "боль в горле" finds "горло болит"), phrases that carry a shorthand token, and filler
- * sentences. Every pick is weighted by how many real notes use the phrase. Not thread-safe (its stemmer): one per
- * composer.
+ * stems, in any order: "боль в горле" finds "горло болит"), phrases that carry a shorthand token, filler
+ * sentences, and the forms of a body side between two words. Every pick is weighted by how many real notes use the
+ * phrase. Not thread-safe (its stemmer): one per composer.
  */
 public final class Lexicon {
   private final Stemmer stemmer = new Stemmer();
@@ -32,6 +33,9 @@ public final class Lexicon {
   private final Map<String, Long> phraseNotes;
   /** A word's forms before a function word, by (stem, function word): "бол в" holds боли 1476, боль 363. */
   private final Map<String, Weighted> formsBefore = new HashMap<>();
+  /** The side adjective's forms between two words: "в руке" holds правой 51, левой 35. */
+  private final Map<String, Weighted> sideForms = new HashMap<>();
+  private final double sideRate;
 
   public Lexicon(StyleModel model) {
     this.phraseNotes = model.phrases();
@@ -77,6 +81,21 @@ public final class Lexicon {
     model.fillers().forEach(fillers::add);
     model.codeClauses().forEach((code, clauses) -> clauses.forEach((clause, notes) ->
         byCode.computeIfAbsent(code, x -> new Weighted()).add(clause, notes)));
+    model.sides().forms().forEach((place, forms) -> forms.forEach((form, notes) ->
+        sideForms.computeIfAbsent(place, x -> new Weighted()).add(form, notes)));
+    this.sideRate = model.sideRate();
+  }
+
+  /**
+   * Body sides for one note, to apply to each of its phrases in turn: a phrase that names a place of the model ("в
+   * руке", where the real notes write "в правой руке") gets a side adjective before its first such place, in a form
+   * the notes write there, unless it names a side already ("справа"). The note draws once, at its first place,
+   * whether it gives sides ({@link StyleModel#sideRate}) and which one, by the notes' counts of the forms there;
+   * later places take the same side, or none where the notes never write that side. At most one side per phrase; a
+   * note that names no place draws nothing.
+   */
+  public UnaryOperator<String> sides(SplittableRandom rng) {
+    return new NoteSides(rng);
   }
 
   /** A clause the code's real notes write, weighted by how many of them do; null when none is allowed. */
@@ -187,6 +206,44 @@ public final class Lexicon {
   /** A filler sentence, or null when the model has none. */
   public String filler(SplittableRandom rng, Predicate<String> allowed) {
     return fillers.pick(rng, allowed);
+  }
+
+  /** One note's {@link #sides}: the side it drew, if any, at its first place. */
+  private final class NoteSides implements UnaryOperator<String> {
+    private final SplittableRandom rng;
+    private boolean drawn;
+    /** The note's side ({@link SideWords#side}), or null for none. */
+    private String side;
+
+    NoteSides(SplittableRandom rng) {
+      this.rng = rng;
+    }
+
+    @Override
+    public String apply(String phrase) {
+      List<Tokens.Token> tokens = Tokens.located(phrase);
+      if (tokens.stream().anyMatch(t -> SideWords.isSide(t.text(), stemmer))) {
+        return phrase;
+      }
+      for (int i = 0; i + 1 < tokens.size(); i++) {
+        Tokens.Token place = tokens.get(i + 1);
+        Weighted forms = sideForms.get(tokens.get(i).text() + " " + place.text());
+        // The side goes into the space between the two words, as the notes write it: not across a comma.
+        if (forms != null && phrase.substring(tokens.get(i).end(), place.start()).isBlank()) {
+          String form;
+          if (!drawn) {
+            drawn = true;
+            form = rng.nextDouble() < sideRate ? forms.pick(rng) : null;
+            side = form == null ? null : SideWords.side(form, stemmer);
+          } else {
+            form = side == null ? null : forms.pick(rng, f -> SideWords.side(f, stemmer).equals(side));
+          }
+          return form == null ? phrase
+              : phrase.substring(0, place.start()) + form + " " + phrase.substring(place.start());
+        }
+      }
+      return phrase;
+    }
   }
 
   private boolean startsOn(String phrase, List<String> stems) {

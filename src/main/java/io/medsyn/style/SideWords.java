@@ -14,6 +14,8 @@ import java.util.Set;
 final class SideWords {
   /** The stems of the side adjectives: правой, левом, правого, левую ... */
   private static final Set<String> ADJECTIVES = Set.of("прав", "лев");
+  /** ... and of the side adverbs: a phrase with "справа" or "слева" has its side already. */
+  private static final Set<String> ADVERBS = Set.of("справ", "слев");
 
   private SideWords() {}
 
@@ -21,6 +23,11 @@ final class SideWords {
   static boolean has(String text) {
     Stemmer stemmer = new Stemmer();
     return Tokens.of(text).stream().anyMatch(t -> isAdjective(t, stemmer));
+  }
+
+  /** Whether the token is a side adjective or adverb. */
+  static boolean isSide(String token, Stemmer stemmer) {
+    return isAdjective(token, stemmer) || ADVERBS.contains(stemmer.stem(token));
   }
 
   /**
@@ -60,6 +67,11 @@ final class SideWords {
       }
     }
     return false;
+  }
+
+  /** The side a side adjective names, as its stem (прав or лев). */
+  static String side(String adjective, Stemmer stemmer) {
+    return stemmer.stem(adjective);
   }
 
   private static boolean isAdjective(String token, Stemmer stemmer) {

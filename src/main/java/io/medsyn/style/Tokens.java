@@ -30,15 +30,27 @@ public final class Tokens {
   /** A placeholder (*ДАТА*), an upper-case abbreviation of 2-5 letters (АД, ОАК, ВАШ), or a slashed one (н/в). */
   private static final Pattern SHORTHAND = Pattern.compile("\\*[^*\\s]+\\*|\\p{Lu}{2,5}|\\p{L}{1,3}/\\p{L}{1,3}");
 
+  /** A token as {@link #of} gives it, and where it stands in the text (start inclusive, end exclusive). */
+  record Token(String text, int start, int end) {}
+
   private Tokens() {}
 
   /** The text's tokens; words lower-cased except shorthand, which keeps its case. */
   public static List<String> of(String text) {
     List<String> tokens = new ArrayList<>();
+    for (Token t : located(text)) {
+      tokens.add(t.text());
+    }
+    return tokens;
+  }
+
+  /** The text's tokens as {@link #of} gives them, each with its place in the text, for writing into it. */
+  static List<Token> located(String text) {
+    List<Token> tokens = new ArrayList<>();
     Matcher m = TOKEN.matcher(text);
     while (m.find()) {
       String t = m.group();
-      tokens.add(isShorthand(t) ? t : Words.fold(t));
+      tokens.add(new Token(isShorthand(t) ? t : Words.fold(t), m.start(), m.end()));
     }
     return tokens;
   }

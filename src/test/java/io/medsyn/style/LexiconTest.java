@@ -16,6 +16,69 @@ class LexiconTest {
         new StyleModel.Sides(Map.of(), 0.0));
   }
 
+  /**
+   * A model whose notes write these side forms, with a side in {@code share} of them and a place in half. The forms
+   * in a fixed order, as a learned or loaded model has them: the draws depend on it, and Map.of's order does not
+   * hold from one run to the next.
+   */
+  static StyleModel sided(Map<String, Map<String, Long>> forms, double share) {
+    StyleModel plain = model(Map.of(), Map.of(), Map.of());
+    Map<String, Map<String, Long>> ordered = new java.util.TreeMap<>();
+    forms.forEach((place, counts) -> ordered.put(place, new java.util.TreeMap<>(counts)));
+    return new StyleModel(plain.version(), plain.provenance(), plain.lengthQuantiles(),
+        Map.of(Registers.SIDES, share), plain.shorthand(), plain.typoRate(), plain.phrases(),
+        plain.shorthandSentences(), plain.fillers(), plain.fillerShare(), plain.codeClauses(),
+        new StyleModel.Sides(ordered, 0.5));
+  }
+
+  @Test
+  void aPlaceTakesASideInAFormTheNotesWriteThereBeforeItsFirstPlaceOnly() {
+    // RuMedTop3's counts of "в правой руке" and "в левой руке".
+    Lexicon lexicon = new Lexicon(sided(Map.of("в руке", Map.of("правой", 51L, "левой", 35L)), 0.5));
+    Map<String, Integer> seen = new java.util.TreeMap<>();
+    for (int seed = 0; seed < 1000; seed++) {
+      seen.merge(lexicon.sides(new SplittableRandom(seed)).apply("Слабость в руке и в руке"), 1, Integer::sum);
+    }
+    assertThat(seen).isEqualTo(Map.of("Слабость в правой руке и в руке", 581, "Слабость в левой руке и в руке", 419));
+    // A side already; another form of the word; a comma between the two words.
+    for (String phrase : List.of("боль в руке справа", "онемение в левой руке", "нагрузка на руки", "в, руке")) {
+      assertThat(lexicon.sides(new SplittableRandom(1)).apply(phrase)).isEqualTo(phrase);
+    }
+  }
+
+  @Test
+  void aNoteKeepsOneSideAndDrawsOnlyAtItsFirstPlace() {
+    Lexicon lexicon = new Lexicon(sided(Map.of("в руке", Map.of("правой", 51L, "левой", 35L),
+        "в ногу", Map.of("правую", 31L)), 0.5));
+    Map<String, Integer> seen = new java.util.TreeMap<>();
+    for (int seed = 0; seed < 1000; seed++) {
+      java.util.function.UnaryOperator<String> sides = lexicon.sides(new SplittableRandom(seed));
+      seen.merge(sides.apply("изжога") + "; " + sides.apply("слабость в руке") + "; "
+          + sides.apply("боль отдаёт в ногу"), 1, Integer::sum);
+    }
+    // No note writes "в левую ногу": after "в левой руке" the leg has no side.
+    assertThat(seen).isEqualTo(Map.of("изжога; слабость в правой руке; боль отдаёт в правую ногу", 581,
+        "изжога; слабость в левой руке; боль отдаёт в ногу", 419));
+  }
+
+  @Test
+  void aNoteGivesASideAtTheRateThatBringsTheNotesToTheRealShareAndWithoutPlacesDrawsNothing() {
+    // A side in 20 % of the notes, a place in 50 %: a note that names the place gives it a side 40 % of the time.
+    Lexicon lexicon = new Lexicon(sided(Map.of("в руке", Map.of("правой", 51L)), 0.2));
+    int sided = 0;
+    for (int seed = 0; seed < 1000; seed++) {
+      sided += lexicon.sides(new SplittableRandom(seed)).apply("слабость в руке").contains("правой") ? 1 : 0;
+    }
+    assertThat(sided).isEqualTo(391);
+    for (Lexicon none : List.of(lexicon, new Lexicon(model(Map.of(), Map.of(), Map.of())))) {
+      SplittableRandom rng = new SplittableRandom(7);
+      assertThat(none.sides(rng).apply("боль в плече")).isEqualTo("боль в плече");
+      assertThat(rng.nextLong()).as("no draw").isEqualTo(new SplittableRandom(7).nextLong());
+    }
+    assertThat(new Lexicon(model(Map.of(), Map.of(), Map.of())).sides(new SplittableRandom(1))
+        .apply("слабость в руке")).isEqualTo("слабость в руке");
+  }
+
   @Test
   void aSymptomTakesTheUsersWordingWithItsStemsInAnyOrder() {
     Map<String, Long> phrases = new LinkedHashMap<>();

@@ -13,13 +13,14 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a plausible outpatient note from a task without any model: complaints (every sampled symptom, verbatim or,
  * in Russian, in the accusative), onset and duration, anamnesis and findings, in a style read from the task's
- * example note, learned from the user's real notes (a {@link StyleModel}: their lengths, register mix, shorthand
- * and phrasings), or drawn at random. It never writes the diagnosis, the disease's names or the code. A pure function
- * of the task: its randomness comes from (run seed, task id) alone.
+ * example note, learned from the user's real notes (a {@link StyleModel}: their lengths, register mix, shorthand,
+ * phrasings and body sides), or drawn at random. It never writes the diagnosis, the disease's names or the code. A
+ * pure function of the task: its randomness comes from (run seed, task id) alone.
  */
 public final class NoteComposer {
   /** Copying this many consecutive words of the example counts as copying it. */
@@ -54,13 +55,18 @@ public final class NoteComposer {
     Set<String> exampleRuns = example == null ? Set.of() : Overlap.runs(example, COPY_RUN);
     boolean learned = model != null && russian;
     List<String> symptoms = texts(task.symptoms(), phrases, task, false);
+    List<String> anamnesis = texts(task.anamnesis(), phrases, task, true);
+    List<String> findings = texts(task.findings(), phrases, task, true);
     if (learned) {
       // The user's wording of the symptom, else the graph's with its first word in the user's form.
       symptoms.replaceAll(s -> Objects.requireNonNullElseGet(lexicon.phrasing(s, rng), () -> lexicon.inRealForm(s,
           rng)));
+      // Then body sides where the user's notes write them ("в правой руке"), one side for the whole note.
+      UnaryOperator<String> sides = lexicon.sides(rng);
+      for (List<String> facts : List.of(symptoms, anamnesis, findings)) {
+        facts.replaceAll(sides);
+      }
     }
-    List<String> anamnesis = texts(task.anamnesis(), phrases, task, true);
-    List<String> findings = texts(task.findings(), phrases, task, true);
     String note = null;
     for (int attempt = 0; attempt < TRIES; attempt++) {
       if (learned) {

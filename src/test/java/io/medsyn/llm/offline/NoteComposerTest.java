@@ -327,6 +327,38 @@ class NoteComposerTest {
     }
   }
 
+  @Test
+  void aPlaceTakesASideInTheUsersFormAndNeverWithoutTheirSides() {
+    // RuMedTop3's counts of "в правой руке" and "в левой руке" (in a fixed order, as a model has them); a side in
+    // half of the notes, the place in half.
+    io.medsyn.style.StyleModel.Sides arm = new io.medsyn.style.StyleModel.Sides(java.util.Map.of("в руке",
+        new java.util.TreeMap<>(java.util.Map.of("правой", 51L, "левой", 35L))), 0.5);
+    NoteComposer sided = new NoteComposer(sidedStyle(arm, 0.5));
+    NoteComposer plain = new NoteComposer(sidedStyle(NO_SIDES, 0.0));
+    List<Fact> symptoms = List.of(new Fact("s21", "слабость в руке", "weakness in the arm", 0.5), SYMPTOMS.get(11));
+    int right = 0;
+    for (long id = 0; id < 40; id++) {
+      String note = sided.compose(task(id, "ru", symptoms, null)).toLowerCase(Locale.ROOT);
+      assertThat(note).containsAnyOf("слабость в правой руке", "слабость в левой руке");
+      right += note.contains("правой") ? 1 : 0;
+      assertThat(plain.compose(task(id, "ru", symptoms, null)).toLowerCase(Locale.ROOT)).contains("слабость в руке")
+          .doesNotContain("правой").doesNotContain("левой");
+      // A note that names no such place is the note the model without sides writes.
+      NoteTask none = task(id, "ru", SYMPTOMS.subList(16, 19), null);
+      assertThat(sided.compose(none)).isEqualTo(plain.compose(none));
+    }
+    assertThat(right).isEqualTo(23);
+  }
+
+  /** A model of 80-character notes with these body sides, a side adjective in {@code share} of them. */
+  private static io.medsyn.style.StyleModel sidedStyle(io.medsyn.style.StyleModel.Sides sides, double share) {
+    return new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
+        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
+        java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.SIDES, share),
+        java.util.Map.of(), 0.0, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(),
+        sides);
+  }
+
   /**
    * Of 20 notes written in a model whose notes are one comma-separated list and have the register {@code feature}
    * at {@code share}, how many have it; every note keeps its three symptoms.
