@@ -60,8 +60,8 @@ final class SideWords {
     for (String sentence : Tokens.sentences(text)) {
       List<String> tokens = Tokens.of(sentence);
       for (int i = 0; i + 1 < tokens.size(); i++) {
-        if (places.contains(tokens.get(i) + " " + tokens.get(i + 1)) || i + 2 < tokens.size()
-            && isAdjective(tokens.get(i + 1), stemmer) && places.contains(tokens.get(i) + " " + tokens.get(i + 2))) {
+        if (places.contains(tokens.get(i) + " " + tokens.get(i + 1)) || (i + 2 < tokens.size()
+            && isAdjective(tokens.get(i + 1), stemmer) && places.contains(tokens.get(i) + " " + tokens.get(i + 2)))) {
           return true;
         }
       }
