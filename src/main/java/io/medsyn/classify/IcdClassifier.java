@@ -62,7 +62,7 @@ public final class IcdClassifier {
     }
   }
 
-  /** Fits on notes whose terms {@link #terms} computed (columns code, terms, optionally synthetic). */
+  /** Fits on notes whose terms {@link #terms} computed (columns id, code, terms, optionally synthetic). */
   public TrainedClassifier fitTerms(Dataset<Row> terms, FitSettings settings) {
     try (TrainingFeatures features = features(terms)) {
       return features.fit(settings);
