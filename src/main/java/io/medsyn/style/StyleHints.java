@@ -1,17 +1,20 @@
 package io.medsyn.style;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What an LLM is told of the user's style: the target length and the register, in the prompt's language. The
- * same model the offline composer writes in, so both backends aim at the same notes.
+ * What an LLM is told of the user's style: the target length, the register, the shorthand and the body sides, in the
+ * prompt's language. The same model the offline composer writes in, so both backends aim at the same notes.
  */
 public final class StyleHints {
   /** Shorthand named in the hint: the most used ones. */
   private static final int SHORTHAND_NAMED = 6;
+  /** Side phrases given as examples: the most written ones. */
+  private static final int SIDES_NAMED = 2;
 
   private StyleHints() {}
 
@@ -36,7 +39,26 @@ public final class StyleHints {
     if (!shorthand.isEmpty()) {
       out.append(" Принятые сокращения и метки: ").append(String.join(", ", shorthand)).append('.');
     }
+    List<String> sides = sidePhrases(model);
+    if (!sides.isEmpty()) {
+      out.append(String.format(Locale.ROOT, " Сторону тела пишут прилагательным (%s) в %s записей.",
+          String.join(", ", sides), percent(model.share(Registers.SIDES))));
+    }
     return out.toString();
+  }
+
+  /**
+   * The side phrases the notes write most ("в правой руке"): each in at least k real notes, as the model keeps only
+   * those.
+   */
+  private static List<String> sidePhrases(StyleModel model) {
+    Map<String, Long> counts = new HashMap<>();
+    model.sides().forms().forEach((place, forms) -> forms.forEach((form, notes) -> {
+      String[] words = place.split(" ", 2);
+      counts.put("«" + words[0] + " " + form + " " + words[1] + "»", notes);
+    }));
+    return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey())).limit(SIDES_NAMED).map(Map.Entry::getKey).toList();
   }
 
   private static String percent(double share) {

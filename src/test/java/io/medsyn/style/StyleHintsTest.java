@@ -16,4 +16,13 @@ class StyleHintsTest {
     assertThat(StyleHints.of(model, "en")).isEmpty();
     assertThat(StyleHints.of(null, "ru")).isEmpty();
   }
+
+  @Test
+  void theHintNamesTheSidesMostWrittenAndHowOften() {
+    StyleModel model = LexiconTest.sided(Map.of("в руке", Map.of("правой", 51L, "левой", 35L),
+        "области подреберья", Map.of("правого", 40L)), 0.26);
+    assertThat(StyleHints.of(model, "ru")).endsWith(" Принятые сокращения и метки: АД. Сторону тела пишут"
+        + " прилагательным («в правой руке», «области правого подреберья») в 26 % записей.");
+    assertThat(StyleHints.of(LexiconTest.model(Map.of(), Map.of(), Map.of()), "ru")).doesNotContain("Сторону");
+  }
 }
