@@ -1,5 +1,6 @@
 package io.medsyn.classify;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
@@ -66,6 +67,10 @@ final class DualSoftmax implements LogisticSolver {
     double[] score = new double[k];
     double[] p = new double[k];
     double[] z = new double[k];
+    double[] u = new double[k];
+    // Each row's simplex multiplier from its last solve: the next solve starts there (NaN: not solved yet).
+    double[] multiplier = new double[l];
+    Arrays.fill(multiplier, Double.NaN);
     int iter = 0;
     double worst = Double.POSITIVE_INFINITY;
     while (iter < maxIter) {
@@ -82,7 +87,7 @@ final class DualSoftmax implements LogisticSolver {
           gap += Math.abs(alpha[at + m] / c - p[m]);
         }
         worst = Math.max(worst, gap);
-        solveRow(squaredNorm[i], c, alpha, at, score, z);
+        multiplier[i] = solveRow(squaredNorm[i], c, alpha, at, score, multiplier[i], z, u);
         for (int m = 0; m < k; m++) {
           step[m] = alpha[at + m] - z[m];
           alpha[at + m] = z[m];
@@ -106,9 +111,19 @@ final class DualSoftmax implements LogisticSolver {
    * Minimises row i's block: {@code Σ_m ½ a (z_m − α_m)² − s_m (z_m − α_m) + z_m log z_m} subject to
    * {@code Σ_m z_m = c}, with a = ‖x_i‖² and s the row's scores. Each z_m solves {@code a z + log z = r_m − ν} for
    * the multiplier ν with {@code r_m = a α_m + s_m}; Σ z(ν) is decreasing and convex in ν, so Newton's method on ν
-   * converges monotonically once a step lands left of the root (the first one does, from a start right of it).
+   * converges from any start, monotonically once a step lands left of the root.
+   *
+   * <p>Why the starts: a row's multiplier moves little between passes, so ν starts from the row's last one
+   * ({@code previous}, NaN for none) when that is left of the start exact for a = 0, which is right of the root
+   * (from the right, a closer start lands closer). Each u_m = log z_m starts from its tangent at the last ν, which
+   * is right of its root (u is concave in ν). Both only save Newton steps: the stopping tests are the same.
+   *
+   * @param z receives the block's solution
+   * @param u scratch, one entry per class
+   * @return the multiplier ν, the start of the row's next solve
    */
-  static void solveRow(double a, double c, double[] alpha, int at, double[] s, double[] z) {
+  static double solveRow(double a, double c, double[] alpha, int at, double[] s, double previous, double[] z,
+      double[] u) {
     int k = z.length;
     double max = Double.NEGATIVE_INFINITY;
     for (int m = 0; m < k; m++) {
@@ -118,13 +133,22 @@ final class DualSoftmax implements LogisticSolver {
     for (int m = 0; m < k; m++) {
       sum += Math.exp(a * alpha[at + m] + s[m] - max);
     }
-    // Exact for a = 0 (z = exp(r − ν)); for a > 0 each z is smaller, so ν starts right of the root.
     double nu = max + Math.log(sum) - Math.log(c);
+    if (previous < nu) {
+      nu = previous;
+    }
+    double moved = Double.NaN;
     for (int newton = 0; newton < MAX_NEWTON; newton++) {
       double total = 0;
       double slope = 0;
       for (int m = 0; m < k; m++) {
-        z[m] = root(a, a * alpha[at + m] + s[m] - nu);
+        double t = a * alpha[at + m] + s[m] - nu;
+        double start = start(a, t);
+        if (newton > 0) {
+          start = Math.min(start, u[m] - moved / (a * z[m] + 1));
+        }
+        u[m] = logRoot(a, t, start);
+        z[m] = Math.exp(u[m]);
         total += z[m];
         slope += z[m] / (a * z[m] + 1);
       }
@@ -132,13 +156,20 @@ final class DualSoftmax implements LogisticSolver {
       if (Math.abs(total - c) <= 1e-12 * c || next == nu) {
         break;
       }
+      moved = next - nu;
       nu = next;
     }
+    return nu;
   }
 
-  /** The z > 0 with {@code a z + log z = t} (a ≥ 1), by Newton's method on u = log z from the right of the root. */
-  static double root(double a, double t) {
-    double u = t > a ? Math.log(t / a) : t;
+  /** A start right of the root of {@code a e^u + u = t}, and close to it: exact when one term dominates. */
+  private static double start(double a, double t) {
+    return t > a ? Math.log(t / a) : t;
+  }
+
+  /** The u with {@code a e^u + u = t}, by Newton's method from {@code u}, right of the root (so monotone). */
+  private static double logRoot(double a, double t, double from) {
+    double u = from;
     for (int newton = 0; newton < MAX_NEWTON; newton++) {
       double e = a * Math.exp(u);
       double change = (e + u - t) / (e + 1);
@@ -147,7 +178,7 @@ final class DualSoftmax implements LogisticSolver {
         break;
       }
     }
-    return Math.exp(u);
+    return u;
   }
 
   /** Row i's class scores {@code Wᵀx_i} (W feature-major, the bias row last). */

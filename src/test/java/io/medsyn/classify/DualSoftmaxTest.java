@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.medsyn.testing.TestSpark;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -59,5 +60,26 @@ class DualSoftmaxTest {
     // With row 3 weighing 1 instead of 3, its own code's probability falls from 0.639 to SciPy's 0.465.
     assertThat(p.get(3)).containsExactly(new double[] {.293886, .465372, .240742}, within(2e-6));
     assertThat(p.get(4)).containsExactly(new double[] {.304861, .221582, .473557}, within(2e-6));
+  }
+
+  @Test
+  void aRowsBlockIsTheSameFromAnyStartOfItsMultiplier() {
+    double a = 2.5;
+    double c = 3;
+    double[] alpha = {0, 0.4, 2.5, 0.1};
+    double[] scores = {-1.5, 0.3, 2.0, -4.0};
+    double[] cold = new double[4];
+    double nu = DualSoftmax.solveRow(a, c, alpha, 0, scores, Double.NaN, cold, new double[4]);
+    assertThat(Arrays.stream(cold).sum()).isCloseTo(c, within(1e-11));
+    for (int m = 0; m < 4; m++) {
+      // Each z_m solves a z + log z = a α_m + s_m − ν.
+      assertThat(a * cold[m] + Math.log(cold[m])).isCloseTo(a * alpha[m] + scores[m] - nu, within(1e-9));
+    }
+    for (double previous : new double[] {nu - 20, nu - 0.01, nu, nu + 0.01, nu + 20}) {
+      double[] warm = new double[4];
+      assertThat(DualSoftmax.solveRow(a, c, alpha, 0, scores, previous, warm, new double[4])).as("from %s", previous)
+          .isCloseTo(nu, within(1e-9));
+      assertThat(warm).as("from %s", previous).containsExactly(cold, within(1e-11));
+    }
   }
 }
