@@ -227,7 +227,7 @@ public final class Lexicon {
       }
       for (int i = 0; i + 1 < tokens.size(); i++) {
         Tokens.Token place = tokens.get(i + 1);
-        Weighted forms = sideForms.get(tokens.get(i).text() + " " + place.text());
+        Weighted forms = sideForms.get(SideWords.place(tokens.get(i).text(), place.text()));
         // The side goes into the space between the two words, as the notes write it: not across a comma.
         if (forms != null && phrase.substring(tokens.get(i).end(), place.start()).isBlank()) {
           String form;

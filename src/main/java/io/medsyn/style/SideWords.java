@@ -44,7 +44,7 @@ final class SideWords {
         String after = tokens.get(i + 1);
         if (isAdjective(tokens.get(i), stemmer) && after.length() >= 2 && Character.isLetter(after.charAt(0))
             && !Tokens.isShorthand(after) && !Stemmer.isStopword(after)) {
-          out.add(tokens.get(i - 1) + " " + tokens.get(i) + " " + after);
+          out.add(phrase(place(tokens.get(i - 1), after), tokens.get(i)));
         }
       }
     }
@@ -60,13 +60,35 @@ final class SideWords {
     for (String sentence : Tokens.sentences(text)) {
       List<String> tokens = Tokens.of(sentence);
       for (int i = 0; i + 1 < tokens.size(); i++) {
-        if (places.contains(tokens.get(i) + " " + tokens.get(i + 1)) || (i + 2 < tokens.size()
-            && isAdjective(tokens.get(i + 1), stemmer) && places.contains(tokens.get(i) + " " + tokens.get(i + 2)))) {
+        if (places.contains(place(tokens.get(i), tokens.get(i + 1))) || (i + 2 < tokens.size()
+            && isAdjective(tokens.get(i + 1), stemmer) && places.contains(place(tokens.get(i), tokens.get(i + 2))))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** The place two words make, as the style model keys it: "в" and "руке" make "в руке". */
+  static String place(String before, String after) {
+    return before + " " + after;
+  }
+
+  /** The phrase a side's form makes at a place: "в руке" with "правой" is "в правой руке". */
+  static String phrase(String place, String form) {
+    int space = place.indexOf(' ');
+    return place.substring(0, space + 1) + form + place.substring(space);
+  }
+
+  /** The place of a side phrase of {@link #phrases}: "в руке" of "в правой руке". */
+  static String placeOf(String phrase) {
+    String[] words = phrase.split(" ");
+    return place(words[0], words[2]);
+  }
+
+  /** The side's form in a side phrase of {@link #phrases}: "правой" of "в правой руке". */
+  static String formOf(String phrase) {
+    return phrase.split(" ")[1];
   }
 
   /** The side a side adjective names, as its stem (прав or лев). */

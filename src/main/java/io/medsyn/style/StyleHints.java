@@ -53,10 +53,8 @@ public final class StyleHints {
    */
   private static List<String> sidePhrases(StyleModel model) {
     Map<String, Long> counts = new HashMap<>();
-    model.sides().forms().forEach((place, forms) -> forms.forEach((form, notes) -> {
-      String[] words = place.split(" ", 2);
-      counts.put("«" + words[0] + " " + form + " " + words[1] + "»", notes);
-    }));
+    model.sides().forms().forEach((place, forms) -> forms.forEach((form, notes) ->
+        counts.put("«" + SideWords.phrase(place, form) + "»", notes)));
     return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
         .thenComparing(Map.Entry.comparingByKey())).limit(SIDES_NAMED).map(Map.Entry::getKey).toList();
   }

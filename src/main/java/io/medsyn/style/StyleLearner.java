@@ -159,8 +159,9 @@ public final class StyleLearner {
     Map<String, Map<String, Long>> forms = new TreeMap<>();
     for (Row r : counted(real, "phrase", text -> new ArrayList<>(SideWords.phrases(text)))
         .where(col("notes").geq(minRealNotes)).orderBy(desc("notes"), col("phrase")).collectAsList()) {
-      String[] words = r.getString(0).split(" ");
-      forms.computeIfAbsent(words[0] + " " + words[2], x -> new LinkedHashMap<>()).put(words[1], r.getLong(1));
+      String phrase = r.getString(0);
+      forms.computeIfAbsent(SideWords.placeOf(phrase), x -> new LinkedHashMap<>()).put(SideWords.formOf(phrase),
+          r.getLong(1));
     }
     if (forms.isEmpty()) {
       return new StyleModel.Sides(forms, 0);
