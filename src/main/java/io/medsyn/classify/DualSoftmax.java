@@ -167,7 +167,7 @@ final class DualSoftmax implements LogisticSolver {
     return t > a ? Math.log(t / a) : t;
   }
 
-  /** The u with {@code a e^u + u = t}, by Newton's method from {@code u}, right of the root (so monotone). */
+  /** The u with {@code a e^u + u = t}, by Newton's method from {@code from}, right of the root (so monotone). */
   private static double logRoot(double a, double t, double from) {
     double u = from;
     for (int newton = 0; newton < MAX_NEWTON; newton++) {
