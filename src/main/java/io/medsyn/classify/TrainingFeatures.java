@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One training set's TF-IDF rows, in id order, kept in memory with the vectors fitted on it, so that fits with
  * different {@link FitSettings} (cross-validation's candidates on one fold) or on different subsets of synthetic notes
- * (the grid's cells that share a real part) pay for the features once (on RuMedTop3 with 10k offline notes, 5-10 s
- * of a 30-50 s fit). Made by {@link IcdClassifier#features}; close it to release the rows.
+ * (the grid's cells that share a real part) pay for the features once (on RuMedTop3 with 10k offline notes, 5-8 s
+ * against a fit's 20-30 s). Made by {@link IcdClassifier#features}; close it to release the rows.
  */
 public final class TrainingFeatures implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingFeatures.class);
