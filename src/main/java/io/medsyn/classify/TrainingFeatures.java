@@ -1,10 +1,14 @@
 package io.medsyn.classify;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import io.medsyn.config.ClassifierConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.StringIndexer;
@@ -59,20 +63,34 @@ public final class TrainingFeatures implements AutoCloseable {
   public TrainedClassifier fit(FitSettings settings, Column keep) {
     long start = System.nanoTime();
     Dataset<Row> kept = rows.where(keep);
-    // Unseen codes get index = number of codes (never predicted), so evaluation notes are counted, not dropped.
+    // "keep": an evaluation note's unseen code must not fail the transform (its rank is a miss, counted).
     StringIndexerModel indexer = new StringIndexer().setInputCol("code").setOutputCol(IcdClassifier.LABEL)
         .setHandleInvalid("keep").setStringOrderType("alphabetAsc").fit(kept);
     Dataset<Row> weighted = IcdClassifier.weigh(indexer.transform(kept), settings)
         .select(IcdClassifier.LABEL, TextFeatures.FEATURES, IcdClassifier.WEIGHT);
     ClassifierModel.Fitted fitted = model.fit(weighted, settings.regParam(), config, seed);
     List<String> labels = List.of(indexer.labelsArray()[0]);
+    double[] logPrior = logPrior(kept, labels);
     double modelSeconds = (System.nanoTime() - start) / 1e9;
     LOG.info("fitted the {} classifier on {} codes in {} s, features {} s ({}): iterations {} of {} ({})",
         model.name(), labels.size(), String.format("%.1f", modelSeconds), String.format("%.1f", seconds), settings,
         fitted.iterations(), fitted.maxIter(), fitted.converged() ? "converged" : "not converged");
     List<Transformer> stages = new ArrayList<>(List.of(indexer, vectors, fitted.model()));
-    return new TrainedClassifier(TextFeatures.termStages("text", config), stages, labels, settings,
+    return new TrainedClassifier(TextFeatures.termStages("text", config), stages, labels, logPrior, settings,
         seconds + modelSeconds, fitted.iterations(), fitted.maxIter(), fitted.converged());
+  }
+
+  /** Per label, ln of its add-one-smoothed share of the real rows (uniform when there are none). */
+  private static double[] logPrior(Dataset<Row> kept, List<String> labels) {
+    Map<String, Long> counts = new HashMap<>();
+    kept.where(not(col(IcdClassifier.SYNTHETIC))).groupBy("code").count().collectAsList()
+        .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    double[] out = new double[labels.size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = Math.log((counts.getOrDefault(labels.get(j), 0L) + 1.0) / (total + labels.size()));
+    }
+    return out;
   }
 
   @Override

@@ -24,6 +24,11 @@ import java.util.List;
  *     real-only controls are fitted with {@code none} and with {@code balanced} whatever this says
  * @param syntheticWeights the weight of a synthetic note relative to a real one; with several, cross-validation
  *     picks one
+ * @param priorShifts the prior shift τ of predictions: codes are ranked by p(c|note)·π_c^τ, renormalised, where π_c
+ *     is the code's share of the fit's real training notes (add-one smoothed). 0 keeps the model's probabilities; τ > 0
+ *     favours frequent codes (taking back some of a class weighting), τ < 0 rare ones. With several, cross-validation
+ *     picks one for the plain real-only control and for the mixtures at no extra fit (the class-weighted control
+ *     keeps 0: it shows what weighting alone gives)
  * @param selectBy how cross-validation ranks the mixtures' candidates: {@code hit1}, mean Hit@1; or
  *     {@code all_columns}, the smallest margin over the stronger real-only control across Hit@1, Hit@3, macro-F1 and
  *     rarest-third Hit@1, so that the chosen mixture is the one likeliest to beat both controls everywhere
@@ -34,8 +39,8 @@ import java.util.List;
  */
 public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
     int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, List<Double> regParams,
-    List<String> classWeights, List<Double> syntheticWeights, String selectBy, int cvFolds, int maxIter,
-    double tol) implements Serializable {
+    List<String> classWeights, List<Double> syntheticWeights, List<Double> priorShifts, String selectBy,
+    int cvFolds, int maxIter, double tol) implements Serializable {
   public static final List<String> FEATURES = List.of("vocabulary", "hashing");
   public static final List<String> IDFS = List.of("spark", "smooth");
   public static final List<String> NORMS = List.of("joint", "separate");
@@ -68,6 +73,10 @@ public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams,
     ConfigException.require(!syntheticWeights.isEmpty()
         && syntheticWeights.stream().allMatch(r -> r != null && r > 0), "synthetic_weights",
         "a non-empty list of numbers > 0", syntheticWeights);
+    priorShifts = priorShifts == null ? List.of() : List.copyOf(priorShifts);
+    ConfigException.require(!priorShifts.isEmpty()
+        && priorShifts.stream().allMatch(r -> r != null && Double.isFinite(r)), "prior_shifts",
+        "a non-empty list of numbers (0: no shift)", priorShifts);
     SelectBy.named("select_by", selectBy);
     ConfigException.require(cvFolds >= 2, "cv_folds", "an integer >= 2", cvFolds);
     ConfigException.require(maxIter >= 1, "max_iter", "an integer >= 1", maxIter);

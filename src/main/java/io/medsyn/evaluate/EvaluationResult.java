@@ -27,14 +27,13 @@ public record EvaluationResult(int depth, long trainNotes, long evalNotes, long 
    */
   public record RunRow(String cell, double realShare, double syntheticShare, long seed, long trainReal,
       long trainSynthetic, int codes, double regParam, String classWeight, double syntheticWeight,
-      int iterations, int maxIter, boolean converged, double trainSeconds, double hit1, double hit3,
-      double macroF1, long unseenNotes) {}
+      double priorShift, int iterations, int maxIter, boolean converged, double trainSeconds, double hit1,
+      double hit3, double macroF1, long unseenNotes) {}
 
   /** A cell over its seeds ({@code runs} fits: 1 when its training data does not depend on the seed). */
-  public record CellRow(String cell, double realShare, double syntheticShare, String classWeight, int runs,
-      long trainReal,
-      long trainSynthetic, double hit1Mean, double hit1Sd, double hit3Mean, double hit3Sd, double macroF1Mean,
-      double macroF1Sd, double trainSecondsMean) {}
+  public record CellRow(String cell, double realShare, double syntheticShare, String classWeight,
+      double priorShift, int runs, long trainReal, long trainSynthetic, double hit1Mean, double hit1Sd,
+      double hit3Mean, double hit3Sd, double macroF1Mean, double macroF1Sd, double trainSecondsMean) {}
 
   /** A cell on the notes of the rarest or the most frequent third of codes (by real training frequency). */
   public record GroupRow(String cell, double realShare, double syntheticShare, String group, int codes, long notes,
@@ -60,9 +59,9 @@ public record EvaluationResult(int depth, long trainNotes, long evalNotes, long 
    * only" or "real + synthetic", whose synthetic notes train every fold and validate none): its mean figures, and
    * the {@code score} by which evaluate.classifier.select_by ranked it.
    */
-  public record SelectionRow(String fitted, double regParam, String classWeight, double syntheticWeight, int folds,
-      double hit1Mean, double hit1Sd, double hit3Mean, double macroF1Mean, double rareHit1Mean, double score,
-      boolean chosen) {}
+  public record SelectionRow(String fitted, double regParam, String classWeight, double syntheticWeight,
+      double priorShift, int folds, double hit1Mean, double hit1Sd, double hit3Mean, double macroF1Mean,
+      double rareHit1Mean, double score, boolean chosen) {}
 
   /** One evaluation note under one run: its true code and the model's most probable codes, best first. */
   public record PredictionRow(String cell, long seed, String noteId, String code, List<RankedCode> top) {}

@@ -120,7 +120,8 @@ public final class Experiment {
 
   /**
    * The settings of each control and of the mixtures: the first candidates, or, where several are configured,
-   * those cross-validation on the real training notes picks (the controls by Hit@1, the mixtures by
+   * those cross-validation on the real training notes picks (the controls by Hit@1, the class-weighted one without a
+   * prior shift; the mixtures by
    * evaluate.classifier.select_by, which may compare them with the controls on the same folds). A mixture
    * candidate takes the L2 strength of the control of its class weighting, else the plain control's. Selection rows
    * go to {@code rows}.
@@ -132,16 +133,20 @@ public final class Experiment {
     ClassifierConfig c = config.classifier();
     SelectBy rank = c.ranking();
     ModelSelection selection = new ModelSelection(classifier, c.cvFolds(), seed, rare);
-    boolean chooseMixtures = haveSynthetic && c.classWeights().size() * c.syntheticWeights().size() > 1;
+    boolean chooseMixtures = haveSynthetic
+        && c.classWeights().size() * c.syntheticWeights().size() * c.priorShifts().size() > 1;
     Map<ClassWeight, FitSettings> controls = new LinkedHashMap<>();
     List<double[]> controlFigures = new ArrayList<>();
     for (ClassWeight weight : CONTROLS) {
-      FitSettings first = FitSettings.of(c).withClassWeight(weight);
-      if (c.regParams().size() == 1 && !(chooseMixtures && rank.needsControls())) {
+      // The class-weighted control shows what weighting alone gives, so it keeps its probabilities unshifted.
+      List<Double> shifts = weight == ClassWeight.NONE ? c.priorShifts() : List.of(0.0);
+      FitSettings first = FitSettings.of(c).withClassWeight(weight).withPriorShift(shifts.get(0));
+      if (c.regParams().size() * shifts.size() == 1 && !(chooseMixtures && rank.needsControls())) {
         controls.put(weight, first);
       } else {
-        List<FitSettings> candidates = c.regParams().stream().map(r -> new FitSettings(r, weight,
-            first.syntheticWeight())).toList();
+        List<FitSettings> candidates = new ArrayList<>();
+        c.regParams().forEach(r -> shifts.forEach(t -> candidates.add(new FitSettings(r, weight,
+            first.syntheticWeight(), t))));
         ModelSelection.Choice choice = selection.choose("real only", candidates, terms.real(), null,
             SelectBy.HIT1, List.of());
         rows.addAll(choice.rows());
@@ -152,7 +157,8 @@ public final class Experiment {
     List<FitSettings> candidates = new ArrayList<>();
     for (ClassWeight weight : c.classWeightings()) {
       double regParam = controls.getOrDefault(weight, controls.get(ClassWeight.NONE)).regParam();
-      c.syntheticWeights().forEach(w -> candidates.add(new FitSettings(regParam, weight, w)));
+      c.syntheticWeights().forEach(w -> c.priorShifts().forEach(t -> candidates.add(new FitSettings(regParam, weight,
+          w, t))));
     }
     FitSettings mixtures = candidates.get(0);
     if (chooseMixtures) {
@@ -244,8 +250,8 @@ public final class Experiment {
     long unseen = scorer.unseenCodes().values().stream().mapToLong(Long::longValue).sum();
     into.rows().add(new RunRow(cell.name(), cell.realShare(), cell.syntheticShare(), run.seed(), realCount,
         synthCount, model.labels().size(), settings.regParam(), settings.classWeight().label(),
-        settings.syntheticWeight(), model.iterations(), model.maxIter(), model.converged(), model.trainSeconds(),
-        all.hit1(), all.hit3(), all.macroF1(), unseen));
+        settings.syntheticWeight(), settings.priorShift(), model.iterations(), model.maxIter(), model.converged(),
+        model.trainSeconds(), all.hit1(), all.hit3(), all.macroF1(), unseen));
     into.scorers().add(scorer);
     for (int i = 0; i < predicted.size(); i++) {
       List<RankedCode> top = new ArrayList<>();
@@ -281,7 +287,7 @@ public final class Experiment {
       predictions.addAll(done.predictions());
       List<Scores> all = done.scorers().stream().map(Scorer::scores).toList();
       cells.add(new CellRow(c.name(), c.realShare(), c.syntheticShare(), c.classWeight().label(),
-          done.rows().size(), done.rows().get(0).trainReal(), done.rows().get(0).trainSynthetic(),
+          done.rows().get(0).priorShift(), done.rows().size(), done.rows().get(0).trainReal(), done.rows().get(0).trainSynthetic(),
           mean(all, Scores::hit1), sd(all, Scores::hit1), mean(all, Scores::hit3), sd(all, Scores::hit3),
           mean(all, Scores::macroF1), sd(all, Scores::macroF1),
           done.rows().stream().mapToDouble(RunRow::trainSeconds).average().orElse(0)));

@@ -228,9 +228,12 @@ public final class HtmlReport {
             ? "the real training notes" : "all training notes").append("), logistic regression (")
         .append(esc(c.model())).append("), L2 ").append(c.regParams()).append(", mixtures' class weighting ")
         .append(esc(c.classWeights().toString())).append(", synthetic weight ").append(c.syntheticWeights())
+        .append(", prior shift ").append(c.priorShifts())
+        .append(" (codes ranked by p(c|note)·π_c^τ, π_c their share of the real training notes)")
         .append("; where several candidates are listed, ").append(c.cvFolds())
         .append("-fold cross-validation on the real training notes chose one, ranked by ")
-        .append(esc(c.selectBy())).append(" (see evaluation/selection and each cell's class_weight).</li>")
+        .append(esc(c.selectBy()))
+        .append(" (see evaluation/selection and each run's class_weight and prior_shift).</li>")
         .append("<li>Synthetic notes are used only when generated successfully and, when the quality stage ran, ")
         .append("passed it; a synthetic note written in the style of an evaluation note stops the experiment.</li>")
         .append("</ul>");

@@ -2,6 +2,7 @@ package io.medsyn.evaluate;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.medsyn.classify.ClassProbabilities;
 import io.medsyn.classify.FitSettings;
 import io.medsyn.classify.IcdClassifier;
 import io.medsyn.classify.Scorer;
@@ -10,7 +11,9 @@ import io.medsyn.config.SelectBy;
 import io.medsyn.evaluate.EvaluationResult.SelectionRow;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,11 +74,12 @@ final class ModelSelection {
       for (int i = 0; i < candidates.size(); i++) {
         FitSettings c = candidates.get(i);
         double[] mean = figures.get(i);
-        rows.add(new SelectionRow(fitted, c.regParam(), c.classWeight().label(), c.syntheticWeight(), folds,
-            mean[0], sd(byFold.get(i), mean[0]), mean[1], mean[2], mean[3], scores[i], i == best));
+        rows.add(new SelectionRow(fitted, c.regParam(), c.classWeight().label(), c.syntheticWeight(),
+            c.priorShift(), folds, mean[0], sd(byFold.get(i), mean[0]), mean[1], mean[2], mean[3], scores[i],
+            i == best));
       }
       rows.sort(Comparator.comparingDouble(SelectionRow::regParam).thenComparing(SelectionRow::classWeight)
-          .thenComparingDouble(SelectionRow::syntheticWeight));
+          .thenComparingDouble(SelectionRow::syntheticWeight).thenComparingDouble(SelectionRow::priorShift));
       return new Choice(candidates.get(best), figures.get(best), rows);
     } finally {
       folded.unpersist();
@@ -84,12 +88,17 @@ final class ModelSelection {
 
   /**
    * Per candidate, per validation fold: Hit@1, Hit@3, macro-F1 and rarest-third Hit@1. Each training fold's
-   * features are computed once and serve every candidate.
+   * features are computed once and serve every candidate; candidates that differ only in their prior shift share one
+   * fit and one scoring of the fold.
    */
   private List<double[][]> crossValidate(List<FitSettings> candidates, Dataset<Row> folded,
       Dataset<Row> synthetic) {
     List<double[][]> byFold = new ArrayList<>();
     candidates.forEach(c -> byFold.add(new double[folds][]));
+    Map<FitSettings, List<Integer>> byFit = new LinkedHashMap<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      byFit.computeIfAbsent(candidates.get(i).withPriorShift(0), k -> new ArrayList<>()).add(i);
+    }
     for (int f = 0; f < folds; f++) {
       Dataset<Row> train = folded.where(col("fold").notEqual(f)).drop("fold");
       if (synthetic != null) {
@@ -97,10 +106,13 @@ final class ModelSelection {
       }
       Dataset<Row> validation = folded.where(col("fold").equalTo(f));
       try (TrainingFeatures features = classifier.features(train)) {
-        for (int i = 0; i < candidates.size(); i++) {
-          Scorer scorer = new Scorer(features.fit(candidates.get(i)).predictTerms(validation));
-          byFold.get(i)[f] = new double[] {scorer.hitAt(1), scorer.hitAt(3), scorer.macroF1(),
-              scorer.scores(null, rare).hit1()};
+        for (Map.Entry<FitSettings, List<Integer>> fit : byFit.entrySet()) {
+          ClassProbabilities probabilities = features.fit(fit.getKey()).probabilities(validation);
+          for (int i : fit.getValue()) {
+            Scorer scorer = new Scorer(probabilities.ranked(candidates.get(i).priorShift()));
+            byFold.get(i)[f] = new double[] {scorer.hitAt(1), scorer.hitAt(3), scorer.macroF1(),
+                scorer.scores(null, rare).hit1()};
+          }
         }
       }
     }

@@ -3,6 +3,7 @@ package io.medsyn.bench;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.medsyn.classify.ClassProbabilities;
 import io.medsyn.classify.IcdClassifier;
 import io.medsyn.classify.Scorer;
 import io.medsyn.classify.TrainedClassifier;
@@ -31,7 +32,8 @@ import org.apache.spark.sql.SparkSession;
  * The classifier on RuMedTop3: training time, solver iterations and dev Hit@1, Hit@3, macro-F1 and rare-third Hit@1
  * with the configured classifier ({@code EvalBench [--set evaluate.classifier.KEY=VALUE ...] [--synthetic NOTES]}),
  * where NOTES is a notes table (the generate or quality stage's Parquet) whose notes are added to the real ones;
- * or, with {@code cv} first, k-fold cross-validation on the training split only, where the defaults were chosen.
+ * or, with {@code cv} first, k-fold cross-validation on the training split only, where the defaults were chosen (one
+ * fit per fold, scored under each of {@code --set evaluate.classifier.prior_shifts=[...]}).
  */
 public final class EvalBench {
   private EvalBench() {}
@@ -103,25 +105,35 @@ public final class EvalBench {
   /**
    * Stratified k-fold cross-validation on RuMedTop3 train only, running the first {@code run} folds (1 = a single
    * dev split carved from train, for quick iteration), the folds drawn with {@code foldSeed} (a second seed
-   * repeats the CV on other folds, to tell settings apart that one split cannot); returns the printed lines.
+   * repeats the CV on other folds, to tell settings apart that one split cannot); each fold's one fit is scored
+   * under every configured prior shift. Returns the printed lines.
    */
   public static List<String> crossValidate(SparkSession spark, ClassifierConfig config, int k, int run,
       long foldSeed) {
     Dataset<Row> folded = Stratified.folds(rumed(spark, SharedData.rumedTrain()), k, foldSeed).cache();
     List<String> lines = new ArrayList<>(List.of("classifier: " + config));
-    double[][] figures = new double[run][];
+    List<Double> shifts = config.priorShifts();
+    double[][][] figures = new double[shifts.size()][run][];
+    double seconds = 0;
     for (int fold = 0; fold < run; fold++) {
-      TrainedClassifier model = new IcdClassifier(config, fold).fit(folded.where(col("fold").notEqual(fold)));
-      Scorer scorer = new Scorer(model.predict(folded.where(col("fold").equalTo(fold))));
-      figures[fold] = new double[] {100 * scorer.hitAt(1), 100 * scorer.hitAt(3), 100 * scorer.macroF1(),
-          model.trainSeconds()};
-      lines.add(String.format("fold %d: Hit@1 %.1f  Hit@3 %.1f  macro-F1 %.1f  (%.1f s)", fold, figures[fold][0],
-          figures[fold][1], figures[fold][2], figures[fold][3]));
+      IcdClassifier classifier = new IcdClassifier(config, fold);
+      TrainedClassifier model = classifier.fit(folded.where(col("fold").notEqual(fold)));
+      seconds += model.trainSeconds() / run;
+      ClassProbabilities probabilities = model.probabilities(classifier.terms(folded.where(col("fold")
+          .equalTo(fold))));
+      for (int t = 0; t < shifts.size(); t++) {
+        Scorer scorer = new Scorer(probabilities.ranked(shifts.get(t)));
+        figures[t][fold] = new double[] {100 * scorer.hitAt(1), 100 * scorer.hitAt(3), 100 * scorer.macroF1()};
+        lines.add(String.format("fold %d, prior shift %.2f: Hit@1 %.1f  Hit@3 %.1f  macro-F1 %.1f  (%.1f s)", fold,
+            shifts.get(t), figures[t][fold][0], figures[t][fold][1], figures[t][fold][2], model.trainSeconds()));
+      }
     }
-    double[] mean = new double[4];
-    Arrays.stream(figures).forEach(f -> Arrays.setAll(mean, i -> mean[i] + f[i] / run));
-    lines.add(String.format("cv mean of %d folds: Hit@1 %.1f  Hit@3 %.1f  macro-F1 %.1f  (%.1f s per fit)", run,
-        mean[0], mean[1], mean[2], mean[3]));
+    for (int t = 0; t < shifts.size(); t++) {
+      double[] mean = new double[3];
+      Arrays.stream(figures[t]).forEach(f -> Arrays.setAll(mean, i -> mean[i] + f[i] / run));
+      lines.add(String.format("cv mean of %d folds, prior shift %.2f: Hit@1 %.1f  Hit@3 %.1f  macro-F1 %.1f  (%.1f s"
+          + " per fit)", run, shifts.get(t), mean[0], mean[1], mean[2], seconds));
+    }
     folded.unpersist();
     return lines;
   }

@@ -27,7 +27,7 @@ class ClassWeightTest {
     StructType schema = new StructType().add("id", DataTypes.StringType).add("code", DataTypes.StringType)
         .add(IcdClassifier.SYNTHETIC, DataTypes.BooleanType);
     Map<String, Double> byId = new HashMap<>();
-    IcdClassifier.weigh(TestSpark.session().createDataFrame(ROWS, schema), new FitSettings(1e-4, weight, 0.5))
+    IcdClassifier.weigh(TestSpark.session().createDataFrame(ROWS, schema), new FitSettings(1e-4, weight, 0.5, 0))
         .collectAsList().forEach(r -> byId.put(r.getAs("id"), r.getAs(IcdClassifier.WEIGHT)));
     return byId;
   }

@@ -3,6 +3,7 @@ package io.medsyn.classify;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.medsyn.config.ClassWeight;
 import io.medsyn.config.ClassifierConfig;
@@ -51,8 +52,8 @@ class TrainingFeaturesTest {
     Dataset<Row> held = classifier.terms(notes("h", HELD, false)).cache();
     // Materialised first, so that the count of persisted RDDs below moves only with the features'.
     assertThat(train.count() + held.count()).isEqualTo(14);
-    List<FitSettings> settings = List.of(new FitSettings(1e-3, ClassWeight.NONE, 1.0),
-        new FitSettings(1e-3, ClassWeight.BALANCED, 0.2));
+    List<FitSettings> settings = List.of(new FitSettings(1e-3, ClassWeight.NONE, 1.0, 0),
+        new FitSettings(1e-3, ClassWeight.BALANCED, 0.2, 0.5));
     int persisted = TestSpark.session().sparkContext().getPersistentRDDs().size();
     List<double[][]> shared = new ArrayList<>();
     try (TrainingFeatures features = classifier.features(train)) {
@@ -61,6 +62,9 @@ class TrainingFeaturesTest {
         TrainedClassifier model = features.fit(s);
         assertThat(model.settings()).isEqualTo(s);
         assertThat(model.labels()).containsExactly("I10", "J06", "M54");
+        // The prior is the real notes' (2, 4 and 2 of 8), add-one smoothed; the synthetic notes do not move it.
+        assertThat(model.logPrior()).containsExactly(new double[] {Math.log(3 / 11.0), Math.log(5 / 11.0),
+            Math.log(3 / 11.0)}, within(1e-12));
         shared.add(model.predictTerms(held).topProbabilities());
       }
     }
@@ -83,7 +87,7 @@ class TrainingFeaturesTest {
     Dataset<Row> real = classifier.terms(notes("r", NOTES, false)).cache();
     Dataset<Row> synthetic = classifier.terms(notes("s", SYNTHETIC, true)).cache();
     Dataset<Row> held = classifier.terms(notes("h", HELD, false)).cache();
-    FitSettings settings = new FitSettings(1e-3, ClassWeight.BALANCED, 0.5);
+    FitSettings settings = new FitSettings(1e-3, ClassWeight.BALANCED, 0.5, 0);
     Dataset<Row> chosen = synthetic.where(col("id").notEqual("s2"));
     double[][] alone = classifier.fitTerms(real.unionByName(chosen).repartition(3), settings).predictTerms(held)
         .topProbabilities();

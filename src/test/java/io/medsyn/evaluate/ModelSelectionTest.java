@@ -23,19 +23,51 @@ class ModelSelectionTest {
   @TempDir
   static Path dir;
   static EvaluationResult result;
+  /** The same experiment with prior shifts 0 and 1 to choose from. */
+  static EvaluationResult shifted;
 
   @BeforeAll
   static void runTheExperiment() {
     Path notes = Fixtures.notes(dir, 4, 4, n -> "train-J06-" + (n % 8));
+    result = run(notes, "[0]");
+    shifted = run(notes, "[0, 1]");
+  }
+
+  private static EvaluationResult run(Path notes, String priorShifts) {
     var config = ConfigLoader.load(null, List.of("evaluate.grid.real_shares=[1.0]",
         "evaluate.grid.synthetic_shares=[0.0, 1.0]", "evaluate.grid.synthetic_only=false", "evaluate.bootstrap=100",
         "evaluate.classifier.num_features=3000", "evaluate.classifier.char_ngrams.max=5",
         "evaluate.classifier.cv_folds=2", "evaluate.classifier.reg_params=[0.001]",
         "evaluate.classifier.synthetic_weights=[1.0]", "evaluate.classifier.class_weights=[none, balanced]",
-        "evaluate.classifier.select_by=all_columns")).evaluate();
-    result = new Experiment(config, 11).run(Corpora.labelled(Fixtures.real("train", 3, 8), 3),
+        "evaluate.classifier.prior_shifts=" + priorShifts, "evaluate.classifier.select_by=all_columns")).evaluate();
+    return new Experiment(config, 11).run(Corpora.labelled(Fixtures.real("train", 3, 8), 3),
         Corpora.labelled(Fixtures.real("dev", 4, 3), 3),
         Corpora.notes(TestSpark.session().read().parquet(notes.toString()), 3), "dev", "notes");
+  }
+
+  @Test
+  void priorShiftsAreCandidatesOfThePlainControlAndTheMixturesNotOfTheClassWeightedControl() {
+    assertThat(shifted.selection()).extracting(SelectionRow::fitted, SelectionRow::classWeight,
+        SelectionRow::priorShift).containsExactly(
+        Tuple.tuple("real only", "none", 0.0), Tuple.tuple("real only", "none", 1.0),
+        Tuple.tuple("real only", "balanced", 0.0),
+        Tuple.tuple("real + synthetic", "balanced", 0.0), Tuple.tuple("real + synthetic", "balanced", 1.0),
+        Tuple.tuple("real + synthetic", "none", 0.0), Tuple.tuple("real + synthetic", "none", 1.0));
+    // Shift 0 shares its fit with shift 1 and scores as it does alone.
+    for (SelectionRow alone : result.selection()) {
+      SelectionRow same = shifted.selection().stream().filter(r -> r.fitted().equals(alone.fitted())
+          && r.classWeight().equals(alone.classWeight()) && r.priorShift() == 0).findFirst().orElseThrow();
+      assertThat(figures(same)).as(alone.fitted() + " " + alone.classWeight()).containsExactly(figures(alone));
+    }
+    // Each run, and its cell, is ranked with the shift chosen for it.
+    SelectionRow plain = shifted.selection().stream().filter(r -> r.fitted().equals("real only")
+        && r.classWeight().equals("none") && r.chosen()).findFirst().orElseThrow();
+    SelectionRow mixture = shifted.selection().stream().filter(r -> r.fitted().equals("real + synthetic")
+        && r.chosen()).findFirst().orElseThrow();
+    assertThat(shifted.runs()).allSatisfy(r -> assertThat(r.priorShift()).isEqualTo(r.syntheticShare() == 1
+        ? mixture.priorShift() : r.classWeight().equals("balanced") ? 0.0 : plain.priorShift()));
+    assertThat(shifted.cells()).allSatisfy(c -> assertThat(c.priorShift()).isEqualTo(c.syntheticShare() == 1
+        ? mixture.priorShift() : c.classWeight().equals("balanced") ? 0.0 : plain.priorShift()));
   }
 
   @Test
