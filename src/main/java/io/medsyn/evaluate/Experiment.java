@@ -287,7 +287,8 @@ public final class Experiment {
       predictions.addAll(done.predictions());
       List<Scores> all = done.scorers().stream().map(Scorer::scores).toList();
       cells.add(new CellRow(c.name(), c.realShare(), c.syntheticShare(), c.classWeight().label(),
-          done.rows().get(0).priorShift(), done.rows().size(), done.rows().get(0).trainReal(), done.rows().get(0).trainSynthetic(),
+          done.rows().get(0).priorShift(), done.rows().size(), done.rows().get(0).trainReal(),
+          done.rows().get(0).trainSynthetic(),
           mean(all, Scores::hit1), sd(all, Scores::hit1), mean(all, Scores::hit3), sd(all, Scores::hit3),
           mean(all, Scores::macroF1), sd(all, Scores::macroF1),
           done.rows().stream().mapToDouble(RunRow::trainSeconds).average().orElse(0)));
