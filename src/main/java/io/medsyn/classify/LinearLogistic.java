@@ -30,6 +30,7 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
   private final Param<String> featuresCol;
   private final Param<String> labelCol;
   private final Param<String> weightCol;
+  private final Param<String> syntheticCol;
   private final DoubleParam regParam;
   private final IntParam maxIter;
   private final DoubleParam tol;
@@ -45,6 +46,8 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     featuresCol = new Param<>(this, "featuresCol", "the sparse feature vector column");
     labelCol = new Param<>(this, "labelCol", "the label index column (0, 1, ...)");
     weightCol = new Param<>(this, "weightCol", "the instance weight column (> 0)");
+    syntheticCol = new Param<>(this, "syntheticCol", "the boolean column marking synthetic notes, whose features"
+        + " then get their own copies (DomainCopies); empty for none");
     regParam = new DoubleParam(this, "regParam", "L2 strength on the weighted mean loss (> 0)");
     maxIter = new IntParam(this, "maxIter", "most passes over the data (per class for one-vs-rest)");
     tol = new DoubleParam(this, "tol", "the solver's stopping tolerance");
@@ -52,6 +55,7 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(weightCol, "weight");
+    setDefault(syntheticCol, "");
     setDefault(regParam, 2e-5);
     setDefault(maxIter, 1000);
     setDefault(tol, 0.1);
@@ -68,6 +72,10 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
 
   public Param<String> weightCol() {
     return weightCol;
+  }
+
+  public Param<String> syntheticCol() {
+    return syntheticCol;
   }
 
   public DoubleParam regParam() {
@@ -101,6 +109,11 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     return this;
   }
 
+  public LinearLogistic setSyntheticCol(String value) {
+    set(syntheticCol, value);
+    return this;
+  }
+
   public LinearLogistic setRegParam(double value) {
     set(regParam, value);
     return this;
@@ -124,8 +137,13 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
   @Override
   public LinearLogisticModel fit(Dataset<?> dataset) {
     long start = System.nanoTime();
-    SparseRows rows = SparseRows.collect(dataset, (String) $(labelCol), (String) $(weightCol),
-        (String) $(featuresCol));
+    String synthetic = $(syntheticCol);
+    SparseRows rows = synthetic.isEmpty()
+        ? SparseRows.collect(dataset, (String) $(labelCol), (String) $(weightCol), (String) $(featuresCol))
+        : SparseRows.collect(dataset, (String) $(labelCol), (String) $(weightCol), (String) $(featuresCol),
+            synthetic);
+    // Without a synthetic row the copies would give the plain fit: not worth the doubled rows.
+    SparseRows solved = rows.anySynthetic() ? DomainCopies.augment(rows) : rows;
     int classes = IntStream.of(rows.label).max().orElseThrow(() -> new IllegalArgumentException(
         solver.description() + ": no training rows")) + 1;
     double total = 0;
@@ -137,13 +155,15 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     for (int i = 0; i < cost.length; i++) {
       cost[i] = rows.weight[i] / (lambda * total);
     }
-    LogisticSolver.Solution solution = solver.solve(rows, classes, cost, (Double) $(tol), (Integer) $(maxIter),
+    LogisticSolver.Solution solution = solver.solve(solved, classes, cost, (Double) $(tol), (Integer) $(maxIter),
         (Long) $(seed), JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()));
-    LOG.info("{}: {} classes, {} rows, {} features, {} of {} passes ({}), {} s", solver.description(), classes,
-        rows.rows(), rows.columns, solution.iterations(), $(maxIter),
-        solution.converged() ? "converged" : "not converged",
+    LOG.info("{}: {} classes, {} rows, {} features{}, {} of {} passes ({}), {} s", solver.description(), classes,
+        rows.rows(), rows.columns, solved == rows ? "" : " (each with a shared, a real and a synthetic copy)",
+        solution.iterations(), $(maxIter), solution.converged() ? "converged" : "not converged",
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    LinearLogisticModel model = new LinearLogisticModel(uid, classes, rows.columns, solution.coefficients(),
+    float[] coefficients = solved == rows ? solution.coefficients()
+        : DomainCopies.collapse(solution.coefficients(), rows.columns, classes);
+    LinearLogisticModel model = new LinearLogisticModel(uid, classes, rows.columns, coefficients,
         solution.iterations(), (Integer) $(maxIter), solution.converged(), solver.link());
     model.set(model.featuresCol(), $(featuresCol));
     return model.setParent(this);

@@ -22,7 +22,8 @@ final class LinearLogisticType implements ClassifierModel {
   @Override
   public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
     LinearLogisticModel model = new LinearLogistic(solver).setRegParam(regParam).setMaxIter(config.maxIter())
-        .setTol(config.tol()).setSeed(seed).fit(rows);
+        .setTol(config.tol()).setSeed(seed).setSyntheticCol(config.adaptDomains() ? IcdClassifier.SYNTHETIC : "")
+        .fit(rows);
     return new Fitted(model, model.iterations(), model.maxIter(), model.converged());
   }
 }

@@ -1,6 +1,7 @@
 package io.medsyn.classify;
 
 import io.medsyn.config.ClassifierConfig;
+import io.medsyn.config.ConfigException;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.sql.Dataset;
@@ -22,6 +23,9 @@ final class MultinomialType implements ClassifierModel {
 
   @Override
   public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
+    ConfigException.require(!config.adaptDomains(), "evaluate.classifier.adapt_domains",
+        "false with model mllib_multinomial (its copies need a linear logistic model: one_vs_rest, softmax or"
+        + " one_vs_rest_and_softmax)", true);
     // TF-IDF vectors are already L2-normalised: standardising would let rare n-grams dominate.
     LogisticRegressionModel model = new LogisticRegression().setMaxBlockSizeInMB(BLOCK_MB).setFamily("multinomial")
         .setWeightCol("weight").setRegParam(regParam).setElasticNetParam(0).setStandardization(false)

@@ -22,19 +22,40 @@ public final class SparseRows implements Serializable {
   final float[] value;
   final int[] label;
   final double[] weight;
+  /** Which rows are synthetic notes; null when not collected (every row counts as real). */
+  final boolean[] synthetic;
 
-  private SparseRows(int columns, int[] start, int[] index, float[] value, int[] label, double[] weight) {
+  SparseRows(int columns, int[] start, int[] index, float[] value, int[] label, double[] weight,
+      boolean[] synthetic) {
     this.columns = columns;
     this.start = start;
     this.index = index;
     this.value = value;
     this.label = label;
     this.weight = weight;
+    this.synthetic = synthetic;
   }
 
   /** Collects {@code labelCol} (an integer-valued double), {@code weightCol} and {@code featuresCol}. */
   static SparseRows collect(Dataset<?> data, String labelCol, String weightCol, String featuresCol) {
-    List<Row> rows = data.select(labelCol, weightCol, featuresCol).toDF().collectAsList();
+    return collect(data.select(labelCol, weightCol, featuresCol).toDF().collectAsList());
+  }
+
+  /** As {@link #collect(Dataset, String, String, String)}, with which rows {@code syntheticCol} (a boolean) marks. */
+  static SparseRows collect(Dataset<?> data, String labelCol, String weightCol, String featuresCol,
+      String syntheticCol) {
+    List<Row> rows = data.select(labelCol, weightCol, featuresCol, syntheticCol).toDF().collectAsList();
+    boolean[] synthetic = new boolean[rows.size()];
+    for (int i = 0; i < synthetic.length; i++) {
+      synthetic[i] = rows.get(i).getBoolean(3);
+    }
+    SparseRows plain = collect(rows);
+    return new SparseRows(plain.columns, plain.start, plain.index, plain.value, plain.label, plain.weight,
+        synthetic);
+  }
+
+  /** Rows of (label, weight, features, ...). */
+  private static SparseRows collect(List<Row> rows) {
     int n = rows.size();
     int[] start = new int[n + 1];
     int[] label = new int[n];
@@ -64,11 +85,23 @@ public final class SparseRows implements Serializable {
       }
     }
     start[n] = at;
-    return new SparseRows(columns, start, index, value, label, weight);
+    return new SparseRows(columns, start, index, value, label, weight, null);
   }
 
   int rows() {
     return label.length;
+  }
+
+  /** Whether any row is a synthetic note. */
+  boolean anySynthetic() {
+    if (synthetic != null) {
+      for (boolean s : synthetic) {
+        if (s) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Sum of row i's feature values times {@code w} (whose last entry is the bias, on a constant feature 1). */

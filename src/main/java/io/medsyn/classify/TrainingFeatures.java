@@ -67,7 +67,7 @@ public final class TrainingFeatures implements AutoCloseable {
     StringIndexerModel indexer = new StringIndexer().setInputCol("code").setOutputCol(IcdClassifier.LABEL)
         .setHandleInvalid("keep").setStringOrderType("alphabetAsc").fit(kept);
     Dataset<Row> weighted = IcdClassifier.weigh(indexer.transform(kept), settings)
-        .select(IcdClassifier.LABEL, TextFeatures.FEATURES, IcdClassifier.WEIGHT);
+        .select(IcdClassifier.LABEL, TextFeatures.FEATURES, IcdClassifier.WEIGHT, IcdClassifier.SYNTHETIC);
     ClassifierModel.Fitted fitted = model.fit(weighted, settings.regParam(), config, seed);
     List<String> labels = List.of(indexer.labelsArray()[0]);
     double[] logPrior = logPrior(kept, labels);

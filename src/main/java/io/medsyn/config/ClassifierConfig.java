@@ -17,6 +17,11 @@ import java.util.List;
  *     each have their own, so words keep weight beside the many character n-grams
  * @param featuresFrom {@code real}: vocabulary and IDF are fitted on the real training notes only, so synthetic
  *     notes cannot push real notes' terms out; {@code all}: on every training note
+ * @param adaptDomains whether a fit with synthetic notes gives every feature three copies, one shared and one per
+ *     kind of note (real, synthetic), as in Daumé's "frustratingly easy" domain adaptation: what only the synthetic
+ *     notes say (their template's wording) can settle in their own copy instead of the weights real notes are scored
+ *     with. The fitted model keeps one weight per feature (shared plus real), so predicting is unchanged, and a fit
+ *     without synthetic notes is the plain one (linear logistic models only)
  * @param regParams L2 strengths on the weighted mean loss; with several, cross-validation on the real training
  *     notes picks one (never the evaluation split)
  * @param classWeights the mixtures' class weightings ({@link ClassWeight}: {@code none}, {@code balanced},
@@ -38,7 +43,8 @@ import java.util.List;
  *     of a row's dual share from its predicted probabilities; relative change for MLlib)
  */
 public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
-    int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, List<Double> regParams,
+    int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, boolean adaptDomains,
+    List<Double> regParams,
     List<String> classWeights, List<Double> syntheticWeights, List<Double> priorShifts, String selectBy,
     int cvFolds, int maxIter, double tol) implements Serializable {
   public static final List<String> FEATURES = List.of("vocabulary", "hashing");
