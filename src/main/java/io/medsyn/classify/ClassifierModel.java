@@ -15,8 +15,8 @@ public interface ClassifierModel {
 
   /**
    * Fits on rows with columns {@code label} (class index), {@code features} (L2-normalised TF-IDF), {@code weight}
-   * (instance weight > 0) and {@link IcdClassifier#SYNTHETIC} (whether the row is a synthetic note). The fitted transformer adds {@code probability} (a vector over class indices) and
-   * {@code prediction}.
+   * (instance weight > 0) and {@link IcdClassifier#SYNTHETIC} (whether the row is a synthetic note). The fitted
+   * transformer adds {@code probability} (a vector over class indices) and {@code prediction}.
    *
    * @param regParam the L2 strength λ on the weighted mean loss
    */

@@ -9,9 +9,9 @@ import io.medsyn.Checks;
  * what only synthetic notes write (their template's wording) can settle in the synthetic copy, which real notes are
  * never scored with.
  *
- * <p>The copies hold the values scaled by 1/√2, and the model collapses to one weight per feature, (shared + real)/√2:
- * then a real row's score and the penalty on the weights it is scored with are those of a plain fit, so a fit of real
- * rows alone is the plain fit, and the model a fit leaves predicts like any other.
+ * <p>The copies hold the values scaled by 1/√2, and the model collapses to one weight per feature,
+ * (shared + real)/√2: then a real row's score and the penalty on the weights it is scored with are those of a plain
+ * fit, so a fit of real rows alone is the plain fit, and the model a fit leaves predicts like any other.
  */
 final class DomainCopies {
   private static final float SCALE = (float) Math.sqrt(0.5);
