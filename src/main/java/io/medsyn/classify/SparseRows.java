@@ -38,7 +38,7 @@ public final class SparseRows implements Serializable {
 
   /** Collects {@code labelCol} (an integer-valued double), {@code weightCol} and {@code featuresCol}. */
   static SparseRows collect(Dataset<?> data, String labelCol, String weightCol, String featuresCol) {
-    return collect(data.select(labelCol, weightCol, featuresCol).toDF().collectAsList());
+    return collect(data.select(labelCol, weightCol, featuresCol).toDF().collectAsList(), null);
   }
 
   /** As {@link #collect(Dataset, String, String, String)}, with which rows {@code syntheticCol} (a boolean) marks. */
@@ -49,13 +49,11 @@ public final class SparseRows implements Serializable {
     for (int i = 0; i < synthetic.length; i++) {
       synthetic[i] = rows.get(i).getBoolean(3);
     }
-    SparseRows plain = collect(rows);
-    return new SparseRows(plain.columns, plain.start, plain.index, plain.value, plain.label, plain.weight,
-        synthetic);
+    return collect(rows, synthetic);
   }
 
-  /** Rows of (label, weight, features, ...). */
-  private static SparseRows collect(List<Row> rows) {
+  /** Rows of (label, weight, features, ...), with their {@link #synthetic} marks (null for none). */
+  private static SparseRows collect(List<Row> rows, boolean[] synthetic) {
     int n = rows.size();
     int[] start = new int[n + 1];
     int[] label = new int[n];
@@ -85,7 +83,7 @@ public final class SparseRows implements Serializable {
       }
     }
     start[n] = at;
-    return new SparseRows(columns, start, index, value, label, weight, null);
+    return new SparseRows(columns, start, index, value, label, weight, synthetic);
   }
 
   int rows() {

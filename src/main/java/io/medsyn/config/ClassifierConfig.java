@@ -44,9 +44,8 @@ import java.util.List;
  */
 public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
     int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, boolean adaptDomains,
-    List<Double> regParams,
-    List<String> classWeights, List<Double> syntheticWeights, List<Double> priorShifts, String selectBy,
-    int cvFolds, int maxIter, double tol) implements Serializable {
+    List<Double> regParams, List<String> classWeights, List<Double> syntheticWeights, List<Double> priorShifts,
+    String selectBy, int cvFolds, int maxIter, double tol) implements Serializable {
   public static final List<String> FEATURES = List.of("vocabulary", "hashing");
   public static final List<String> IDFS = List.of("spark", "smooth");
   public static final List<String> NORMS = List.of("joint", "separate");
