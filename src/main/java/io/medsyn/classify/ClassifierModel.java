@@ -22,6 +22,9 @@ public interface ClassifierModel {
    */
   Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed);
 
+  /** Refuses settings this model cannot fit, as a configuration error, before any data is read. */
+  default void check(ClassifierConfig config) {}
+
   /** A fitted model and whether its solver reached its tolerance ({@code iterations} of {@code maxIter}). */
   record Fitted(Transformer model, int iterations, int maxIter, boolean converged) {}
 }

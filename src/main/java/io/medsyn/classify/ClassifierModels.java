@@ -1,5 +1,6 @@
 package io.medsyn.classify;
 
+import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,13 @@ public final class ClassifierModels {
   public static ClassifierModel named(String name) {
     ClassifierModel model = MODELS.get(name);
     ConfigException.require(model != null, "evaluate.classifier.model", "one of " + names(), name);
+    return model;
+  }
+
+  /** The model type {@code config} names, having checked ({@link ClassifierModel#check}) that it can fit it. */
+  public static ClassifierModel checked(ClassifierConfig config) {
+    ClassifierModel model = named(config.model());
+    model.check(config);
     return model;
   }
 }

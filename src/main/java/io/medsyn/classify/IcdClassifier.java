@@ -43,7 +43,7 @@ public final class IcdClassifier {
 
   public IcdClassifier(ClassifierConfig config, long seed) {
     this.config = config;
-    this.model = ClassifierModels.named(config.model());
+    this.model = ClassifierModels.checked(config);
     this.seed = seed;
   }
 

@@ -34,6 +34,11 @@ final class MeanOfModels implements ClassifierModel {
   }
 
   @Override
+  public void check(ClassifierConfig config) {
+    members.forEach(member -> member.check(config));
+  }
+
+  @Override
   public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
     ExecutorService threads = Executors.newFixedThreadPool(members.size());
     try {

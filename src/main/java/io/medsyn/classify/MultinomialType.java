@@ -22,10 +22,14 @@ final class MultinomialType implements ClassifierModel {
   }
 
   @Override
-  public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
+  public void check(ClassifierConfig config) {
     ConfigException.require(!config.adaptDomains(), "evaluate.classifier.adapt_domains",
         "false with model mllib_multinomial (its copies need a linear logistic model: one_vs_rest, softmax or"
         + " one_vs_rest_and_softmax)", true);
+  }
+
+  @Override
+  public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
     // TF-IDF vectors are already L2-normalised: standardising would let rare n-grams dominate.
     LogisticRegressionModel model = new LogisticRegression().setMaxBlockSizeInMB(BLOCK_MB).setFamily("multinomial")
         .setWeightCol("weight").setRegParam(regParam).setElasticNetParam(0).setStandardization(false)

@@ -2,6 +2,7 @@ package io.medsyn.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.medsyn.classify.ClassifierModels;
 import io.medsyn.config.CorpusConfig;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.corpus.CorpusReader;
@@ -122,6 +123,10 @@ final class ExperimentCommand extends SessionCommand {
 
   @Override
   void run(RunContext context, PrintWriter out) {
+    if (!grid.equals("none")) {
+      // A classifier setting it cannot fit fails now, not after the notes are generated.
+      ClassifierModels.checked(context.config().evaluate().classifier());
+    }
     BiConsumer<Stage<?>, Object> report = RunCommand.reporter(spec, context, out);
     for (Stage<?> stage : Stages.all()) {
       if (grid.equals("none") && stage.name().equals("evaluate")) {

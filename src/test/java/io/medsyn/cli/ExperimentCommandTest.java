@@ -46,6 +46,21 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void aClassifierItCannotFitIsOneLineBeforeAnyStage() throws IOException {
+    TestSpark.session();
+    Path train = corpus("train.jsonl", "{\"idx\": \"t1\", \"symptoms\": \"Кашель.\", \"code\": \"J06.9\"}");
+    Path out = dir.resolve("out");
+    // The experiment turns feature copies on, which MLlib's multinomial model cannot fit.
+    Result bad = run("experiment", "--train", train.toString(), "--eval", train.toString(), "--output",
+        out.toString(), "--set", "evaluate.classifier.model=mllib_multinomial");
+    assertThat(bad.status()).isEqualTo(Commands.BAD_INPUT);
+    assertThat(bad.err().strip()).isEqualTo("medsyn experiment: evaluate.classifier.adapt_domains: expected false"
+        + " with model mllib_multinomial (its copies need a linear logistic model: one_vs_rest, softmax or"
+        + " one_vs_rest_and_softmax), got true");
+    assertThat(Files.exists(out.resolve("tasks"))).isFalse();
+  }
+
+  @Test
   void gridNoneRunsEveryStageOnTheCorpusCodesAndStopsBeforeTheFirstFit() throws IOException {
     TestSpark.session();
     Path train = corpus("train.jsonl",
