@@ -7,8 +7,8 @@ import java.util.List;
  * The ICD-10 text classifier: character n-grams inside word boundaries plus word n-grams, TF-IDF, then a linear
  * model from the classifier registry.
  *
- * @param model the model type's registered name ({@code one_vs_rest}, {@code softmax},
- *     {@code one_vs_rest_and_softmax}, {@code mllib_multinomial})
+ * @param model the model type's registered name ({@code one_vs_rest}, {@code softmax}, {@code complement_nb},
+ *     {@code one_vs_rest_and_softmax}, {@code one_vs_rest_softmax_and_complement_nb}, {@code mllib_multinomial})
  * @param features {@code vocabulary} (the most frequent terms of the training data) or {@code hashing}
  * @param numFeatures the vocabulary's size cap, or the hashing dimension
  * @param minDf a term must occur in at least this many notes (vocabulary only)

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code one_vs_rest_and_softmax} on a written non-separable problem where its members disagree: its probabilities
- * are the mean of the two models' own, fitted alone, and its prediction is that mean's most probable code.
+ * The registered means on a written non-separable problem where their members disagree: the probabilities are the
+ * mean of the members' own, fitted alone, and the prediction is that mean's most probable code.
  */
 class MeanOfModelsTest {
   private static final double[][] X = {{1, 0, 0}, {.6, .8, 0}, {0, 1, 0}, {0, .6, .8}, {0, 0, 1}, {.8, 0, .6},
@@ -50,22 +50,37 @@ class MeanOfModelsTest {
 
   @Test
   void averagesOneVsRestAndSoftmaxProbabilities() {
-    List<Row> ovr = scored("one_vs_rest");
-    List<Row> softmax = scored("softmax");
-    List<Row> mean = scored("one_vs_rest_and_softmax");
+    assertMeanOf("one_vs_rest_and_softmax", "one_vs_rest", "softmax");
+  }
+
+  @Test
+  void averagesOneVsRestSoftmaxAndComplementNaiveBayesProbabilities() {
+    assertMeanOf("one_vs_rest_softmax_and_complement_nb", "one_vs_rest", "softmax", "complement_nb");
+  }
+
+  private static void assertMeanOf(String model, String... members) {
+    List<List<Row>> alone = new ArrayList<>();
+    for (String member : members) {
+      alone.add(scored(member));
+    }
+    List<Row> mean = scored(model);
     int disagree = 0;
     for (int i = 0; i < X.length; i++) {
-      double[] a = ((Vector) ovr.get(i).get(0)).toArray();
-      double[] b = ((Vector) softmax.get(i).get(0)).toArray();
       double[] m = ((Vector) mean.get(i).get(0)).toArray();
       for (int c = 0; c < 3; c++) {
-        assertThat(m[c]).as("row %s code %s", i, c).isCloseTo((a[c] + b[c]) / 2, within(1e-12));
+        double sum = 0;
+        for (List<Row> member : alone) {
+          sum += ((Vector) member.get(i).get(0)).apply(c);
+        }
+        assertThat(m[c]).as("%s row %s code %s", model, i, c).isCloseTo(sum / members.length, within(1e-12));
       }
-      assertThat(mean.get(i).getDouble(1)).as("row %s prediction", i)
+      assertThat(mean.get(i).getDouble(1)).as("%s row %s prediction", model, i)
           .isEqualTo((double) ((Vector) mean.get(i).get(0)).argmax());
-      disagree += Math.abs(a[Y[i]] - b[Y[i]]) > 0.01 ? 1 : 0;
+      double first = ((Vector) alone.get(0).get(i).get(0)).apply(Y[i]);
+      double last = ((Vector) alone.get(members.length - 1).get(i).get(0)).apply(Y[i]);
+      disagree += Math.abs(first - last) > 0.01 ? 1 : 0;
     }
-    // The members differ, so the mean is not either one's.
-    assertThat(disagree).isGreaterThan(X.length / 2);
+    // The members differ, so the mean is not any one's.
+    assertThat(disagree).as(model).isGreaterThan(X.length / 2);
   }
 }
