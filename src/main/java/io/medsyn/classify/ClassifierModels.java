@@ -11,7 +11,7 @@ public final class ClassifierModels {
   private static final ClassifierModel ONE_VS_REST = new LinearLogisticType("one_vs_rest", new OneVsRest(), true);
   private static final ClassifierModel SOFTMAX = new LinearLogisticType("softmax", new DualSoftmax(), true);
   /**
-   * Smoothing 0.1 had the best cross-validated Hit@1 of the three-model mean on RuMedTop3 train, of 0.01 to 0.3
+   * Smoothing 0.1 had the best cross-validated Hit@1 of the three-model mean on RuMedTop3 train, of 0.001 to 0.3
    * (README, Benchmarks). Naive Bayes has no penalty for feature copies to share weight through, so it counts every
    * note as it is.
    */
