@@ -3,6 +3,7 @@ package io.medsyn.cli;
 import static io.medsyn.cli.CliHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medsyn.cli.CliHarness.Result;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
@@ -82,5 +83,8 @@ class ExperimentCommandTest {
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).containsExactlyInAnyOrder("I10", "J06");
     assertThat(Files.exists(out.resolve("quality/notes"))).isTrue();
     assertThat(Files.exists(out.resolve("evaluation"))).isFalse();
+    // The experiment's classifier is the two-model mean, chosen by its own CV over the default's three members.
+    assertThat(new ObjectMapper().readTree(out.resolve("card.json").toFile())
+        .at("/made/config/evaluate/classifier/model").asText()).isEqualTo("one_vs_rest_and_softmax");
   }
 }
