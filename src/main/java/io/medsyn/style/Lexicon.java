@@ -36,9 +36,12 @@ public final class Lexicon {
   /** The side adjective's forms between two words: "в руке" holds правой 51, левой 35. */
   private final Map<String, Weighted> sideForms = new HashMap<>();
   private final double sideRate;
+  /** Phrases cut off before their noun, which a note must not write as a wording or a clause of its own. */
+  private final Dangling dangling;
 
   public Lexicon(StyleModel model) {
     this.phraseNotes = model.phrases();
+    this.dangling = new Dangling(model.phrases());
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
       String phrase = e.getKey();
       String[] tokens = phrase.split(" ");
@@ -98,15 +101,19 @@ public final class Lexicon {
     return new NoteSides(rng);
   }
 
-  /** A clause the code's real notes write, weighted by how many of them do; null when none is allowed. */
+  /**
+   * A clause the code's real notes write, weighted by how many of them do, and not one cut off before its noun
+   * ({@link Dangling}); null when none is allowed.
+   */
   public String codeClause(String code, SplittableRandom rng, Predicate<String> allowed) {
     Weighted w = byCode.get(code);
-    return w == null ? null : w.pick(rng, allowed);
+    return w == null ? null : w.pick(rng, allowed.and(dangling.negate()));
   }
 
   /**
    * A real notes' wording of the symptom: a phrase with all of its content stems, in any order, and at most
-   * {@link #MAX_EXTRA_STEMS} more; null when the lexicon has none.
+   * {@link #MAX_EXTRA_STEMS} more, not cut off before its noun ({@link Dangling}: "головные боли в лобной"); null
+   * when the lexicon has none.
    */
   public String phrasing(String symptom, SplittableRandom rng) {
     List<String> stems = sortedStems(symptom);
@@ -130,7 +137,7 @@ public final class Lexicon {
         matches.addAll(byStems.get(key));
       }
     }
-    return matches.pick(rng, p -> !accusativeOf(p, symptom));
+    return matches.pick(rng, p -> !accusativeOf(p, symptom) && !dangling.test(p));
   }
 
   /**

@@ -1,0 +1,69 @@
+package io.medsyn.style;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Whether a phrase is cut off before its noun, as a phrase window or a comma-separated clause of a real note can be:
+ * "головные боли в лобной" (the notes go on "области" or "височной области"), or a clause of one adjective,
+ * "выраженные". Such a phrase ends on an adjective form, and its last two words go on in the real notes: one next
+ * word follows them in at least half the notes that have them ("в лобной области"), or next words in all follow them
+ * in at least three quarters ("в правой руке", "ноге", "подвздошной"...). A phrase that ends on a noun, or on a word
+ * the notes often end on ("в покое"), passes. The model's phrases are all it reads; they hold only 3-word phrases of
+ * at least k notes, so the sum falls short of every continuation, and the threshold is set below 1 for that.
+ */
+final class Dangling implements Predicate<String> {
+  /** Adjective and participle case endings; nouns in -ние and -тие end alike and are let through. */
+  private static final List<String> ADJECTIVE_ENDINGS = List.of("ого", "его", "ому", "ему", "ой", "ей", "ых", "их",
+      "ую", "юю", "ая", "яя", "ые", "ие", "ое", "ее", "ом");
+  /** One next word that follows the last two words of a phrase in this share of their notes shows the phrase is cut. */
+  private static final double ONE_NEXT = 0.5;
+  /** So do next words that follow them in this share of their notes, all counted. */
+  private static final double ANY_NEXT = 0.75;
+
+  private final Map<String, Long> phrases;
+  /** For two words, the note count of their most common 3-word continuation in the phrases ... */
+  private final Map<String, Long> bestNext = new HashMap<>();
+  /** ... and of all of them. */
+  private final Map<String, Long> allNext = new HashMap<>();
+
+  Dangling(Map<String, Long> phrases) {
+    this.phrases = phrases;
+    phrases.forEach((phrase, notes) -> {
+      String[] tokens = phrase.split(" ");
+      if (tokens.length == 3) {
+        bestNext.merge(tokens[0] + " " + tokens[1], notes, Math::max);
+        allNext.merge(tokens[0] + " " + tokens[1], notes, Long::sum);
+      }
+    });
+  }
+
+  @Override
+  public boolean test(String phrase) {
+    List<String> tokens = Tokens.of(phrase);
+    if (tokens.isEmpty() || !adjectiveForm(tokens.get(tokens.size() - 1))) {
+      return false;
+    }
+    if (tokens.size() == 1) {
+      return true;
+    }
+    String lastTwo = tokens.get(tokens.size() - 2) + " " + tokens.get(tokens.size() - 1);
+    Long notes = phrases.get(lastTwo);
+    return notes != null && bestNext.containsKey(lastTwo)
+        && (bestNext.get(lastTwo) >= ONE_NEXT * notes || allNext.get(lastTwo) >= ANY_NEXT * notes);
+  }
+
+  private static boolean adjectiveForm(String word) {
+    if (word.length() < 4 || word.endsWith("ние") || word.endsWith("тие")) {
+      return false;
+    }
+    for (String ending : ADJECTIVE_ENDINGS) {
+      if (word.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
