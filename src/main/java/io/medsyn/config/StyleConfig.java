@@ -13,9 +13,11 @@ import java.io.Serializable;
  * @param maxPhrases how many of the most widespread phrases the lexicon keeps
  * @param codeClauses whether the model keeps, per code, the clauses at least k of that code's real notes contain,
  *     which the offline composer writes beside the graph's symptoms
+ * @param codeShorthand whether the model keeps, per code, how many of its real notes use each shorthand token, so
+ *     that the offline composer writes a token as often as that code's notes do, and only tokens they use
  */
-public record StyleConfig(String path, boolean learn, int minRealNotes, int maxPhrases, boolean codeClauses)
-    implements Serializable {
+public record StyleConfig(String path, boolean learn, int minRealNotes, int maxPhrases, boolean codeClauses,
+    boolean codeShorthand) implements Serializable {
   public StyleConfig {
     ConfigException.require(minRealNotes >= 2, "min_real_notes",
         "an integer >= 2 (a phrase from fewer notes could identify a patient)", minRealNotes);

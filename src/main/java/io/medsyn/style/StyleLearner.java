@@ -47,11 +47,13 @@ public final class StyleLearner {
   private final int minRealNotes;
   private final int maxPhrases;
   private final boolean codeClauses;
+  private final boolean codeShorthand;
 
   public StyleLearner(StyleConfig config) {
     this.minRealNotes = config.minRealNotes();
     this.maxPhrases = config.maxPhrases();
     this.codeClauses = config.codeClauses();
+    this.codeShorthand = config.codeShorthand();
   }
 
   public StyleModel learn(Dataset<Row> notes, String source) {
@@ -64,10 +66,12 @@ public final class StyleLearner {
           minRealNotes);
       Dataset<Row> sentences = sentenceRows(real);
       Dataset<Row> fillers = sentences.where(spread());
+      Map<String, Double> shorthand = shorthand(real, n);
       return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance(source, sha256(real), n, minRealNotes,
-          Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand(real, n), typoRate(real),
+          Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand, typoRate(real),
           phrases(real), shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
-          codeClauses ? codeClauses(real) : Map.of(), sides(real, n));
+          codeClauses ? codeClauses(real) : Map.of(), sides(real, n),
+          codeShorthand ? codeShorthand(real, shorthand.keySet()) : Map.of());
     } finally {
       real.unpersist();
     }
@@ -148,6 +152,28 @@ public final class StyleLearner {
         .orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
       out.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
     }
+    return out;
+  }
+
+  /**
+   * Per code, its notes and how many of them use each token of the model's shorthand (tokens that fewer than k notes
+   * use are not in it).
+   */
+  private static Map<String, StyleModel.CodeShorthand> codeShorthand(Dataset<Row> real, Set<String> tokens) {
+    Map<String, Long> notes = new TreeMap<>();
+    for (Row r : real.groupBy("code").agg(count("*").as("notes")).collectAsList()) {
+      notes.put(r.getString(0), r.getLong(1));
+    }
+    Map<String, Map<String, Long>> uses = new TreeMap<>();
+    Set<String> kept = new HashSet<>(tokens);
+    for (Row r : yielded(real, "token", text -> new ArrayList<>(Tokens.shorthand(text))).distinct()
+        .groupBy("code", "token").agg(count("*").as("notes")).orderBy("code", "token").collectAsList()) {
+      if (kept.contains(r.getString(1))) {
+        uses.computeIfAbsent(r.getString(0), c -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+      }
+    }
+    Map<String, StyleModel.CodeShorthand> out = new TreeMap<>();
+    notes.forEach((code, n) -> out.put(code, new StyleModel.CodeShorthand(n, uses.getOrDefault(code, Map.of()))));
     return out;
   }
 

@@ -24,16 +24,24 @@ import java.util.SplittableRandom;
  * @param codeClauses per ICD-10 code, the clauses (1 to 6 tokens between commas or sentence ends) that at least
  *     {@code minRealNotes} of that code's real notes contain, with those counts; empty when not learned
  * @param sides the body sides the notes write ("в правой руке")
+ * @param codeShorthand per ICD-10 code, its real notes' count and, for each token of {@code shorthand}, how many of
+ *     them use it; empty when not learned
  */
 public record StyleModel(int version, Provenance provenance, List<Integer> lengthQuantiles,
     Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,
     Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
-    Map<String, Map<String, Long>> codeClauses, Sides sides) implements Serializable {
+    Map<String, Map<String, Long>> codeClauses, Sides sides, Map<String, CodeShorthand> codeShorthand)
+    implements Serializable {
   /**
    * 3: the {@link Registers#AND_JOIN} register; 4: {@link Registers#SPACE_BEFORE_COMMA}; 5: {@link #sides} and the
-   * {@link Registers#SIDES} register.
+   * {@link Registers#SIDES} register; 6: {@link #codeShorthand}.
    */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
+  /**
+   * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
+   * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.
+   */
+  static final double PRIOR_NOTES = 5;
 
   /**
    * @param source the corpus's path
@@ -52,6 +60,33 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * @param named the share of notes that name one of those places, with a side between its two words or without
    */
   public record Sides(Map<String, Map<String, Long>> forms, double named) implements Serializable {}
+
+  /**
+   * @param notes the code's real notes
+   * @param tokens for each shorthand token its notes use, how many of them do
+   */
+  public record CodeShorthand(long notes, Map<String, Long> tokens) implements Serializable {}
+
+  /**
+   * The share of a code's notes to write {@code token} in: its notes' share drawn towards all notes' share by
+   * {@link #PRIOR_NOTES}, and 0 when none of them uses it ({@link #codeUses}); all notes' share for a code the model
+   * has no notes of, or when it learned none per code.
+   */
+  public double shorthandShare(String code, String token) {
+    double all = shorthand.getOrDefault(token, 0.0);
+    CodeShorthand own = codeShorthand.get(code);
+    if (own == null) {
+      return all;
+    }
+    long uses = own.tokens().getOrDefault(token, 0L);
+    return uses == 0 ? 0 : (uses + PRIOR_NOTES * all) / (own.notes() + PRIOR_NOTES);
+  }
+
+  /** Whether a note of the code may write the token: the code's notes use it, or the model has no notes of it. */
+  public boolean codeUses(String code, String token) {
+    CodeShorthand own = codeShorthand.get(code);
+    return own == null || own.tokens().containsKey(token);
+  }
 
   /** A note length in characters drawn from the learned distribution (linear between the quantiles). */
   public int drawLength(SplittableRandom rng) {

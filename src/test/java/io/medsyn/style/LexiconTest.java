@@ -13,7 +13,7 @@ class LexiconTest {
     return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), 100, 5, "now"),
         List.of(10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210),
         Map.of(), Map.of("АД", 0.5), 0.0, phrases, shorthandSentences, fillers, 0.0, Map.of(),
-        new StyleModel.Sides(Map.of(), 0.0));
+        new StyleModel.Sides(Map.of(), 0.0), Map.of());
   }
 
   /**
@@ -28,7 +28,7 @@ class LexiconTest {
     return new StyleModel(plain.version(), plain.provenance(), plain.lengthQuantiles(),
         Map.of(Registers.SIDES, share), plain.shorthand(), plain.typoRate(), plain.phrases(),
         plain.shorthandSentences(), plain.fillers(), plain.fillerShare(), plain.codeClauses(),
-        new StyleModel.Sides(ordered, 0.5));
+        new StyleModel.Sides(ordered, 0.5), plain.codeShorthand());
   }
 
   @Test

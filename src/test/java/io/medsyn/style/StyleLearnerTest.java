@@ -2,6 +2,7 @@ package io.medsyn.style;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.medsyn.config.StyleConfig;
 import io.medsyn.testing.TestSpark;
@@ -38,7 +39,8 @@ class StyleLearnerTest {
   @BeforeAll
   static void learn() {
     spark = TestSpark.session();
-    model = new StyleLearner(new StyleConfig(null, true, K, 1000, true)).learn(notes(List.of(NOTES)), "notes.jsonl");
+    model = new StyleLearner(new StyleConfig(null, true, K, 1000, true, true)).learn(notes(List.of(NOTES)),
+        "notes.jsonl");
   }
 
   private static Dataset<Row> notes(List<String[]> notes) {
@@ -55,8 +57,8 @@ class StyleLearnerTest {
     // "температура в норме": n2, n3, n4 of J06. "заложенность носа": two J06 notes. "АД в норме": three notes, but
     // of three codes, so no code's own clause.
     assertThat(model.codeClauses()).isEqualTo(Map.of("J06", Map.of("температура в норме", 3L)));
-    StyleModel none = new StyleLearner(new StyleConfig(null, true, K, 1000, false)).learn(notes(List.of(NOTES)),
-        "notes.jsonl");
+    StyleModel none = new StyleLearner(new StyleConfig(null, true, K, 1000, false, true)).learn(
+        notes(List.of(NOTES)), "notes.jsonl");
     assertThat(none.codeClauses()).isEmpty();
     assertThat(none.phrases()).isEqualTo(model.phrases());
   }
@@ -86,6 +88,27 @@ class StyleLearnerTest {
   }
 
   @Test
+  void eachCodeKeepsItsNotesAndHowManyUseEachKeptToken() {
+    // АД: n1 of J06's four notes, n5 of K29's one, n7 of I10's two; ОАК is not kept (two notes), so not per code.
+    assertThat(model.codeShorthand()).isEqualTo(Map.of(
+        "J06", new StyleModel.CodeShorthand(4, Map.of("АД", 1L)),
+        "K29", new StyleModel.CodeShorthand(1, Map.of("АД", 1L)),
+        "M54", new StyleModel.CodeShorthand(1, Map.of()),
+        "I10", new StyleModel.CodeShorthand(2, Map.of("АД", 1L))));
+    // With 5 notes of all notes' share added: J06 (1 + 5 · 0.375) / (4 + 5); M54 never writes АД; an unknown code
+    // takes all notes' share.
+    assertThat(model.shorthandShare("J06", "АД")).isCloseTo(2.875 / 9, within(1e-12));
+    assertThat(model.shorthandShare("M54", "АД")).isZero();
+    assertThat(model.codeUses("M54", "АД")).isFalse();
+    assertThat(model.shorthandShare("E11", "АД")).isEqualTo(0.375);
+    assertThat(model.codeUses("E11", "АД")).isTrue();
+    StyleModel global = new StyleLearner(new StyleConfig(null, true, K, 1000, true, false)).learn(
+        notes(List.of(NOTES)), "notes.jsonl");
+    assertThat(global.codeShorthand()).isEmpty();
+    assertThat(global.shorthandShare("M54", "АД")).isEqualTo(0.375);
+  }
+
+  @Test
   void registerSharesAndLengthsAreThoseOfTheNotes() {
     assertThat(model.share(Registers.BULLETS)).isEqualTo(0.125);
     // "Жалобы на ..." (n1, n5) and "жалоб нет" (n7) open with the complaints word.
@@ -110,7 +133,7 @@ class StyleLearnerTest {
     assertThat(model.version()).isEqualTo(StyleModel.VERSION);
     List<String[]> reversed = new ArrayList<>(List.of(NOTES));
     Collections.reverse(reversed);
-    StyleConfig config = new StyleConfig(null, true, K, 1000, true);
+    StyleConfig config = new StyleConfig(null, true, K, 1000, true, true);
     assertThat(new StyleLearner(config).learn(notes(reversed), "copy.jsonl").provenance().sha256())
         .isEqualTo(model.provenance().sha256()).hasSize(64);
     reversed.set(0, new String[] {"n8", "I10", "Головная боль по вечерам"});
@@ -121,7 +144,7 @@ class StyleLearnerTest {
   @Test
   void typoRateIsTheShareOfWordUsesThatOneNoteAloneWrites() {
     // кашель: two notes; кашль: one. One use in three.
-    StyleModel typos = new StyleLearner(new StyleConfig(null, true, 2, 10, true)).learn(notes(List.of(
+    StyleModel typos = new StyleLearner(new StyleConfig(null, true, 2, 10, true, true)).learn(notes(List.of(
         new String[] {"a", "J20", "кашель, кашль"}, new String[] {"b", "J20", "кашель"})), "typos");
     assertThat(typos.typoRate()).isEqualTo(0.3333);
   }
@@ -146,7 +169,7 @@ class StyleLearnerTest {
 
   @Test
   void aSidesFormIsLearnedBetweenTheSameTwoWordsInKNotesAndNotInKMinusOne() {
-    StyleModel sides = new StyleLearner(new StyleConfig(null, true, K, 1000, true)).learn(notes(List.of(
+    StyleModel sides = new StyleLearner(new StyleConfig(null, true, K, 1000, true, true)).learn(notes(List.of(
         new String[] {"a", "M54", "Боль в правой руке, в правом т.б. суставе."},
         new String[] {"b", "M54", "Онемение в правой руке и в правом т.б. суставе."},
         new String[] {"c", "M54", "Боль в левой руке, тремор в правой руке, в правом т.б. суставе."},
@@ -173,7 +196,8 @@ class StyleLearnerTest {
 
   @Test
   void fewerNotesThanKIsAnErrorNamingTheKey() {
-    assertThatThrownBy(() -> new StyleLearner(new StyleConfig(null, true, 10, 10, true)).learn(notes(List.of(NOTES)),
+    assertThatThrownBy(() -> new StyleLearner(new StyleConfig(null, true, 10, 10, true, true)).learn(
+        notes(List.of(NOTES)),
         "notes.jsonl")).hasMessageContaining("style.min_real_notes=10").hasMessageContaining("8 notes");
   }
 

@@ -9,7 +9,7 @@ import io.medsyn.style.Tokens;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
@@ -59,8 +59,9 @@ final class StyledWriter {
     // Real notes often name their diagnosis; a code's clause that shares a word with its names would give it away.
     List<String> names = Arrays.asList(task.diseaseRu(), task.subcodeRu(), task.diseaseEn(),
         task.subcodeEn());
-    draft.list(lead, withCodeClauses(task.code(), symptoms, target - draft.chars() - lead.length(), !lead.isEmpty(),
-        rng, clean.and(c -> !lexicon.sharesContentWord(c, names))), true);
+    List<String> complaints = withCodeClauses(task.code(), symptoms, target - draft.chars() - lead.length(),
+        !lead.isEmpty(), rng, clean.and(c -> !lexicon.sharesContentWord(c, names)));
+    draft.list(lead, complaints, true);
     if (chance(rng, Registers.DURATION)) {
       if (style.register() != Register.DASHES && style.separator() != '.' && rng.nextBoolean()) {
         draft.append(phrases.duration(rng));
@@ -73,13 +74,16 @@ final class StyledWriter {
       }
     }
     int written = 0;
-    StringBuilder used = new StringBuilder();
-    for (Map.Entry<String, Double> token : model.shorthand().entrySet()) {
+    // A note gives its pain score (ВАШ) or a date once: a token the complaints wrote is not written again.
+    StringBuilder used = new StringBuilder(String.join(" ", complaints)).append(' ');
+    for (String token : model.shorthand().keySet()) {
       // A token another sentence already brought ("МРТ от *ДАТА*") is not written twice.
-      if (written < MAX_SHORTHAND && used.indexOf(token.getKey()) < 0 && rng.nextDouble() < token.getValue()) {
-        // A placeholder comes only as itself: sentences that bring *ДАТА* along would write it too often.
-        String sentence = lexicon.carrier(token.getKey(), rng, clean.and(c -> !hasOtherPlaceholder(c,
-            token.getKey())));
+      if (written < MAX_SHORTHAND && used.indexOf(token) < 0
+          && rng.nextDouble() < model.shorthandShare(task.code(), token)) {
+        // A placeholder comes only as itself: sentences that bring *ДАТА* along would write it too often. Every
+        // token of the sentence is one the code's notes use: "УЗИ ОМТ" stays in gynaecology.
+        String sentence = lexicon.carrier(token, rng, clean.and(c -> !hasOtherPlaceholder(c, token))
+            .and(c -> Tokens.shorthand(c).stream().allMatch(t -> model.codeUses(task.code(), t))));
         if (add(draft, sentence)) {
           written++;
           used.append(sentence).append(' ');
@@ -118,7 +122,7 @@ final class StyledWriter {
       left -= s.length() + 2;
     }
     while (left > 0 && out.size() < MAX_COMPLAINTS) {
-      String clause = lexicon.codeClause(code, rng, clean.and(c -> !out.contains(c)));
+      String clause = lexicon.codeClause(code, rng, clean.and(c -> !out.contains(c) && !sharesShorthand(c, out)));
       if (clause == null || clause.length() > left + MAX_OVERSHOOT) {
         break;
       }
@@ -126,6 +130,12 @@ final class StyledWriter {
       left -= clause.length() + 2;
     }
     return out;
+  }
+
+  /** Whether the clause has a shorthand token that one of {@code clauses} has: "по ВАШ 7 баллов" after "ВАШ 5". */
+  private static boolean sharesShorthand(String clause, List<String> clauses) {
+    Set<String> tokens = Tokens.shorthand(clause);
+    return !tokens.isEmpty() && clauses.stream().anyMatch(c -> Tokens.shorthand(c).stream().anyMatch(tokens::contains));
   }
 
   private static boolean hasOtherPlaceholder(String sentence, String token) {

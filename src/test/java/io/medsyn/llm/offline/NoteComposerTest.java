@@ -257,7 +257,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 80), java.util.Map.of(), java.util.Map.of(), 0.0,
         java.util.Map.of("сухость во рту по утрам", 6L), java.util.Map.of(), java.util.Map.of(), 0.0,
-        java.util.Map.of(), NO_SIDES);
+        java.util.Map.of(), NO_SIDES, java.util.Map.of());
     NoteComposer styled = new NoteComposer(style);
     for (long id = 0; id < 20; id++) {
       String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19), SYMPTOMS.get(11)), null));
@@ -276,7 +276,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 200), java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(),
         java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of("I10", i10, "J06", java.util.Map.of(
-            "боль в горле", 7L)), NO_SIDES);
+            "боль в горле", 7L)), NO_SIDES, java.util.Map.of());
     NoteComposer styled = new NoteComposer(style);
     int withClause = 0;
     for (long id = 0; id < 20; id++) {
@@ -290,6 +290,25 @@ class NoteComposerTest {
   }
 
   @Test
+  void aNoteWritesOnlyShorthandItsCodesNotesUse() {
+    // Every note of the model has ОМТ and АД; I10's ten notes all have АД and none ОМТ (pelvic ultrasound).
+    java.util.function.Function<java.util.Map<String, io.medsyn.style.StyleModel.CodeShorthand>,
+        io.medsyn.style.StyleModel> style = perCode -> new io.medsyn.style.StyleModel(
+        io.medsyn.style.StyleModel.VERSION, new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5,
+        "now"), java.util.Collections.nCopies(21, 80), java.util.Map.of(), java.util.Map.of("ОМТ", 1.0, "АД", 1.0),
+        0.0, java.util.Map.of(), java.util.Map.of("УЗИ ОМТ без патологии", 9L, "АД 130/80", 8L), java.util.Map.of(),
+        0.0, java.util.Map.of(), NO_SIDES, perCode);
+    NoteComposer everywhere = new NoteComposer(style.apply(java.util.Map.of()));
+    NoteComposer byCode = new NoteComposer(style.apply(java.util.Map.of("I10",
+        new io.medsyn.style.StyleModel.CodeShorthand(10, java.util.Map.of("АД", 10L)))));
+    for (long id = 0; id < 20; id++) {
+      NoteTask task = task(id, "ru", List.of(SYMPTOMS.get(19)), null);
+      assertThat(everywhere.compose(task)).contains("УЗИ ОМТ без патологии").contains("АД 130/80");
+      assertThat(byCode.compose(task)).doesNotContain("ОМТ").contains("АД 130/80");
+    }
+  }
+
+  @Test
   void aCodesClauseNeverFollowsTheLeadDirectly() {
     // Every note opens "на ...", and the code's clause is written after its own note's "на": right after the lead it
     // would read "на на заложенность носа".
@@ -297,7 +316,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 200), java.util.Map.of(io.medsyn.style.Registers.ELLIPTIC, 1.0),
         java.util.Map.of(), 0.0, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), 0.0,
-        java.util.Map.of("I10", java.util.Map.of("на заложенность носа", 9L)), NO_SIDES);
+        java.util.Map.of("I10", java.util.Map.of("на заложенность носа", 9L)), NO_SIDES, java.util.Map.of());
     NoteComposer styled = new NoteComposer(style);
     int withClause = 0;
     for (long id = 0; id < 20; id++) {
@@ -356,7 +375,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.SIDES, share),
         java.util.Map.of(), 0.0, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(),
-        sides);
+        sides, java.util.Map.of());
   }
 
   /**
@@ -368,7 +387,7 @@ class NoteComposerTest {
         new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
         java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.ONE_SENTENCE, 1.0,
             feature, share), java.util.Map.of(), 0.0, java.util.Map.of(),
-        java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(), NO_SIDES);
+        java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(), NO_SIDES, java.util.Map.of());
     NoteComposer styled = new NoteComposer(style);
     int with = 0;
     for (long id = 0; id < 20; id++) {
