@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * Whether a phrase is cut off before its noun, as a phrase window or a comma-separated clause of a real note can be:
  * "головные боли в лобной" (the notes go on "области" or "височной области"), or a clause of one adjective,
  * "выраженные". Such a phrase ends on an adjective form, and its last two words go on in the real notes: one next
- * word follows them in at least half the notes that have them ("в лобной области"), or next words in all follow them
+ * word follows them in at least half the notes that have them ("в лобной области"), or their next words together do
  * in at least three quarters ("в правой руке", "ноге", "подвздошной"...). A phrase that ends on a noun, or on a word
  * the notes often end on ("в покое"), passes. The model's phrases are all it reads; they hold only 3-word phrases of
  * at least k notes, so the sum falls short of every continuation, and the threshold is set below 1 for that.

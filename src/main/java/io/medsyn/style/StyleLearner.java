@@ -165,10 +165,9 @@ public final class StyleLearner {
       notes.put(r.getString(0), r.getLong(1));
     }
     Map<String, Map<String, Long>> uses = new TreeMap<>();
-    Set<String> kept = new HashSet<>(tokens);
     for (Row r : yielded(real, "token", text -> new ArrayList<>(Tokens.shorthand(text))).distinct()
         .groupBy("code", "token").agg(count("*").as("notes")).orderBy("code", "token").collectAsList()) {
-      if (kept.contains(r.getString(1))) {
+      if (tokens.contains(r.getString(1))) {
         uses.computeIfAbsent(r.getString(0), c -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
       }
     }
