@@ -309,6 +309,24 @@ class NoteComposerTest {
   }
 
   @Test
+  void aNoteGivesItsPainScoreOnce() {
+    // I10's notes write two pain scores as clauses, and every note of the model has a ВАШ sentence.
+    java.util.Map<String, Long> i10 = new java.util.LinkedHashMap<>();
+    i10.put("по ВАШ 7 баллов", 9L);
+    i10.put("по ВАШ 5 баллов", 8L);
+    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
+        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
+        java.util.Collections.nCopies(21, 200), java.util.Map.of(), java.util.Map.of("ВАШ", 1.0), 0.0,
+        java.util.Map.of(), java.util.Map.of("ВАШ 6 баллов", 9L), java.util.Map.of(), 0.0,
+        java.util.Map.of("I10", i10), NO_SIDES, java.util.Map.of());
+    NoteComposer styled = new NoteComposer(style);
+    for (long id = 0; id < 20; id++) {
+      String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19)), null));
+      assertThat(note.split("ВАШ", -1)).as(note).hasSize(2);
+    }
+  }
+
+  @Test
   void aCodesClauseNeverFollowsTheLeadDirectly() {
     // Every note opens "на ...", and the code's clause is written after its own note's "на": right after the lead it
     // would read "на на заложенность носа".
