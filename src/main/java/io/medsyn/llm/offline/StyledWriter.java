@@ -80,10 +80,7 @@ final class StyledWriter {
       // A token another sentence already brought ("МРТ от *ДАТА*") is not written twice.
       if (written < MAX_SHORTHAND && used.indexOf(token) < 0
           && rng.nextDouble() < model.shorthandShare(task.code(), token)) {
-        // A placeholder comes only as itself: sentences that bring *ДАТА* along would write it too often. Every
-        // token of the sentence is one the code's notes use: "УЗИ ОМТ" stays in gynaecology.
-        String sentence = lexicon.carrier(token, rng, clean.and(c -> !hasOtherPlaceholder(c, token))
-            .and(c -> Tokens.shorthand(c).stream().allMatch(t -> model.codeUses(task.code(), t))));
+        String sentence = lexicon.carrier(token, rng, clean.and(c -> carries(c, token, task.code())));
         if (add(draft, sentence)) {
           written++;
           used.append(sentence).append(' ');
@@ -138,8 +135,18 @@ final class StyledWriter {
     return !tokens.isEmpty() && clauses.stream().anyMatch(c -> Tokens.shorthand(c).stream().anyMatch(tokens::contains));
   }
 
-  private static boolean hasOtherPlaceholder(String sentence, String token) {
-    return Tokens.shorthand(sentence).stream().anyMatch(t -> t.startsWith("*") && !t.equals(token));
+  /**
+   * Whether a note of the code may write the sentence for {@code token}, its tokens read once: a placeholder comes
+   * only as itself (sentences that bring *ДАТА* along would write it too often), and every token is one the code's
+   * notes use ("УЗИ ОМТ" stays in gynaecology).
+   */
+  private boolean carries(String sentence, String token, String code) {
+    for (String t : Tokens.shorthand(sentence)) {
+      if (t.startsWith("*") && !t.equals(token) || !model.codeUses(code, t)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A wording of the slot, as often as the real notes use it (the lexicon's count of its first words). */
