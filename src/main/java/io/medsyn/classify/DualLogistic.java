@@ -30,7 +30,7 @@ final class DualLogistic {
    */
   static Solution solve(SparseRows x, int positive, double[] cost, double tol, int maxIter, long seed) {
     int l = x.rows();
-    double[] w = new double[x.columns + 1];
+    double[] w = new double[x.blocks() * (x.columns + 1)];
     double[] alpha = new double[2 * l];
     double[] squaredNorm = new double[l];
     int[] order = new int[l];
@@ -98,9 +98,9 @@ final class DualLogistic {
     return new Solution(positive, dual, iter, maxGradient < tol);
   }
 
-  /** w = Σ y_i α_i x_i, with the bias last. */
+  /** w = Σ y_i α_i x_i, with the bias last (then, with copies, the synthetic block). */
   static double[] weights(SparseRows x, Solution solution) {
-    double[] w = new double[x.columns + 1];
+    double[] w = new double[x.blocks() * (x.columns + 1)];
     for (int i = 0; i < x.rows(); i++) {
       x.addTo(w, i, sign(x, i, solution.positive()) * solution.alpha()[i]);
     }

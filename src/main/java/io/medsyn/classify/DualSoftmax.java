@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>Why this solver: a pass costs two sweeps of the non-zeros times the classes (the row's scores, then its
  * update), the cost of one primal gradient, but needs tens of passes where L-BFGS needs hundreds of gradients on
  * ill-conditioned text problems; its extra memory is W in doubles (features × classes × 8 bytes, 160 MB for
- * 190k × 105) and the rows × classes dual, where L-BFGS keeps a history of several W-sized vectors.
+ * 190k × 105; twice that with {@link SparseRows#withDomainCopies copies}) and the rows × classes dual, where L-BFGS
+ * keeps a history of several W-sized vectors.
  *
  * <p>Tolerance: it stops after a pass in which every row's α_i / C_i was within {@code tol} (L1 distance) of its
  * predicted probabilities. That is the row's optimality gap: the primal gradient is
@@ -48,7 +49,7 @@ final class DualSoftmax implements LogisticSolver {
       JavaSparkContext spark) {
     int l = x.rows();
     int k = classes;
-    double[] w = new double[(x.columns + 1) * k];
+    double[] w = new double[x.blocks() * (x.columns + 1) * k];
     double[] alpha = new double[l * k];
     double[] squaredNorm = new double[l];
     int[] order = new int[l];
@@ -59,7 +60,7 @@ final class DualSoftmax implements LogisticSolver {
         alpha[i * k + m] = k == 1 ? c : m == x.label[i] ? c * (1 - START) : c * START / (k - 1);
         step[m] = (m == x.label[i] ? c : 0) - alpha[i * k + m];
       }
-      addRow(x, w, k, i, step);
+      x.addTo(w, k, i, step);
       squaredNorm[i] = x.squaredNorm(i);
       order[i] = i;
     }
@@ -79,7 +80,7 @@ final class DualSoftmax implements LogisticSolver {
       for (int i : order) {
         double c = cost[i];
         int at = i * k;
-        scores(x, w, k, i, score);
+        x.scores(w, k, i, score);
         System.arraycopy(score, 0, p, 0, k);
         LinearLogisticModel.Link.SOFTMAX.probabilities(p);
         double gap = 0;
@@ -92,7 +93,7 @@ final class DualSoftmax implements LogisticSolver {
           step[m] = alpha[at + m] - z[m];
           alpha[at + m] = z[m];
         }
-        addRow(x, w, k, i, step);
+        x.addTo(w, k, i, step);
       }
       iter++;
       LOG.debug("softmax pass {}: largest row gap {}", iter, worst);
@@ -100,8 +101,9 @@ final class DualSoftmax implements LogisticSolver {
         break;
       }
     }
-    float[] coefficients = new float[w.length];
-    for (int j = 0; j < w.length; j++) {
+    // The model is the first block (with copies, the one real notes are scored with).
+    float[] coefficients = new float[(x.columns + 1) * k];
+    for (int j = 0; j < coefficients.length; j++) {
       coefficients[j] = (float) w[j];
     }
     return new Solution(coefficients, iter, worst < tol);
@@ -179,32 +181,5 @@ final class DualSoftmax implements LogisticSolver {
       }
     }
     return u;
-  }
-
-  /** Row i's class scores {@code Wᵀx_i} (W feature-major, the bias row last). */
-  private static void scores(SparseRows x, double[] w, int k, int i, double[] score) {
-    System.arraycopy(w, x.columns * k, score, 0, k);
-    for (int q = x.start[i]; q < x.start[i + 1]; q++) {
-      int row = x.index[q] * k;
-      double v = x.value[q];
-      for (int m = 0; m < k; m++) {
-        score[m] += w[row + m] * v;
-      }
-    }
-  }
-
-  /** {@code W += x_i ⊗ step} (with the constant bias feature). */
-  private static void addRow(SparseRows x, double[] w, int k, int i, double[] step) {
-    int bias = x.columns * k;
-    for (int m = 0; m < k; m++) {
-      w[bias + m] += step[m];
-    }
-    for (int q = x.start[i]; q < x.start[i + 1]; q++) {
-      int row = x.index[q] * k;
-      double v = x.value[q];
-      for (int m = 0; m < k; m++) {
-        w[row + m] += step[m] * v;
-      }
-    }
   }
 }

@@ -47,7 +47,7 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     labelCol = new Param<>(this, "labelCol", "the label index column (0, 1, ...)");
     weightCol = new Param<>(this, "weightCol", "the instance weight column (> 0)");
     syntheticCol = new Param<>(this, "syntheticCol", "the boolean column marking synthetic notes, whose features"
-        + " then get their own copies (DomainCopies); empty for none");
+        + " then get their own copies (SparseRows#withDomainCopies); empty for none");
     regParam = new DoubleParam(this, "regParam", "L2 strength on the weighted mean loss (> 0)");
     maxIter = new IntParam(this, "maxIter", "most passes over the data (per class for one-vs-rest)");
     tol = new DoubleParam(this, "tol", "the solver's stopping tolerance");
@@ -142,8 +142,8 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
         ? SparseRows.collect(dataset, (String) $(labelCol), (String) $(weightCol), (String) $(featuresCol))
         : SparseRows.collect(dataset, (String) $(labelCol), (String) $(weightCol), (String) $(featuresCol),
             synthetic);
-    // Without a synthetic row the copies would give the plain fit: not worth the doubled rows.
-    SparseRows solved = rows.anySynthetic() ? DomainCopies.augment(rows) : rows;
+    // Without a synthetic row the copies would give the plain fit: not worth the second weight block.
+    SparseRows solved = rows.anySynthetic() ? rows.withDomainCopies() : rows;
     int classes = IntStream.of(rows.label).max().orElseThrow(() -> new IllegalArgumentException(
         solver.description() + ": no training rows")) + 1;
     double total = 0;
@@ -161,9 +161,7 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
         rows.rows(), rows.columns, solved == rows ? "" : " (each with a shared, a real and a synthetic copy)",
         solution.iterations(), $(maxIter), solution.converged() ? "converged" : "not converged",
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    float[] coefficients = solved == rows ? solution.coefficients()
-        : DomainCopies.collapse(solution.coefficients(), rows.columns, classes);
-    LinearLogisticModel model = new LinearLogisticModel(uid, classes, rows.columns, coefficients,
+    LinearLogisticModel model = new LinearLogisticModel(uid, classes, rows.columns, solution.coefficients(),
         solution.iterations(), (Integer) $(maxIter), solution.converged(), solver.link());
     model.set(model.featuresCol(), $(featuresCol));
     return model.setParent(this);

@@ -26,7 +26,8 @@ interface LogisticSolver extends Serializable {
 
   /**
    * Coefficients feature-major ({@code (features + 1) × classes}, the bias last, so that scoring a sparse note reads
-   * each of its features' class weights contiguously), the passes used and whether the tolerance was reached.
+   * each of its features' class weights contiguously; with {@link SparseRows#withDomainCopies copies}, the block real
+   * notes are scored with), the passes used and whether the tolerance was reached.
    */
   record Solution(float[] coefficients, int iterations, boolean converged) {}
 }

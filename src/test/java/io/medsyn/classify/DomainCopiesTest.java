@@ -18,8 +18,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feature copies for synthetic notes, on written rows: real notes alone give the plain model exactly (so a real-only
- * control is untouched), and a word only synthetic notes of one code write (their template's) sways a real note less.
+ * Feature copies for synthetic notes ({@link SparseRows#withDomainCopies}), on written rows: real notes alone give the
+ * plain model exactly (so a real-only control is untouched), the two weight blocks fit as the copied-out rows would,
+ * and a word only synthetic notes of one code write (their template's) sways a real note less.
  */
 class DomainCopiesTest {
   /** Real notes: three features, three codes; row 6 repeats row 4 with another code, so nothing is separable. */
@@ -31,26 +32,81 @@ class DomainCopiesTest {
       {0, 0, 1, 0}};
   private static final int[] SYNTHETIC_CODES = {0, 0, 0, 1, 2};
   private static final double LAMBDA = 0.05;
+  private static final List<LogisticSolver> SOLVERS = List.of(new DualSoftmax(), new OneVsRest());
 
   @Test
   void realRowsAloneGiveThePlainCoefficientsForBothSolvers() {
     SparseRows plain = rows(REAL, REAL_CODES);
-    SparseRows copied = DomainCopies.augment(plain);
-    assertThat(copied.columns).isEqualTo(12);
-    assertThat(copied.index.length).isEqualTo(2 * plain.index.length);
-    double[] cost = new double[REAL.length];
-    java.util.Arrays.fill(cost, 1 / (LAMBDA * REAL.length));
+    double[] cost = cost(REAL.length);
+    for (LogisticSolver solver : SOLVERS) {
+      assertSameCoefficients(solver, solve(solver, plain, cost), solve(solver, plain.withDomainCopies(), cost));
+    }
+  }
+
+  /**
+   * The two weight blocks are Daumé's augmentation, not an approximation of it: solving rows copied out in full (3d
+   * columns, values scaled by 1/√2) and collapsing the shared and real copies gives the same model.
+   */
+  @Test
+  void copiesFitAsRowsCopiedOutInFullForBothSolvers() {
+    SparseRows mixed = SparseRows.collect(data(), "label", "weight", "features", IcdClassifier.SYNTHETIC);
+    SparseRows copiedOut = copiedOut(mixed);
+    double[] cost = cost(mixed.rows());
+    for (LogisticSolver solver : SOLVERS) {
+      float[] full = solve(solver, copiedOut, cost);
+      float[] collapsed = new float[5 * 3];
+      for (int c = 0; c < 3; c++) {
+        for (int j = 0; j < 4; j++) {
+          collapsed[j * 3 + c] = (float) ((full[j * 3 + c] + full[(4 + j) * 3 + c]) * Math.sqrt(0.5));
+        }
+        collapsed[4 * 3 + c] = full[12 * 3 + c];
+      }
+      float[] copies = solve(solver, mixed.withDomainCopies(), cost);
+      assertSameCoefficients(solver, collapsed, copies);
+      // Not the pooled fit: the copies change the model (else this test could not tell them apart).
+      assertThat(Math.abs(copies[3 * 3] - solve(solver, mixed, cost)[3 * 3])).isGreaterThan(0.05f);
+    }
+  }
+
+  private static float[] solve(LogisticSolver solver, SparseRows rows, double[] cost) {
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-    for (LogisticSolver solver : List.of(new DualSoftmax(), new OneVsRest())) {
-      float[] direct = solver.solve(plain, 3, cost, 1e-9, 100_000, 1, spark).coefficients();
-      float[] collapsed = DomainCopies.collapse(solver.solve(copied, 3, cost, 1e-9, 100_000, 1, spark)
-          .coefficients(), 4, 3);
-      assertThat(collapsed).as(solver.description()).hasSize(direct.length);
-      for (int k = 0; k < direct.length; k++) {
-        assertThat((double) collapsed[k]).as("%s coefficient %s", solver.description(), k)
-            .isCloseTo(direct[k], within(1e-4));
+    return solver.solve(rows, 3, cost, 1e-9, 100_000, 1, spark).coefficients();
+  }
+
+  private static double[] cost(int rows) {
+    double[] cost = new double[rows];
+    java.util.Arrays.fill(cost, 1 / (LAMBDA * rows));
+    return cost;
+  }
+
+  private static void assertSameCoefficients(LogisticSolver solver, float[] expected, float[] actual) {
+    assertThat(actual).as(solver.description()).hasSize(expected.length);
+    for (int k = 0; k < expected.length; k++) {
+      assertThat((double) actual[k]).as("%s coefficient %s", solver.description(), k)
+          .isCloseTo(expected[k], within(1e-4));
+    }
+  }
+
+  /** The rows with 3d columns: shared copy at j, real copy at d + j, synthetic copy at 2d + j, each value × 1/√2. */
+  private static SparseRows copiedOut(SparseRows rows) {
+    int d = rows.columns;
+    int[] start = new int[rows.rows() + 1];
+    int[] index = new int[2 * rows.index.length];
+    float[] value = new float[index.length];
+    int at = 0;
+    for (int i = 0; i < rows.rows(); i++) {
+      start[i] = at;
+      int copy = rows.synthetic[i] ? 2 * d : d;
+      for (int p = rows.start[i]; p < rows.start[i + 1]; p++) {
+        float v = (float) (rows.value[p] * Math.sqrt(0.5));
+        index[at] = rows.index[p];
+        value[at++] = v;
+        index[at] = copy + rows.index[p];
+        value[at++] = v;
       }
     }
+    start[rows.rows()] = at;
+    return new SparseRows(3 * d, start, index, value, rows.label, rows.weight, null);
   }
 
   @Test
@@ -58,7 +114,7 @@ class DomainCopiesTest {
     Dataset<Row> data = data();
     Vector tell = Vectors.sparse(4, new int[] {3}, new double[] {1});
     Vector realNote = Vectors.sparse(4, new int[] {0}, new double[] {1});
-    for (LogisticSolver solver : List.of(new DualSoftmax(), new OneVsRest())) {
+    for (LogisticSolver solver : SOLVERS) {
       LinearLogisticModel pooled = fit(solver, data, "");
       LinearLogisticModel adapted = fit(solver, data, IcdClassifier.SYNTHETIC);
       double pooledTell = probability(pooled, tell);
