@@ -19,12 +19,20 @@ public interface ClassifierModel {
    * transformer adds {@code probability} (a vector over class indices) and {@code prediction}.
    *
    * @param regParam the L2 strength λ on the weighted mean loss
+   * @param from where an earlier fit of this type on the same rows, with other weights, ended ({@link
+   *     Fitted#start}); the fit may start there and stops at the same tolerance. Null: start afresh.
    */
-  Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed);
+  Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed, Start from);
 
   /** Refuses settings this model cannot fit, as a configuration error, before any data is read. */
   default void check(ClassifierConfig config) {}
 
-  /** A fitted model and whether its solver reached its tolerance ({@code iterations} of {@code maxIter}). */
-  record Fitted(Transformer model, int iterations, int maxIter, boolean converged) {}
+  /**
+   * A fitted model, whether its solver reached its tolerance ({@code iterations} of {@code maxIter}), and where a
+   * later fit on the same rows may start ({@code null} when the type has no such point).
+   */
+  record Fitted(Transformer model, int iterations, int maxIter, boolean converged, Start start) {}
+
+  /** A solver's end point that a fit of the same type on the same rows can start from: what only that type reads. */
+  interface Start {}
 }

@@ -34,7 +34,7 @@ final class ComplementNaiveBayes implements LogisticSolver {
   }
 
   @Override
-  public Solution solve(SparseRows rows, int classes, double[] cost, double tol, int maxIter, long seed,
+  public Solution solve(SparseRows rows, int classes, double[] cost, double tol, int maxIter, long seed, Dual from,
       JavaSparkContext spark) {
     int d = rows.columns;
     double costs = 0;
@@ -70,6 +70,6 @@ final class ComplementNaiveBayes implements LogisticSolver {
         w[j * classes + c] = (float) (logRivals[c] - Math.log(feature[j] - w[j * classes + c] + alpha));
       }
     }
-    return new Solution(w, 1, true);
+    return new Solution(w, 1, true, null);
   }
 }

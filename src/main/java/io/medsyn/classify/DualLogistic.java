@@ -18,8 +18,8 @@ final class DualLogistic {
   private DualLogistic() {}
 
   /**
-   * One class's dual solution: {@code alpha[i]} per row (w = Σ y_i α_i x_i), passes over the data used, and whether
-   * the largest projected gradient fell below the tolerance.
+   * One class's dual solution: the pair (α_i, C_i − α_i) per row at {@code alpha[2i]} and {@code alpha[2i + 1]} (w
+   * = Σ y_i α_i x_i), passes over the data used, and whether the largest projected gradient fell below the tolerance.
    */
   record Solution(int positive, double[] alpha, int iterations, boolean converged) implements Serializable {}
 
@@ -27,8 +27,11 @@ final class DualLogistic {
    * Fits class {@code positive} against the rest.
    *
    * @param cost C_i of every row
+   * @param from where {@link OneVsRest} ended on these rows under other costs (this class's pairs at {@code
+   *     positive × 2l}), to start from; null for none
    */
-  static Solution solve(SparseRows x, int positive, double[] cost, double tol, int maxIter, long seed) {
+  static Solution solve(SparseRows x, int positive, double[] cost, LogisticSolver.Dual from, double tol,
+      int maxIter, long seed) {
     int l = x.rows();
     double[] w = new double[x.blocks() * (x.columns + 1)];
     double[] alpha = new double[2 * l];
@@ -36,8 +39,10 @@ final class DualLogistic {
     int[] order = new int[l];
     for (int i = 0; i < l; i++) {
       double c = cost[i];
-      alpha[2 * i] = Math.min(0.001 * c, 1e-8);
-      alpha[2 * i + 1] = c - alpha[2 * i];
+      int at = positive * 2 * l + 2 * i;
+      // Both members scaled, not one and its complement: C_i − α_i can round to 0 when α_i is near C_i.
+      alpha[2 * i] = from != null ? from.scaled(at, i, c) : Math.min(0.001 * c, 1e-8);
+      alpha[2 * i + 1] = from != null ? from.scaled(at + 1, i, c) : c - alpha[2 * i];
       squaredNorm[i] = x.squaredNorm(i);
       x.addTo(w, i, sign(x, i, positive) * alpha[2 * i]);
       order[i] = i;
@@ -91,18 +96,14 @@ final class DualLogistic {
         innerTol = Math.max(innerTolMin, 0.1 * innerTol);
       }
     }
-    double[] dual = new double[l];
-    for (int i = 0; i < l; i++) {
-      dual[i] = alpha[2 * i];
-    }
-    return new Solution(positive, dual, iter, maxGradient < tol);
+    return new Solution(positive, alpha, iter, maxGradient < tol);
   }
 
   /** w = Σ y_i α_i x_i, with the bias last (then, with copies, the synthetic block). */
   static double[] weights(SparseRows x, Solution solution) {
     double[] w = new double[x.blocks() * (x.columns + 1)];
     for (int i = 0; i < x.rows(); i++) {
-      x.addTo(w, i, sign(x, i, solution.positive()) * solution.alpha()[i]);
+      x.addTo(w, i, sign(x, i, solution.positive()) * solution.alpha()[2 * i]);
     }
     return w;
   }

@@ -45,7 +45,7 @@ final class DualSoftmax implements LogisticSolver {
   }
 
   @Override
-  public Solution solve(SparseRows x, int classes, double[] cost, double tol, int maxIter, long seed,
+  public Solution solve(SparseRows x, int classes, double[] cost, double tol, int maxIter, long seed, Dual from,
       JavaSparkContext spark) {
     int l = x.rows();
     int k = classes;
@@ -57,7 +57,8 @@ final class DualSoftmax implements LogisticSolver {
     for (int i = 0; i < l; i++) {
       double c = cost[i];
       for (int m = 0; m < k; m++) {
-        alpha[i * k + m] = k == 1 ? c : m == x.label[i] ? c * (1 - START) : c * START / (k - 1);
+        alpha[i * k + m] = from != null ? from.scaled(i * k + m, i, c)
+            : k == 1 ? c : m == x.label[i] ? c * (1 - START) : c * START / (k - 1);
         step[m] = (m == x.label[i] ? c : 0) - alpha[i * k + m];
       }
       x.addTo(w, k, i, step);
@@ -106,7 +107,7 @@ final class DualSoftmax implements LogisticSolver {
     for (int j = 0; j < coefficients.length; j++) {
       coefficients[j] = (float) w[j];
     }
-    return new Solution(coefficients, iter, worst < tol);
+    return new Solution(coefficients, iter, worst < tol, new Dual(alpha, cost.clone(), x.label));
   }
 
   /**

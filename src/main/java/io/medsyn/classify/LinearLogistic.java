@@ -136,6 +136,17 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
 
   @Override
   public LinearLogisticModel fit(Dataset<?> dataset) {
+    return fitFrom(dataset, null).model();
+  }
+
+  /** A fitted model and its solver's end point ({@code null} when the solver has none). */
+  record Fit(LinearLogisticModel model, LogisticSolver.Dual dual) {}
+
+  /**
+   * As {@link #fit(Dataset)}, starting from {@code from} when it is the end of a fit on the same rows (same labels,
+   * other weights); a start from other rows is ignored.
+   */
+  Fit fitFrom(Dataset<?> dataset, LogisticSolver.Dual from) {
     long start = System.nanoTime();
     String synthetic = $(syntheticCol);
     SparseRows rows = synthetic.isEmpty()
@@ -155,16 +166,18 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     for (int i = 0; i < cost.length; i++) {
       cost[i] = rows.weight[i] / (lambda * total);
     }
+    LogisticSolver.Dual startAt = from != null && from.startsFor(solved) ? from : null;
     LogisticSolver.Solution solution = solver.solve(solved, classes, cost, (Double) $(tol), (Integer) $(maxIter),
-        (Long) $(seed), JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()));
-    LOG.info("{}: {} classes, {} rows, {} features{}, {} of {} passes ({}), {} s", solver.description(), classes,
+        (Long) $(seed), startAt, JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()));
+    LOG.info("{}: {} classes, {} rows, {} features{}, {} of {} passes ({}{}), {} s", solver.description(), classes,
         rows.rows(), rows.columns, solved == rows ? "" : " (each with a shared, a real and a synthetic copy)",
         solution.iterations(), $(maxIter), solution.converged() ? "converged" : "not converged",
+        startAt == null ? "" : ", from the last fit's end",
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
     LinearLogisticModel model = new LinearLogisticModel(uid, classes, rows.columns, solution.coefficients(),
         solution.iterations(), (Integer) $(maxIter), solution.converged(), solver.link());
     model.set(model.featuresCol(), $(featuresCol));
-    return model.setParent(this);
+    return new Fit(model.setParent(this), solution.dual());
   }
 
   @Override

@@ -25,10 +25,12 @@ final class LinearLogisticType implements ClassifierModel {
   }
 
   @Override
-  public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
-    LinearLogisticModel model = new LinearLogistic(solver).setRegParam(regParam).setMaxIter(config.maxIter())
+  public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed, Start from) {
+    LinearLogistic.Fit fit = new LinearLogistic(solver).setRegParam(regParam).setMaxIter(config.maxIter())
         .setTol(config.tol()).setSeed(seed)
-        .setSyntheticCol(copiesDomains && config.adaptDomains() ? IcdClassifier.SYNTHETIC : "").fit(rows);
-    return new Fitted(model, model.iterations(), model.maxIter(), model.converged());
+        .setSyntheticCol(copiesDomains && config.adaptDomains() ? IcdClassifier.SYNTHETIC : "")
+        .fitFrom(rows, from instanceof LogisticSolver.Dual dual ? dual : null);
+    LinearLogisticModel model = fit.model();
+    return new Fitted(model, model.iterations(), model.maxIter(), model.converged(), fit.dual());
   }
 }

@@ -23,6 +23,9 @@ final class MeanOfModels implements ClassifierModel {
   private final String name;
   private final List<ClassifierModel> members;
 
+  /** Each member's start, in the members' order (an entry may be null). */
+  private record Starts(List<Start> members) implements Start {}
+
   MeanOfModels(String name, ClassifierModel... members) {
     this.name = name;
     this.members = List.of(members);
@@ -39,23 +42,28 @@ final class MeanOfModels implements ClassifierModel {
   }
 
   @Override
-  public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
+  public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed, Start from) {
     ExecutorService threads = Executors.newFixedThreadPool(members.size());
     try {
       List<Future<Fitted>> running = new ArrayList<>();
-      for (ClassifierModel member : members) {
-        running.add(threads.submit(() -> member.fit(rows, regParam, config, seed)));
+      for (int m = 0; m < members.size(); m++) {
+        ClassifierModel member = members.get(m);
+        Start start = from instanceof Starts starts ? starts.members().get(m) : null;
+        running.add(threads.submit(() -> member.fit(rows, regParam, config, seed, start)));
       }
       List<Transformer> fitted = new ArrayList<>();
+      List<Start> starts = new ArrayList<>();
       int iterations = 0;
       boolean converged = true;
       for (Future<Fitted> member : running) {
         Fitted one = done(member);
         fitted.add(one.model());
+        starts.add(one.start());
         iterations = Math.max(iterations, one.iterations());
         converged &= one.converged();
       }
-      return new Fitted(new MeanProbability(fitted), iterations, config.maxIter(), converged);
+      return new Fitted(new MeanProbability(fitted), iterations, config.maxIter(), converged,
+          new Starts(starts));
     } finally {
       threads.shutdownNow();
     }

@@ -29,12 +29,12 @@ final class MultinomialType implements ClassifierModel {
   }
 
   @Override
-  public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed) {
+  public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed, Start from) {
     // TF-IDF vectors are already L2-normalised: standardising would let rare n-grams dominate.
     LogisticRegressionModel model = new LogisticRegression().setMaxBlockSizeInMB(BLOCK_MB).setFamily("multinomial")
         .setWeightCol("weight").setRegParam(regParam).setElasticNetParam(0).setStandardization(false)
         .setMaxIter(config.maxIter()).setTol(config.tol()).fit(rows);
     int iterations = model.summary().totalIterations();
-    return new Fitted(model, iterations, config.maxIter(), iterations < config.maxIter());
+    return new Fitted(model, iterations, config.maxIter(), iterations < config.maxIter(), null);
   }
 }

@@ -25,24 +25,31 @@ final class OneVsRest implements LogisticSolver {
   }
 
   @Override
-  public Solution solve(SparseRows rows, int classes, double[] cost, double tol, int maxIter, long seed,
+  public Solution solve(SparseRows rows, int classes, double[] cost, double tol, int maxIter, long seed, Dual from,
       JavaSparkContext spark) {
     Broadcast<SparseRows> shared = spark.broadcast(rows);
     Broadcast<double[]> costs = spark.broadcast(cost);
+    Broadcast<Dual> start = from == null ? null : spark.broadcast(from);
     List<DualLogistic.Solution> solutions;
     try {
       solutions = spark.parallelize(IntStream.range(0, classes).boxed().toList(),
               Math.min(classes, spark.defaultParallelism()))
-          .map(solver(shared, costs, tol, maxIter, seed)).collect();
+          .map(solver(shared, costs, start, tol, maxIter, seed)).collect();
     } finally {
       shared.destroy();
       costs.destroy();
+      if (start != null) {
+        start.destroy();
+      }
     }
     int features = rows.columns + 1;
     float[] coefficients = new float[features * classes];
+    // Class c's pairs (α_i, C_i − α_i) at c × 2l: the start of a later fit's class c.
+    double[] alpha = new double[classes * 2 * rows.rows()];
     int iterations = 0;
     boolean converged = true;
     for (DualLogistic.Solution s : solutions) {
+      System.arraycopy(s.alpha(), 0, alpha, s.positive() * 2 * rows.rows(), s.alpha().length);
       double[] w = DualLogistic.weights(rows, s);
       for (int j = 0; j < features; j++) {
         coefficients[j * classes + s.positive()] = (float) w[j];
@@ -50,12 +57,13 @@ final class OneVsRest implements LogisticSolver {
       iterations = Math.max(iterations, s.iterations());
       converged &= s.converged();
     }
-    return new Solution(coefficients, iterations, converged);
+    return new Solution(coefficients, iterations, converged, new Dual(alpha, cost.clone(), rows.label));
   }
 
   /** The per-class task: a static factory so that the closure captures only what it names. */
   private static Function<Integer, DualLogistic.Solution> solver(Broadcast<SparseRows> rows,
-      Broadcast<double[]> costs, double tol, int maxIter, long seed) {
-    return c -> DualLogistic.solve(rows.value(), c, costs.value(), tol, maxIter, seed + c);
+      Broadcast<double[]> costs, Broadcast<Dual> start, double tol, int maxIter, long seed) {
+    return c -> DualLogistic.solve(rows.value(), c, costs.value(), start == null ? null : start.value(), tol,
+        maxIter, seed + c);
   }
 }

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * different {@link FitSettings} (cross-validation's candidates on one fold) or on different subsets of synthetic notes
  * (the grid's cells that share a real part) pay for the features once (on RuMedTop3 with 10k offline notes, 5-8 s
  * against a fit's 20-30 s). Made by {@link IcdClassifier#features}; close it to release the rows.
+ *
+ * <p>A fit on every row starts where the last fit on every row ended ({@link ClassifierModel.Start}): the candidates
+ * of one cross-validation fold differ only in their weights, so each starts near its own optimum.
  */
 public final class TrainingFeatures implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingFeatures.class);
@@ -34,6 +37,8 @@ public final class TrainingFeatures implements AutoCloseable {
   private final PipelineModel vectors;
   private final Dataset<Row> rows;
   private final double seconds;
+  /** Where the last fit on every row ended; null before one. */
+  private ClassifierModel.Start lastStart;
 
   /**
    * @param rows persisted in id order, with columns id, code, {@link IcdClassifier#SYNTHETIC} and features
@@ -49,9 +54,9 @@ public final class TrainingFeatures implements AutoCloseable {
     this.seconds = seconds;
   }
 
-  /** Fits on every row; see {@link #fit(FitSettings, Column)}. */
+  /** Fits on every row, starting where the last such fit ended; see {@link #fit(FitSettings, Column)}. */
   public TrainedClassifier fit(FitSettings settings) {
-    return fit(settings, lit(true));
+    return fit(settings, lit(true), true);
   }
 
   /**
@@ -61,6 +66,11 @@ public final class TrainingFeatures implements AutoCloseable {
    * that a fit's time does not depend on how many fits shared them.
    */
   public TrainedClassifier fit(FitSettings settings, Column keep) {
+    return fit(settings, keep, false);
+  }
+
+  /** @param everyRow whether {@code keep} holds for every row, so that the fit may start where the last ended */
+  private TrainedClassifier fit(FitSettings settings, Column keep, boolean everyRow) {
     long start = System.nanoTime();
     Dataset<Row> kept = rows.where(keep);
     // "keep": an evaluation note's unseen code must not fail the transform (its rank is a miss, counted).
@@ -68,7 +78,11 @@ public final class TrainingFeatures implements AutoCloseable {
         .setHandleInvalid("keep").setStringOrderType("alphabetAsc").fit(kept);
     Dataset<Row> weighted = IcdClassifier.weigh(indexer.transform(kept), settings)
         .select(IcdClassifier.LABEL, TextFeatures.FEATURES, IcdClassifier.WEIGHT, IcdClassifier.SYNTHETIC);
-    ClassifierModel.Fitted fitted = model.fit(weighted, settings.regParam(), config, seed);
+    ClassifierModel.Fitted fitted = model.fit(weighted, settings.regParam(), config, seed,
+        everyRow ? lastStart : null);
+    if (everyRow) {
+      lastStart = fitted.start();
+    }
     List<String> labels = List.of(indexer.labelsArray()[0]);
     double[] logPrior = logPrior(kept, labels);
     double modelSeconds = (System.nanoTime() - start) / 1e9;

@@ -42,7 +42,7 @@ class ComplementNaiveBayesTest {
       for (int i = 0; i < cost.length; i++) {
         cost[i] = WEIGHTS[i] * costScale;
       }
-      LogisticSolver.Solution solution = new ComplementNaiveBayes(0.1).solve(rows, 3, cost, 0.1, 1, 1, spark);
+      LogisticSolver.Solution solution = new ComplementNaiveBayes(0.1).solve(rows, 3, cost, 0.1, 1, 1, null, spark);
       assertThat(solution.converged()).isTrue();
       assertThat(solution.iterations()).isEqualTo(1);
       float[] w = solution.coefficients();
@@ -95,7 +95,7 @@ class ComplementNaiveBayesTest {
     for (boolean copies : new boolean[] {false, true}) {
       ClassifierConfig config = ConfigLoader.load(null, List.of("evaluate.classifier.model=complement_nb",
           "evaluate.classifier.adapt_domains=" + copies)).evaluate().classifier();
-      ClassifierModel.Fitted fitted = ClassifierModels.checked(config).fit(data, 4e-5, config, 1);
+      ClassifierModel.Fitted fitted = ClassifierModels.checked(config).fit(data, 4e-5, config, 1, null);
       byCopies.add(((Vector) fitted.model().transform(data).select(LinearLogisticModel.PROBABILITY).first().get(0))
           .toArray());
     }

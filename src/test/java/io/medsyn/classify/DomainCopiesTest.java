@@ -70,7 +70,7 @@ class DomainCopiesTest {
 
   private static float[] solve(LogisticSolver solver, SparseRows rows, double[] cost) {
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-    return solver.solve(rows, 3, cost, 1e-9, 100_000, 1, spark).coefficients();
+    return solver.solve(rows, 3, cost, 1e-9, 100_000, 1, null, spark).coefficients();
   }
 
   private static double[] cost(int rows) {

@@ -41,7 +41,7 @@ class MeanOfModelsTest {
   private static List<Row> scored(String model) {
     ClassifierConfig config = ConfigLoader.load(null, List.of("evaluate.classifier.model=" + model,
         "evaluate.classifier.tol=1e-9", "evaluate.classifier.max_iter=10000")).evaluate().classifier();
-    ClassifierModel.Fitted fitted = ClassifierModels.named(model).fit(rows(), 0.05, config, 1);
+    ClassifierModel.Fitted fitted = ClassifierModels.named(model).fit(rows(), 0.05, config, 1, null);
     assertThat(fitted.converged()).as("%s converged", model).isTrue();
     Transformer transformer = fitted.model();
     return transformer.transform(rows()).select(LinearLogisticModel.PROBABILITY, LinearLogisticModel.PREDICTION)
