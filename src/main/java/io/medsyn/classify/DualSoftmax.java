@@ -33,6 +33,13 @@ final class DualSoftmax implements LogisticSolver {
   /** The start's share of a row's cost on its wrong classes: near W = 0, inside the simplex (log α finite). */
   private static final double START = 1e-3;
   private static final int MAX_NEWTON = 100;
+  /**
+   * A row whose gap is below this share of the tolerance is left as it is for the pass. Its update would be tiny,
+   * yet it costs two sweeps of W's rows for the note (both blocks with copies), where the gap costs one. The
+   * stopping test still reads every row's gap. With offline notes, 0.3 and 0.5 cut a softmax fit's time by about 40 %
+   * at the same passes; 1 (skipping every row within the tolerance) needed half as many passes again.
+   */
+  private static final double SKIP = 0.3;
 
   @Override
   public String description() {
@@ -89,6 +96,9 @@ final class DualSoftmax implements LogisticSolver {
           gap += Math.abs(alpha[at + m] / c - p[m]);
         }
         worst = Math.max(worst, gap);
+        if (gap < SKIP * tol) {
+          continue;
+        }
         multiplier[i] = solveRow(squaredNorm[i], c, alpha, at, score, multiplier[i], z, u);
         for (int m = 0; m < k; m++) {
           step[m] = alpha[at + m] - z[m];

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The real-only classifier with the default settings (character 3–6-grams within words and word 1–2-grams, each
  * kind TF-IDF weighted and L2-normalised on the real notes, the mean of one-vs-rest and softmax logistic regression
  * with L2 4e-5 solved to its tolerance and complement naive Bayes, codes ranked under prior shift -0.25) on RuMedTop3
- * dev: it converges, and pins its figures, Hit@1 48.0 and Hit@3 71.9 (without naive Bayes, 47.6 and 72.1; unshifted
+ * dev: it converges, and pins its figures, Hit@1 47.9 and Hit@3 71.9 (48.0 before softmax left rows within the
+ * tolerance unchanged in a pass, {@code DualSoftmax.SKIP}: one note; without naive Bayes, 47.6 and 72.1; unshifted
  * too, 47.4 and 71.1; the published character 3–8-gram one-vs-rest reference is 46.8 and 71.2; our earlier
  * defaults, 3–8-grams, 46.8 and 71.3, and one norm over all terms, 47.1 and 70.8).
  */
@@ -37,8 +38,8 @@ class RuMedReferenceTest {
     assertThat(model.labels()).hasSize(105);
     assertThat(dev.unseenCodes()).isEmpty();
     assertThat(model.converged()).as("converged in %s of %s passes", model.iterations(), model.maxIter()).isTrue();
-    // In dev notes, not rounded percentages: 407 of 848 is the 48.0 printed, 610 the 71.9.
-    assertThat(Math.round(dev.hitAt(1) * 848)).isEqualTo(407);
+    // In dev notes, not rounded percentages: 406 of 848 is the 47.9 printed, 610 the 71.9.
+    assertThat(Math.round(dev.hitAt(1) * 848)).isEqualTo(406);
     assertThat(Math.round(dev.hitAt(3) * 848)).isEqualTo(610);
   }
 }
