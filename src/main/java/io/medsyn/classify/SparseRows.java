@@ -59,9 +59,10 @@ public final class SparseRows implements Serializable {
    * the augmented row's squared norm is the plain one's; so the solvers keep two weight blocks, u_real then
    * u_synthetic ({@link #blocks}). Moving the augmented weights by δ times a row moves its own block by δx and the
    * other by δx/2 (they share half of it), and the bias, a single weight on a constant feature, by δ in both. This
-   * is the augmented fit step for step, at half the memory and three quarters of the work of one with copied rows.
-   * The model is u_real, the first block: a real row's score and the penalty on the weights it is scored with are those
-   * of a plain fit, so a fit of real rows alone is the plain fit, and the model predicts like any other.
+   * is the augmented fit step for step, with two weight blocks where the copied rows needed three, no copied matrix,
+   * and three touches of the weights per non-zero, not four. The model is u_real, the first block: a real row's
+   * score and the penalty on the weights it is scored with are those of a plain fit, so a fit of real rows alone is
+   * the plain fit, and the model predicts like any other.
    */
   SparseRows withDomainCopies() {
     return new SparseRows(columns, start, index, value, label, weight, synthetic, true);
