@@ -123,8 +123,8 @@ public final class Experiment {
    * those cross-validation on the real training notes picks (the controls by Hit@1, the class-weighted one without a
    * prior shift; the mixtures by
    * evaluate.classifier.select_by, which may compare them with the controls on the same folds). A mixture
-   * candidate takes the L2 strength of the control of its class weighting, else the plain control's. Selection rows
-   * go to {@code rows}.
+   * candidate takes the L2 strength of the control of its class weighting, else the plain control's. The controls
+   * share their folds and each fold's features. Selection rows go to {@code rows}.
    *
    * @param rare the rarest third of the training codes
    */
@@ -136,19 +136,26 @@ public final class Experiment {
     boolean chooseMixtures = haveSynthetic
         && c.classWeights().size() * c.syntheticWeights().size() * c.priorShifts().size() > 1;
     Map<ClassWeight, FitSettings> controls = new LinkedHashMap<>();
-    List<double[]> controlFigures = new ArrayList<>();
+    Map<ClassWeight, List<FitSettings>> toChoose = new LinkedHashMap<>();
     for (ClassWeight weight : CONTROLS) {
       // The class-weighted control shows what weighting alone gives, so it keeps its probabilities unshifted.
       List<Double> shifts = weight == ClassWeight.NONE ? c.priorShifts() : List.of(0.0);
       FitSettings first = FitSettings.of(c).withClassWeight(weight).withPriorShift(shifts.get(0));
-      if (c.regParams().size() * shifts.size() == 1 && !(chooseMixtures && rank.needsControls())) {
-        controls.put(weight, first);
-      } else {
+      controls.put(weight, first);
+      if (c.regParams().size() * shifts.size() > 1 || chooseMixtures && rank.needsControls()) {
         List<FitSettings> candidates = new ArrayList<>();
         c.regParams().forEach(r -> shifts.forEach(t -> candidates.add(new FitSettings(r, weight,
             first.syntheticWeight(), t))));
-        ModelSelection.Choice choice = selection.choose("real only", candidates, terms.real(), null,
-            SelectBy.HIT1, List.of());
+        toChoose.put(weight, candidates);
+      }
+    }
+    List<double[]> controlFigures = new ArrayList<>();
+    if (!toChoose.isEmpty()) {
+      List<ModelSelection.Choice> choices = selection.chooseEach("real only", List.copyOf(toChoose.values()),
+          terms.real(), null, SelectBy.HIT1, List.of());
+      int i = 0;
+      for (ClassWeight weight : toChoose.keySet()) {
+        ModelSelection.Choice choice = choices.get(i++);
         rows.addAll(choice.rows());
         controls.put(weight, choice.settings());
         controlFigures.add(choice.figures());

@@ -55,35 +55,56 @@ final class ModelSelection {
    */
   Choice choose(String fitted, List<FitSettings> candidates, Dataset<Row> real, Dataset<Row> synthetic,
       SelectBy rank, List<double[]> controls) {
+    return chooseEach(fitted, List.of(candidates), real, synthetic, rank, controls).get(0);
+  }
+
+  /**
+   * The best candidate of each group, as {@link #choose} would pick it, with every group cross-validated on the same
+   * folds and each training fold's features computed once for all of them (the two real-only controls).
+   */
+  List<Choice> chooseEach(String fitted, List<List<FitSettings>> groups, Dataset<Row> real,
+      Dataset<Row> synthetic, SelectBy rank, List<double[]> controls) {
+    List<FitSettings> all = groups.stream().flatMap(List::stream).toList();
     Dataset<Row> folded = Stratified.folds(real, folds, seed).cache();
     try {
-      List<double[][]> byFold = crossValidate(candidates, folded, synthetic);
-      List<double[]> figures = new ArrayList<>();
-      double[] scores = new double[candidates.size()];
-      for (int i = 0; i < candidates.size(); i++) {
-        figures.add(means(byFold.get(i)));
-        scores[i] = rank.score(figures.get(i), controls);
-        LOG.info("cross-validated {} on {}: Hit@1, Hit@3, macro-F1, rare Hit@1 {}, score {}", candidates.get(i),
-            fitted, format(figures.get(i)), String.format("%.4f", scores[i]));
+      List<double[][]> byFold = crossValidate(all, folded, synthetic);
+      List<Choice> choices = new ArrayList<>();
+      int from = 0;
+      for (List<FitSettings> group : groups) {
+        choices.add(best(fitted, group, byFold.subList(from, from + group.size()), rank, controls));
+        from += group.size();
       }
-      int best = 0;
-      for (int i = 1; i < candidates.size(); i++) {
-        best = scores[i] > scores[best] ? i : best;
-      }
-      List<SelectionRow> rows = new ArrayList<>();
-      for (int i = 0; i < candidates.size(); i++) {
-        FitSettings c = candidates.get(i);
-        double[] mean = figures.get(i);
-        rows.add(new SelectionRow(fitted, c.regParam(), c.classWeight().label(), c.syntheticWeight(),
-            c.priorShift(), folds, mean[0], sd(byFold.get(i), mean[0]), mean[1], mean[2], mean[3], scores[i],
-            i == best));
-      }
-      rows.sort(Comparator.comparingDouble(SelectionRow::regParam).thenComparing(SelectionRow::classWeight)
-          .thenComparingDouble(SelectionRow::syntheticWeight).thenComparingDouble(SelectionRow::priorShift));
-      return new Choice(candidates.get(best), figures.get(best), rows);
+      return choices;
     } finally {
       folded.unpersist();
     }
+  }
+
+  private Choice best(String fitted, List<FitSettings> candidates, List<double[][]> byFold, SelectBy rank,
+      List<double[]> controls) {
+    List<double[]> figures = new ArrayList<>();
+    double[] scores = new double[candidates.size()];
+    for (int i = 0; i < candidates.size(); i++) {
+      figures.add(means(byFold.get(i)));
+      scores[i] = rank.score(figures.get(i), controls);
+      LOG.info("cross-validated {} on {}: Hit@1, Hit@3, macro-F1, rare Hit@1 {}, score {}", candidates.get(i),
+          fitted, format(figures.get(i)), String.format("%.4f", scores[i]));
+    }
+    int best = 0;
+    for (int i = 1; i < candidates.size(); i++) {
+      best = scores[i] > scores[best] ? i : best;
+    }
+    List<SelectionRow> rows = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      FitSettings c = candidates.get(i);
+      double[] mean = figures.get(i);
+      rows.add(new SelectionRow(fitted, c.regParam(), c.classWeight().label(), c.syntheticWeight(),
+          c.priorShift(), folds, mean[0], sd(byFold.get(i), mean[0]), mean[1], mean[2], mean[3], scores[i],
+          i == best));
+    }
+    rows.sort(Comparator.comparingDouble(SelectionRow::regParam).thenComparing(SelectionRow::classWeight)
+        .thenComparingDouble(SelectionRow::syntheticWeight).thenComparingDouble(SelectionRow::priorShift));
+    return new Choice(candidates.get(best), figures.get(best), rows);
   }
 
   /**
