@@ -14,13 +14,15 @@ public interface ClassifierModel {
   String name();
 
   /**
-   * Fits on rows with columns {@code label} (class index), {@code features} (L2-normalised TF-IDF), {@code weight}
-   * (instance weight > 0) and {@link IcdClassifier#SYNTHETIC} (whether the row is a synthetic note). The fitted
-   * transformer adds {@code probability} (a vector over class indices) and {@code prediction}.
+   * Fits on rows with columns {@code id} (the note's), {@code label} (class index), {@code features}
+   * (L2-normalised TF-IDF), {@code weight} (instance weight > 0) and {@link IcdClassifier#SYNTHETIC} (whether the row
+   * is a synthetic note). The fitted transformer adds {@code probability} (a vector over class indices) and
+   * {@code prediction}.
    *
    * @param regParam the L2 strength λ on the weighted mean loss
-   * @param from where an earlier fit of this type on the same rows, with other weights, ended ({@link
-   *     Fitted#start}); the fit may start there and stops at the same tolerance. Null: start afresh.
+   * @param from where an earlier fit of this type ended ({@link Fitted#start}), with other weights and on the same
+   *     notes or some of them; the fit may start there on the notes the two share, and stops at the same
+   *     tolerance. Null: start afresh.
    */
   Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed, Start from);
 
@@ -29,10 +31,10 @@ public interface ClassifierModel {
 
   /**
    * A fitted model, whether its solver reached its tolerance ({@code iterations} of {@code maxIter}), and where a
-   * later fit on the same rows may start ({@code null} when the type has no such point).
+   * later fit may start ({@code null} when the type has no such point).
    */
   record Fitted(Transformer model, int iterations, int maxIter, boolean converged, Start start) {}
 
-  /** A solver's end point that a fit of the same type on the same rows can start from: what only that type reads. */
+  /** A solver's end point that a later fit of the same type can start from: what only that type reads. */
   interface Start {}
 }

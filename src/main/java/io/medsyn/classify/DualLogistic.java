@@ -27,8 +27,8 @@ final class DualLogistic {
    * Fits class {@code positive} against the rest.
    *
    * @param cost C_i of every row
-   * @param from where {@link OneVsRest} ended on these rows under other costs (this class's pairs at {@code
-   *     positive × 2l}), to start from; null for none
+   * @param from where {@link OneVsRest} ended under other costs, laid out on these rows (this class's pairs at
+   *     {@code positive × 2l}), to start from where it holds a row; null for none
    */
   static Solution solve(SparseRows x, int positive, double[] cost, LogisticSolver.Dual from, double tol,
       int maxIter, long seed) {
@@ -40,9 +40,10 @@ final class DualLogistic {
     for (int i = 0; i < l; i++) {
       double c = cost[i];
       int at = positive * 2 * l + 2 * i;
+      boolean started = from != null && from.holds(i);
       // Both members scaled, not one and its complement: C_i − α_i can round to 0 when α_i is near C_i.
-      alpha[2 * i] = from != null ? from.scaled(at, i, c) : Math.min(0.001 * c, 1e-8);
-      alpha[2 * i + 1] = from != null ? from.scaled(at + 1, i, c) : c - alpha[2 * i];
+      alpha[2 * i] = started ? from.scaled(at, i, c) : Math.min(0.001 * c, 1e-8);
+      alpha[2 * i + 1] = started ? from.scaled(at + 1, i, c) : c - alpha[2 * i];
       squaredNorm[i] = x.squaredNorm(i);
       x.addTo(w, i, sign(x, i, positive) * alpha[2 * i]);
       order[i] = i;

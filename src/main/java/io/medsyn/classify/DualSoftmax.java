@@ -63,8 +63,9 @@ final class DualSoftmax implements LogisticSolver {
     double[] step = new double[k];
     for (int i = 0; i < l; i++) {
       double c = cost[i];
+      boolean started = from != null && from.holds(i);
       for (int m = 0; m < k; m++) {
-        alpha[i * k + m] = from != null ? from.scaled(i * k + m, i, c)
+        alpha[i * k + m] = started ? from.scaled(i * k + m, i, c)
             : k == 1 ? c : m == x.label[i] ? c * (1 - START) : c * START / (k - 1);
         step[m] = (m == x.label[i] ? c : 0) - alpha[i * k + m];
       }
@@ -117,7 +118,7 @@ final class DualSoftmax implements LogisticSolver {
     for (int j = 0; j < coefficients.length; j++) {
       coefficients[j] = (float) w[j];
     }
-    return new Solution(coefficients, iter, worst < tol, new Dual(alpha, cost.clone(), x.label));
+    return new Solution(coefficients, iter, worst < tol, new Dual(alpha, cost.clone(), x.label, x.id, k, 1));
   }
 
   /**

@@ -31,6 +31,7 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
   private final Param<String> labelCol;
   private final Param<String> weightCol;
   private final Param<String> syntheticCol;
+  private final Param<String> idCol;
   private final DoubleParam regParam;
   private final IntParam maxIter;
   private final DoubleParam tol;
@@ -48,6 +49,8 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     weightCol = new Param<>(this, "weightCol", "the instance weight column (> 0)");
     syntheticCol = new Param<>(this, "syntheticCol", "the boolean column marking synthetic notes, whose features"
         + " then get their own copies (SparseRows#withDomainCopies); empty for none");
+    idCol = new Param<>(this, "idCol", "the note id column, by which a fit on other rows finds where this one"
+        + " ended (fitFrom); empty for none");
     regParam = new DoubleParam(this, "regParam", "L2 strength on the weighted mean loss (> 0)");
     maxIter = new IntParam(this, "maxIter", "most passes over the data (per class for one-vs-rest)");
     tol = new DoubleParam(this, "tol", "the solver's stopping tolerance");
@@ -56,6 +59,7 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     setDefault(labelCol, "label");
     setDefault(weightCol, "weight");
     setDefault(syntheticCol, "");
+    setDefault(idCol, "");
     setDefault(regParam, 2e-5);
     setDefault(maxIter, 1000);
     setDefault(tol, 0.1);
@@ -76,6 +80,10 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
 
   public Param<String> syntheticCol() {
     return syntheticCol;
+  }
+
+  public Param<String> idCol() {
+    return idCol;
   }
 
   public DoubleParam regParam() {
@@ -114,6 +122,11 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     return this;
   }
 
+  public LinearLogistic setIdCol(String value) {
+    set(idCol, value);
+    return this;
+  }
+
   public LinearLogistic setRegParam(double value) {
     set(regParam, value);
     return this;
@@ -143,16 +156,13 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
   record Fit(LinearLogisticModel model, LogisticSolver.Dual dual) {}
 
   /**
-   * As {@link #fit(Dataset)}, starting from {@code from} when it is the end of a fit on the same rows (same labels,
-   * other weights); a start from other rows is ignored.
+   * As {@link #fit(Dataset)}, starting from {@code from} where it holds the same notes ({@code idCol}) with the same
+   * labels: each such row starts at its end point, the others afresh. A start that holds none is ignored.
    */
   Fit fitFrom(Dataset<?> dataset, LogisticSolver.Dual from) {
     long start = System.nanoTime();
-    String synthetic = $(syntheticCol);
-    SparseRows rows = synthetic.isEmpty()
-        ? SparseRows.collect(dataset, (String) $(labelCol), (String) $(weightCol), (String) $(featuresCol))
-        : SparseRows.collect(dataset, (String) $(labelCol), (String) $(weightCol), (String) $(featuresCol),
-            synthetic);
+    SparseRows rows = SparseRows.collect(dataset, (String) $(labelCol), (String) $(weightCol),
+        (String) $(featuresCol), (String) $(syntheticCol), (String) $(idCol));
     // Without a synthetic row the copies would give the plain fit: not worth the second weight block.
     SparseRows solved = rows.anySynthetic() ? rows.withDomainCopies() : rows;
     int classes = IntStream.of(rows.label).max().orElseThrow(() -> new IllegalArgumentException(
@@ -166,13 +176,13 @@ public final class LinearLogistic extends Estimator<LinearLogisticModel> {
     for (int i = 0; i < cost.length; i++) {
       cost[i] = rows.weight[i] / (lambda * total);
     }
-    LogisticSolver.Dual startAt = from != null && from.startsFor(solved) ? from : null;
+    LogisticSolver.Dual startAt = from == null ? null : from.on(solved, classes);
     LogisticSolver.Solution solution = solver.solve(solved, classes, cost, (Double) $(tol), (Integer) $(maxIter),
         (Long) $(seed), startAt, JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()));
     LOG.info("{}: {} classes, {} rows, {} features{}, {} of {} passes ({}{}), {} s", solver.description(), classes,
         rows.rows(), rows.columns, solved == rows ? "" : " (each with a shared, a real and a synthetic copy)",
         solution.iterations(), $(maxIter), solution.converged() ? "converged" : "not converged",
-        startAt == null ? "" : ", from the last fit's end",
+        startAt == null ? "" : ", " + startAt.held() + " rows from the last fit's end",
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
     LinearLogisticModel model = new LinearLogisticModel(uid, classes, rows.columns, solution.coefficients(),
         solution.iterations(), (Integer) $(maxIter), solution.converged(), solver.link());

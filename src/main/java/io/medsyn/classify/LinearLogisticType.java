@@ -28,7 +28,7 @@ final class LinearLogisticType implements ClassifierModel {
   public Fitted fit(Dataset<Row> rows, double regParam, ClassifierConfig config, long seed, Start from) {
     LinearLogistic.Fit fit = new LinearLogistic(solver).setRegParam(regParam).setMaxIter(config.maxIter())
         .setTol(config.tol()).setSeed(seed)
-        .setSyntheticCol(copiesDomains && config.adaptDomains() ? IcdClassifier.SYNTHETIC : "")
+        .setSyntheticCol(copiesDomains && config.adaptDomains() ? IcdClassifier.SYNTHETIC : "").setIdCol("id")
         .fitFrom(rows, from instanceof LogisticSolver.Dual dual ? dual : null);
     LinearLogisticModel model = fit.model();
     return new Fitted(model, model.iterations(), model.maxIter(), model.converged(), fit.dual());

@@ -1,10 +1,15 @@
 package io.medsyn.classify;
 
 import io.medsyn.Checks;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -28,16 +33,18 @@ public final class SparseRows implements Serializable {
   final double[] weight;
   /** Which rows are synthetic notes; null when not collected (every row counts as real). */
   final boolean[] synthetic;
+  /** Each row's note id, by which a later fit on other rows finds this one's start; null when not collected. */
+  final String[] id;
   /** Whether the solvers fit feature copies per kind of note: see {@link #withDomainCopies}. */
   final boolean copies;
 
   SparseRows(int columns, int[] start, int[] index, float[] value, int[] label, double[] weight,
       boolean[] synthetic) {
-    this(columns, start, index, value, label, weight, synthetic, false);
+    this(columns, start, index, value, label, weight, synthetic, null, false);
   }
 
   private SparseRows(int columns, int[] start, int[] index, float[] value, int[] label, double[] weight,
-      boolean[] synthetic, boolean copies) {
+      boolean[] synthetic, String[] id, boolean copies) {
     this.columns = columns;
     this.start = start;
     this.index = index;
@@ -45,6 +52,7 @@ public final class SparseRows implements Serializable {
     this.label = label;
     this.weight = weight;
     this.synthetic = synthetic;
+    this.id = id;
     this.copies = copies;
   }
 
@@ -65,7 +73,7 @@ public final class SparseRows implements Serializable {
    * the plain fit, and the model predicts like any other.
    */
   SparseRows withDomainCopies() {
-    return new SparseRows(columns, start, index, value, label, weight, synthetic, true);
+    return new SparseRows(columns, start, index, value, label, weight, synthetic, id, true);
   }
 
   /** How many weight blocks of {@code columns + 1} (per class) the solvers keep: two with copies, else one. */
@@ -80,22 +88,34 @@ public final class SparseRows implements Serializable {
 
   /** Collects {@code labelCol} (an integer-valued double), {@code weightCol} and {@code featuresCol}. */
   static SparseRows collect(Dataset<?> data, String labelCol, String weightCol, String featuresCol) {
-    return collect(data.select(labelCol, weightCol, featuresCol).toDF().collectAsList(), null);
+    return collect(data, labelCol, weightCol, featuresCol, "", "");
   }
 
-  /** As {@link #collect(Dataset, String, String, String)}, with which rows {@code syntheticCol} (a boolean) marks. */
+  /**
+   * As {@link #collect(Dataset, String, String, String)}, with which rows {@code syntheticCol} (a boolean) marks and
+   * each row's {@code idCol} (a string); an empty name collects none.
+   */
   static SparseRows collect(Dataset<?> data, String labelCol, String weightCol, String featuresCol,
-      String syntheticCol) {
-    List<Row> rows = data.select(labelCol, weightCol, featuresCol, syntheticCol).toDF().collectAsList();
-    boolean[] synthetic = new boolean[rows.size()];
-    for (int i = 0; i < synthetic.length; i++) {
-      synthetic[i] = rows.get(i).getBoolean(3);
+      String syntheticCol, String idCol) {
+    List<Column> columns = new ArrayList<>(List.of(col(labelCol), col(weightCol), col(featuresCol)));
+    columns.add(syntheticCol.isEmpty() ? lit(false) : col(syntheticCol));
+    columns.add(idCol.isEmpty() ? lit(null).cast("string") : col(idCol));
+    List<Row> rows = data.toDF().select(columns.toArray(Column[]::new)).collectAsList();
+    boolean[] synthetic = syntheticCol.isEmpty() ? null : new boolean[rows.size()];
+    String[] id = idCol.isEmpty() ? null : new String[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      if (synthetic != null) {
+        synthetic[i] = rows.get(i).getBoolean(3);
+      }
+      if (id != null) {
+        id[i] = rows.get(i).getString(4);
+      }
     }
-    return collect(rows, synthetic);
+    return collect(rows, synthetic, id);
   }
 
-  /** Rows of (label, weight, features, ...), with their {@link #synthetic} marks (null for none). */
-  private static SparseRows collect(List<Row> rows, boolean[] synthetic) {
+  /** Rows of (label, weight, features, ...), with their {@link #synthetic} marks and {@link #id}s (null for none). */
+  private static SparseRows collect(List<Row> rows, boolean[] synthetic, String[] id) {
     int n = rows.size();
     int[] start = new int[n + 1];
     int[] label = new int[n];
@@ -125,7 +145,7 @@ public final class SparseRows implements Serializable {
       }
     }
     start[n] = at;
-    return new SparseRows(columns, start, index, value, label, weight, synthetic);
+    return new SparseRows(columns, start, index, value, label, weight, synthetic, id, false);
   }
 
   int rows() {

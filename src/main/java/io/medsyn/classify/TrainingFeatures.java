@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * (the grid's cells that share a real part) pay for the features once (on RuMedTop3 with 10k offline notes, 5-8 s
  * against a fit's 20-30 s). Made by {@link IcdClassifier#features}; close it to release the rows.
  *
- * <p>A fit on every row starts where the last fit on every row ended ({@link ClassifierModel.Start}): the candidates
- * of one cross-validation fold differ only in their weights, so each starts near its own optimum.
+ * <p>A fit starts where the last one ended ({@link ClassifierModel.Start}), on the notes the two share: the
+ * candidates of one cross-validation fold differ only in their weights, and the grid's cells that share a real part
+ * share its notes, so each starts near its own optimum.
  */
 public final class TrainingFeatures implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingFeatures.class);
@@ -37,7 +38,7 @@ public final class TrainingFeatures implements AutoCloseable {
   private final PipelineModel vectors;
   private final Dataset<Row> rows;
   private final double seconds;
-  /** Where the last fit on every row ended; null before one. */
+  /** Where the last fit ended; null before one. */
   private ClassifierModel.Start lastStart;
 
   /**
@@ -54,35 +55,29 @@ public final class TrainingFeatures implements AutoCloseable {
     this.seconds = seconds;
   }
 
-  /** Fits on every row, starting where the last such fit ended; see {@link #fit(FitSettings, Column)}. */
+  /** Fits on every row; see {@link #fit(FitSettings, Column)}. */
   public TrainedClassifier fit(FitSettings settings) {
-    return fit(settings, lit(true), true);
+    return fit(settings, lit(true));
   }
 
   /**
-   * Fits with {@code settings} on the rows where {@code keep} holds (it may read id, code and synthetic). The model
-   * is the one those notes would give alone whenever their vectors would be these: when every row is kept, or every
-   * real row with {@code features_from: real}. Its training time counts the features too, as if computed alone, so
-   * that a fit's time does not depend on how many fits shared them.
+   * Fits with {@code settings} on the rows where {@code keep} holds (it may read id, code and synthetic), starting
+   * where the last fit ended on the notes the two share. The model is the one those notes would give alone whenever
+   * their vectors would be these: when every row is kept, or every real row with {@code features_from: real}. Its
+   * training time counts the features too, as if computed alone, so that a fit's time does not depend on how many
+   * fits shared them.
    */
   public TrainedClassifier fit(FitSettings settings, Column keep) {
-    return fit(settings, keep, false);
-  }
-
-  /** @param everyRow whether {@code keep} holds for every row, so that the fit may start where the last ended */
-  private TrainedClassifier fit(FitSettings settings, Column keep, boolean everyRow) {
     long start = System.nanoTime();
     Dataset<Row> kept = rows.where(keep);
     // "keep": an evaluation note's unseen code must not fail the transform (its rank is a miss, counted).
     StringIndexerModel indexer = new StringIndexer().setInputCol("code").setOutputCol(IcdClassifier.LABEL)
         .setHandleInvalid("keep").setStringOrderType("alphabetAsc").fit(kept);
     Dataset<Row> weighted = IcdClassifier.weigh(indexer.transform(kept), settings)
-        .select(IcdClassifier.LABEL, TextFeatures.FEATURES, IcdClassifier.WEIGHT, IcdClassifier.SYNTHETIC);
-    ClassifierModel.Fitted fitted = model.fit(weighted, settings.regParam(), config, seed,
-        everyRow ? lastStart : null);
-    if (everyRow) {
-      lastStart = fitted.start();
-    }
+        .select(col("id"), col(IcdClassifier.LABEL), col(TextFeatures.FEATURES), col(IcdClassifier.WEIGHT),
+            col(IcdClassifier.SYNTHETIC));
+    ClassifierModel.Fitted fitted = model.fit(weighted, settings.regParam(), config, seed, lastStart);
+    lastStart = fitted.start();
     List<String> labels = List.of(indexer.labelsArray()[0]);
     double[] logPrior = logPrior(kept, labels);
     double modelSeconds = (System.nanoTime() - start) / 1e9;

@@ -86,10 +86,11 @@ class ComplementNaiveBayesTest {
     // Rows 3 and 4 marked synthetic: with adapt_domains the logistic members would copy their features.
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < X.length; i++) {
-      rows.add(RowFactory.create((double) CODES[i], WEIGHTS[i], Vectors.dense(X[i]).toSparse(), i >= 3));
+      rows.add(RowFactory.create("n" + i, (double) CODES[i], WEIGHTS[i], Vectors.dense(X[i]).toSparse(), i >= 3));
     }
-    Dataset<Row> data = TestSpark.session().createDataFrame(rows, new StructType().add("label", DataTypes.DoubleType)
-        .add("weight", DataTypes.DoubleType).add("features", SQLDataTypes.VectorType())
+    Dataset<Row> data = TestSpark.session().createDataFrame(rows, new StructType().add("id", DataTypes.StringType)
+        .add("label", DataTypes.DoubleType).add("weight", DataTypes.DoubleType)
+        .add("features", SQLDataTypes.VectorType())
         .add(IcdClassifier.SYNTHETIC, DataTypes.BooleanType)).coalesce(1);
     List<double[]> byCopies = new ArrayList<>();
     for (boolean copies : new boolean[] {false, true}) {

@@ -49,7 +49,7 @@ class DomainCopiesTest {
    */
   @Test
   void copiesFitAsRowsCopiedOutInFullForBothSolvers() {
-    SparseRows mixed = SparseRows.collect(data(), "label", "weight", "features", IcdClassifier.SYNTHETIC);
+    SparseRows mixed = SparseRows.collect(data(), "label", "weight", "features", IcdClassifier.SYNTHETIC, "");
     SparseRows copiedOut = copiedOut(mixed);
     double[] cost = cost(mixed.rows());
     for (LogisticSolver solver : SOLVERS) {

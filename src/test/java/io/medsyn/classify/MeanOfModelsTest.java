@@ -29,11 +29,11 @@ class MeanOfModelsTest {
   private static final int[] Y = {0, 0, 1, 1, 2, 2, 0, 1};
 
   private static Dataset<Row> rows() {
-    StructType schema = new StructType().add("label", DataTypes.DoubleType).add("weight", DataTypes.DoubleType)
-        .add("features", SQLDataTypes.VectorType());
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("label", DataTypes.DoubleType)
+        .add("weight", DataTypes.DoubleType).add("features", SQLDataTypes.VectorType());
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < X.length; i++) {
-      rows.add(RowFactory.create((double) Y[i], 1.0, Vectors.dense(X[i]).toSparse()));
+      rows.add(RowFactory.create("n" + i, (double) Y[i], 1.0, Vectors.dense(X[i]).toSparse()));
     }
     return TestSpark.session().createDataFrame(rows, schema).coalesce(1);
   }

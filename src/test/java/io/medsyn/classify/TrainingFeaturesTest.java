@@ -86,6 +86,36 @@ class TrainingFeaturesTest {
     held.unpersist();
   }
 
+  @Test
+  void aFitOnOtherNotesStartsWhereTheLastEndedOnTheNotesTheyShare() {
+    ClassifierConfig config = ConfigLoader.load(null, List.of("evaluate.classifier.char_ngrams.max=4",
+        "evaluate.classifier.features_from=real", "evaluate.classifier.tol=1e-6")).evaluate().classifier();
+    IcdClassifier classifier = new IcdClassifier(config, 5);
+    Dataset<Row> real = classifier.terms(notes("r", NOTES, false)).cache();
+    Dataset<Row> synthetic = classifier.terms(notes("s", SYNTHETIC, true)).cache();
+    Dataset<Row> held = classifier.terms(notes("h", HELD, false)).cache();
+    FitSettings settings = new FitSettings(1e-3, ClassWeight.NONE, 0.5, 0);
+    TrainedClassifier fresh = classifier.fitTerms(real.unionByName(synthetic.where(col("id").notEqual("s2"))),
+        settings);
+    double[][] alone = fresh.predictTerms(held).topProbabilities();
+    try (TrainingFeatures features = classifier.features(real.unionByName(synthetic))) {
+      features.fit(settings.withClassWeight(ClassWeight.BALANCED));
+      TrainedClassifier some = features.fit(settings, not(col(IcdClassifier.SYNTHETIC)).or(col("id").isin("s0",
+          "s1")));
+      double[][] started = some.predictTerms(held).topProbabilities();
+      for (int n = 0; n < alone.length; n++) {
+        assertThat(started[n]).as("held note %s", n).containsExactly(alone[n], within(1e-4));
+      }
+      assertThat(some.iterations()).isLessThan(fresh.iterations());
+      // Its own end holds every note it keeps, by id: the same fit again has nothing left to do.
+      assertThat(features.fit(settings, not(col(IcdClassifier.SYNTHETIC)).or(col("id").isin("s0", "s1")))
+          .iterations()).isEqualTo(1);
+    }
+    real.unpersist();
+    synthetic.unpersist();
+    held.unpersist();
+  }
+
   private static double[][] probabilities(TrainedClassifier model, Dataset<Row> held) {
     return model.predictTerms(held).topProbabilities();
   }
