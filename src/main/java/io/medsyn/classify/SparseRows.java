@@ -1,9 +1,9 @@
 package io.medsyn.classify;
 
-import io.medsyn.Checks;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.medsyn.Checks;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
