@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fits that share one training set's {@link TrainingFeatures}, with other settings or on fewer synthetic notes, give
- * the same models as fits that compute them alone, whatever the partitioning (a fit on every row after the first
- * starts where the last ended, so within the tolerance, in fewer passes); closing the features releases them.
+ * the same models as fits that compute them alone, whatever the partitioning (a fit after the first starts where the
+ * last ended on the notes they share, so within the tolerance, in fewer passes); closing the features releases them.
  */
 class TrainingFeaturesTest {
   private static final String[][] NOTES = {{"J06", "насморк и боль в горле"}, {"J06", "першит в горле, насморк"},
