@@ -57,7 +57,8 @@ final class OneVsRest implements LogisticSolver {
       iterations = Math.max(iterations, s.iterations());
       converged &= s.converged();
     }
-    return new Solution(coefficients, iterations, converged, new Dual(alpha, cost.clone(), rows.label, rows.id, classes, classes));
+    return new Solution(coefficients, iterations, converged,
+        new Dual(alpha, cost.clone(), rows.label, rows.id, classes, classes));
   }
 
   /** The per-class task: a static factory so that the closure captures only what it names. */

@@ -86,14 +86,9 @@ public final class SparseRows implements Serializable {
     return copies && synthetic != null && synthetic[i] ? 1 : 0;
   }
 
-  /** Collects {@code labelCol} (an integer-valued double), {@code weightCol} and {@code featuresCol}. */
-  static SparseRows collect(Dataset<?> data, String labelCol, String weightCol, String featuresCol) {
-    return collect(data, labelCol, weightCol, featuresCol, "", "");
-  }
-
   /**
-   * As {@link #collect(Dataset, String, String, String)}, with which rows {@code syntheticCol} (a boolean) marks and
-   * each row's {@code idCol} (a string); an empty name collects none.
+   * Collects {@code labelCol} (an integer-valued double), {@code weightCol}, {@code featuresCol}, which rows
+   * {@code syntheticCol} (a boolean) marks and each row's {@code idCol} (a string); an empty name collects none.
    */
   static SparseRows collect(Dataset<?> data, String labelCol, String weightCol, String featuresCol,
       String syntheticCol, String idCol) {

@@ -35,7 +35,7 @@ class ComplementNaiveBayesTest {
 
   @Test
   void weightsAreScikitLearnsWhateverTheCostsScale() {
-    SparseRows rows = SparseRows.collect(data(1.0), "label", "weight", "features");
+    SparseRows rows = SparseRows.collect(data(1.0), "label", "weight", "features", "", "");
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
     for (double costScale : new double[] {1, 37.5}) {
       double[] cost = new double[X.length];

@@ -162,6 +162,6 @@ class DomainCopiesTest {
     }
     Dataset<Row> data = TestSpark.session().createDataFrame(rows, new StructType().add("label", DataTypes.DoubleType)
         .add("weight", DataTypes.DoubleType).add("features", SQLDataTypes.VectorType())).coalesce(1);
-    return SparseRows.collect(data, "label", "weight", "features");
+    return SparseRows.collect(data, "label", "weight", "features", "", "");
   }
 }
