@@ -59,6 +59,7 @@ public final class StyleLearner {
   public StyleModel learn(Dataset<Row> notes, String source) {
     Dataset<Row> real = notes.select(col("id"), col("text"), col("code"))
         .where(col("text").isNotNull().and(length(col("text")).gt(0))).dropDuplicates("id").cache();
+    Dataset<Row> tokenUses = null;
     try {
       long n = real.count();
       Checks.checkArgument(n >= minRealNotes, "%s has %d notes, fewer than style.min_real_notes=%d: the style model"
@@ -66,13 +67,18 @@ public final class StyleLearner {
           minRealNotes);
       Dataset<Row> sentences = sentenceRows(real);
       Dataset<Row> fillers = sentences.where(spread());
-      Map<String, Double> shorthand = shorthand(real, n);
+      // Each note's shorthand tokens, once: both the corpus-wide shares and the per-code counts read them.
+      tokenUses = yielded(real, "token", text -> new ArrayList<>(Tokens.shorthand(text))).distinct().cache();
+      Map<String, Double> shorthand = shorthand(tokenUses, n);
       return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance(source, sha256(real), n, minRealNotes,
           Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand, typoRate(real),
           phrases(real), shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
           codeClauses ? codeClauses(real) : Map.of(), sides(real, n),
-          codeShorthand ? codeShorthand(real, shorthand.keySet()) : Map.of());
+          codeShorthand ? codeShorthand(real, tokenUses, shorthand.keySet()) : Map.of());
     } finally {
+      if (tokenUses != null) {
+        tokenUses.unpersist();
+      }
       real.unpersist();
     }
   }
@@ -107,10 +113,11 @@ public final class StyleLearner {
     return out;
   }
 
-  private Map<String, Double> shorthand(Dataset<Row> real, long n) {
+  /** The tokens that at least k notes use, with their share of the notes ({@code tokenUses}: id, code, token). */
+  private Map<String, Double> shorthand(Dataset<Row> tokenUses, long n) {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (Row r : counted(real, "token", text -> new ArrayList<>(Tokens.shorthand(text)))
-        .where(col("notes").geq(minRealNotes)).collectAsList()) {
+    for (Row r : tokenUses.groupBy("token").agg(count("*").as("notes")).where(col("notes").geq(minRealNotes))
+        .collectAsList()) {
       out.put(r.getString(0), round(r.getLong(1) / (double) n));
     }
     return out;
@@ -159,14 +166,14 @@ public final class StyleLearner {
    * Per code, its notes and how many of them use each token of the model's shorthand (tokens that fewer than k notes
    * use are not in it).
    */
-  private static Map<String, StyleModel.CodeShorthand> codeShorthand(Dataset<Row> real, Set<String> tokens) {
+  private static Map<String, StyleModel.CodeShorthand> codeShorthand(Dataset<Row> real, Dataset<Row> tokenUses,
+      Set<String> tokens) {
     Map<String, Long> notes = new TreeMap<>();
     for (Row r : real.groupBy("code").agg(count("*").as("notes")).collectAsList()) {
       notes.put(r.getString(0), r.getLong(1));
     }
     Map<String, Map<String, Long>> uses = new TreeMap<>();
-    for (Row r : yielded(real, "token", text -> new ArrayList<>(Tokens.shorthand(text))).distinct()
-        .groupBy("code", "token").agg(count("*").as("notes")).orderBy("code", "token").collectAsList()) {
+    for (Row r : tokenUses.groupBy("code", "token").agg(count("*").as("notes")).orderBy("code", "token").collectAsList()) {
       if (tokens.contains(r.getString(1))) {
         uses.computeIfAbsent(r.getString(0), c -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
       }
