@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class LexiconTest {
   static StyleModel model(Map<String, Long> phrases, Map<String, Long> shorthandSentences, Map<String, Long> fillers) {
-    return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), 100, 5, "now"),
-        List.of(10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210),
-        Map.of(), Map.of("АД", 0.5), 0.0, phrases, shorthandSentences, fillers, 0.0, Map.of(),
-        new StyleModel.Sides(Map.of(), 0.0), Map.of());
+    return fixture(phrases, shorthandSentences, fillers).build();
+  }
+
+  private static StyleModelFixture fixture(Map<String, Long> phrases, Map<String, Long> shorthandSentences,
+      Map<String, Long> fillers) {
+    return StyleModelFixture.notesOf(80).learnedFrom(100)
+        .lengths(List.of(10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200,
+            210)).shorthand(Map.of("АД", 0.5)).phrases(phrases).shorthandSentences(shorthandSentences)
+        .fillers(fillers);
   }
 
   /**
@@ -22,13 +27,10 @@ class LexiconTest {
    * hold from one run to the next.
    */
   static StyleModel sided(Map<String, Map<String, Long>> forms, double share) {
-    StyleModel plain = model(Map.of(), Map.of(), Map.of());
     Map<String, Map<String, Long>> ordered = new java.util.TreeMap<>();
     forms.forEach((place, counts) -> ordered.put(place, new java.util.TreeMap<>(counts)));
-    return new StyleModel(plain.version(), plain.provenance(), plain.lengthQuantiles(),
-        Map.of(Registers.SIDES, share), plain.shorthand(), plain.typoRate(), plain.phrases(),
-        plain.shorthandSentences(), plain.fillers(), plain.fillerShare(), plain.codeClauses(),
-        new StyleModel.Sides(ordered, 0.5), plain.codeShorthand());
+    return fixture(Map.of(), Map.of(), Map.of()).registers(Map.of(Registers.SIDES, share))
+        .sides(new StyleModel.Sides(ordered, 0.5)).build();
   }
 
   @Test

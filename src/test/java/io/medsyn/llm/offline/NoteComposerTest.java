@@ -5,22 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medsyn.llm.NoteTask;
 import io.medsyn.sample.Fact;
+import io.medsyn.style.Registers;
+import io.medsyn.style.StyleModel;
+import io.medsyn.style.StyleModelFixture;
 import io.medsyn.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class NoteComposerTest {
   private static final NoteComposer COMPOSER = new NoteComposer();
-  private static final io.medsyn.style.StyleModel.Sides NO_SIDES = new io.medsyn.style.StyleModel.Sides(
-      java.util.Map.of(), 0.0);
+  private static final StyleModel.Sides NO_SIDES = new StyleModel.Sides(Map.of(), 0.0);
   /** Symptoms as the built-in graph writes them: adjective + noun, plural, coordinated, with abbreviations. */
   private static final List<Fact> SYMPTOMS = List.of(
       new Fact("s01", "головная боль", "headache", 0.7),
@@ -253,11 +258,7 @@ class NoteComposerTest {
 
   @Test
   void aStyleModelPutsTheUsersWordingOfASymptomIntoEveryNote() {
-    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
-        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
-        java.util.Collections.nCopies(21, 80), java.util.Map.of(), java.util.Map.of(), 0.0,
-        java.util.Map.of("сухость во рту по утрам", 6L), java.util.Map.of(), java.util.Map.of(), 0.0,
-        java.util.Map.of(), NO_SIDES, java.util.Map.of());
+    StyleModel style = StyleModelFixture.notesOf(80).phrases(Map.of("сухость во рту по утрам", 6L)).build();
     NoteComposer styled = new NoteComposer(style);
     for (long id = 0; id < 20; id++) {
       String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19), SYMPTOMS.get(11)), null));
@@ -268,15 +269,12 @@ class NoteComposerTest {
 
   @Test
   void aCodesOwnClausesFillTheNoteToItsLengthButNeverNameTheDiagnosis() {
-    java.util.Map<String, Long> i10 = new java.util.LinkedHashMap<>();
+    Map<String, Long> i10 = new LinkedHashMap<>();
     i10.put("давление до 160", 9L);
     i10.put("шум в ушах", 6L);
     i10.put("гипертензия", 12L);
-    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
-        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
-        java.util.Collections.nCopies(21, 200), java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(),
-        java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of("I10", i10, "J06", java.util.Map.of(
-            "боль в горле", 7L)), NO_SIDES, java.util.Map.of());
+    StyleModel style = StyleModelFixture.notesOf(200).codeClauses(Map.of("I10", i10, "J06",
+        Map.of("боль в горле", 7L))).build();
     NoteComposer styled = new NoteComposer(style);
     int withClause = 0;
     for (long id = 0; id < 20; id++) {
@@ -292,15 +290,11 @@ class NoteComposerTest {
   @Test
   void aNoteWritesOnlyShorthandItsCodesNotesUse() {
     // Every note of the model has ОМТ and АД; I10's ten notes all have АД and none ОМТ (pelvic ultrasound).
-    java.util.function.Function<java.util.Map<String, io.medsyn.style.StyleModel.CodeShorthand>,
-        io.medsyn.style.StyleModel> style = perCode -> new io.medsyn.style.StyleModel(
-        io.medsyn.style.StyleModel.VERSION, new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5,
-        "now"), java.util.Collections.nCopies(21, 80), java.util.Map.of(), java.util.Map.of("ОМТ", 1.0, "АД", 1.0),
-        0.0, java.util.Map.of(), java.util.Map.of("УЗИ ОМТ без патологии", 9L, "АД 130/80", 8L), java.util.Map.of(),
-        0.0, java.util.Map.of(), NO_SIDES, perCode);
-    NoteComposer everywhere = new NoteComposer(style.apply(java.util.Map.of()));
-    NoteComposer byCode = new NoteComposer(style.apply(java.util.Map.of("I10",
-        new io.medsyn.style.StyleModel.CodeShorthand(10, java.util.Map.of("АД", 10L)))));
+    StyleModelFixture style = StyleModelFixture.notesOf(80).shorthand(Map.of("ОМТ", 1.0, "АД", 1.0))
+        .shorthandSentences(Map.of("УЗИ ОМТ без патологии", 9L, "АД 130/80", 8L));
+    NoteComposer everywhere = new NoteComposer(style.build());
+    NoteComposer byCode = new NoteComposer(style.codeShorthand(Map.of("I10",
+        new StyleModel.CodeShorthand(10, Map.of("АД", 10L)))).build());
     for (long id = 0; id < 20; id++) {
       NoteTask task = task(id, "ru", List.of(SYMPTOMS.get(19)), null);
       assertThat(everywhere.compose(task)).contains("УЗИ ОМТ без патологии").contains("АД 130/80");
@@ -311,14 +305,11 @@ class NoteComposerTest {
   @Test
   void aNoteGivesItsPainScoreOnce() {
     // I10's notes write two pain scores as clauses, and every note of the model has a ВАШ sentence.
-    java.util.Map<String, Long> i10 = new java.util.LinkedHashMap<>();
+    Map<String, Long> i10 = new LinkedHashMap<>();
     i10.put("по ВАШ 7 баллов", 9L);
     i10.put("по ВАШ 5 баллов", 8L);
-    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
-        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
-        java.util.Collections.nCopies(21, 200), java.util.Map.of(), java.util.Map.of("ВАШ", 1.0), 0.0,
-        java.util.Map.of(), java.util.Map.of("ВАШ 6 баллов", 9L), java.util.Map.of(), 0.0,
-        java.util.Map.of("I10", i10), NO_SIDES, java.util.Map.of());
+    StyleModel style = StyleModelFixture.notesOf(200).shorthand(Map.of("ВАШ", 1.0))
+        .shorthandSentences(Map.of("ВАШ 6 баллов", 9L)).codeClauses(Map.of("I10", i10)).build();
     NoteComposer styled = new NoteComposer(style);
     for (long id = 0; id < 20; id++) {
       String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19)), null));
@@ -330,11 +321,8 @@ class NoteComposerTest {
   void aCodesClauseNeverFollowsTheLeadDirectly() {
     // Every note opens "на ...", and the code's clause is written after its own note's "на": right after the lead it
     // would read "на на заложенность носа".
-    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
-        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
-        java.util.Collections.nCopies(21, 200), java.util.Map.of(io.medsyn.style.Registers.ELLIPTIC, 1.0),
-        java.util.Map.of(), 0.0, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), 0.0,
-        java.util.Map.of("I10", java.util.Map.of("на заложенность носа", 9L)), NO_SIDES, java.util.Map.of());
+    StyleModel style = StyleModelFixture.notesOf(200).registers(Map.of(Registers.ELLIPTIC, 1.0))
+        .codeClauses(Map.of("I10", Map.of("на заложенность носа", 9L))).build();
     NoteComposer styled = new NoteComposer(style);
     int withClause = 0;
     for (long id = 0; id < 20; id++) {
@@ -350,7 +338,7 @@ class NoteComposerTest {
     // The model's notes are one comma-separated list; none of the three symptoms has "и" of its own.
     List<Fact> symptoms = List.of(SYMPTOMS.get(18), SYMPTOMS.get(11), SYMPTOMS.get(16));
     for (double share : new double[] {0.0, 1.0}) {
-      assertThat(notesWith(io.medsyn.style.Registers.AND_JOIN, share, symptoms))
+      assertThat(notesWith(Registers.AND_JOIN, share, symptoms))
           .as("notes ending their list with \"и\" at a share of %s", share).isEqualTo((int) (20 * share));
     }
   }
@@ -359,7 +347,7 @@ class NoteComposerTest {
   void aSpaceComesBeforeCommasAsOftenAsTheUsersNotesPutOne() {
     List<Fact> symptoms = List.of(SYMPTOMS.get(18), SYMPTOMS.get(11), SYMPTOMS.get(16));
     for (double share : new double[] {0.0, 1.0}) {
-      assertThat(notesWith(io.medsyn.style.Registers.SPACE_BEFORE_COMMA, share, symptoms))
+      assertThat(notesWith(Registers.SPACE_BEFORE_COMMA, share, symptoms))
           .as("notes with \" ,\" at a share of %s", share).isEqualTo((int) (20 * share));
     }
   }
@@ -368,8 +356,8 @@ class NoteComposerTest {
   void aPlaceTakesASideInTheUsersFormAndNeverWithoutTheirSides() {
     // RuMedTop3's counts of "в правой руке" and "в левой руке" (in a fixed order, as a model has them); a side in
     // half of the notes, the place in half.
-    io.medsyn.style.StyleModel.Sides arm = new io.medsyn.style.StyleModel.Sides(java.util.Map.of("в руке",
-        new java.util.TreeMap<>(java.util.Map.of("правой", 51L, "левой", 35L))), 0.5);
+    StyleModel.Sides arm = new StyleModel.Sides(Map.of("в руке",
+        new TreeMap<>(Map.of("правой", 51L, "левой", 35L))), 0.5);
     NoteComposer sided = new NoteComposer(sidedStyle(arm, 0.5));
     NoteComposer plain = new NoteComposer(sidedStyle(NO_SIDES, 0.0));
     List<Fact> symptoms = List.of(new Fact("s21", "слабость в руке", "weakness in the arm", 0.5), SYMPTOMS.get(11));
@@ -388,12 +376,8 @@ class NoteComposerTest {
   }
 
   /** A model of 80-character notes with these body sides, a side adjective in {@code share} of them. */
-  private static io.medsyn.style.StyleModel sidedStyle(io.medsyn.style.StyleModel.Sides sides, double share) {
-    return new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
-        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
-        java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.SIDES, share),
-        java.util.Map.of(), 0.0, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(),
-        sides, java.util.Map.of());
+  private static StyleModel sidedStyle(StyleModel.Sides sides, double share) {
+    return StyleModelFixture.notesOf(80).registers(Map.of(Registers.SIDES, share)).sides(sides).build();
   }
 
   /**
@@ -401,17 +385,14 @@ class NoteComposerTest {
    * at {@code share}, how many have it; every note keeps its three symptoms.
    */
   private static int notesWith(String feature, double share, List<Fact> symptoms) {
-    io.medsyn.style.StyleModel style = new io.medsyn.style.StyleModel(io.medsyn.style.StyleModel.VERSION,
-        new io.medsyn.style.StyleModel.Provenance("test", "0".repeat(64), 50, 5, "now"),
-        java.util.Collections.nCopies(21, 80), java.util.Map.of(io.medsyn.style.Registers.ONE_SENTENCE, 1.0,
-            feature, share), java.util.Map.of(), 0.0, java.util.Map.of(),
-        java.util.Map.of(), java.util.Map.of(), 0.0, java.util.Map.of(), NO_SIDES, java.util.Map.of());
+    StyleModel style = StyleModelFixture.notesOf(80).registers(Map.of(Registers.ONE_SENTENCE, 1.0, feature, share))
+        .build();
     NoteComposer styled = new NoteComposer(style);
     int with = 0;
     for (long id = 0; id < 20; id++) {
       String note = styled.compose(task(id, "ru", symptoms, null)).toLowerCase(Locale.ROOT);
       assertThat(note).contains("отёки на ногах").contains("изжога").contains("общая слабость");
-      with += io.medsyn.style.Registers.has(feature, note) ? 1 : 0;
+      with += Registers.has(feature, note) ? 1 : 0;
     }
     return with;
   }
