@@ -8,10 +8,19 @@ import org.junit.jupiter.api.Test;
 class TokensTest {
   @Test
   void clausesCutFromALongerPassageOrWithoutAWordAreLeftOut() {
-    String note = "Жалобы на боль в животе, 5 мм, м эхо 4, тошноту и. ОАК от. и палочка, слабость по утрам";
+    String note = "Жалобы на боль в животе, 5 мм, м эхо 4, тошноту и. ОАК от.\nи палочка, слабость по утрам";
     // "тошноту и" and "ОАК от" end on a conjunction or preposition, "и палочка" starts on one, and "5 мм" and
     // "м эхо 4" have no word of four letters.
     assertThat(Tokens.clauses(note)).containsExactly("жалобы на боль в животе", "слабость по утрам");
+  }
+
+  @Test
+  void anAbbreviationsPointEndsNoSentence() {
+    assertThat(Tokens.sentences("Боль в пояснице, иррад. в правую ногу. Шейн. отд. позвон. без особенностей. При"
+        + " ходьбе. слева тоже")).containsExactly("Боль в пояснице, иррад в правую ногу",
+        "Шейн отд позвон без особенностей", "При ходьбе", "слева тоже");
+    assertThat(Tokens.clauses("Боль в пояснице, иррад. в правую ногу")).containsExactly("боль в пояснице",
+        "иррад в правую ногу");
   }
 
   @Test
