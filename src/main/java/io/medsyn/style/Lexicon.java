@@ -37,6 +37,9 @@ public final class Lexicon {
   private final Map<String, Weighted> sideForms = new HashMap<>();
   private final double sideRate;
   /** Phrases cut off before their noun, which a note must not write as a wording or a clause of its own. */
+  /** Endings of the instrumental, prepositional and dative that no nominative in a list of complaints has. */
+  private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию");
+
   private final Dangling dangling;
 
   public Lexicon(StyleModel model) {
@@ -137,7 +140,8 @@ public final class Lexicon {
         matches.addAll(byStems.get(key));
       }
     }
-    return matches.pick(rng, p -> !accusativeOf(p, symptom) && !dangling.test(p));
+    return matches.pick(rng, p -> !inOtherCase(p, symptom) && !startsAfterFunctionWord(p, symptom)
+        && !dangling.test(p));
   }
 
   /**
@@ -152,7 +156,7 @@ public final class Lexicon {
     }
     String first = Words.fold(words[0]);
     Weighted forms = formsBefore.get(stemmer.stem(first) + " " + Words.fold(words[1]));
-    String form = forms == null ? null : forms.pick(rng, f -> !accusativeOf(f, first));
+    String form = forms == null ? null : forms.pick(rng, f -> !inOtherCase(f, first));
     if (form == null || form.equals(first)) {
       return symptom;
     }
@@ -176,18 +180,50 @@ public final class Lexicon {
   }
 
   /**
-   * Whether {@code phrase} has a word in the accusative where {@code symptom} has the nominative of the same stem
-   * ("общую слабость" for "общая слабость"): after "жалобы на" it reads well, in a list of its own it does not.
+   * Whether {@code phrase} has a word in another case than {@code symptom}'s word of the same stem, where that case
+   * does not read as a list item of its own. The accusative of a nominative in -а or -я ("общую слабость" for "общая
+   * слабость") reads well only after "жалобы на"; an oblique ending ("тошнотой рвотой" for "тошнота и рвота",
+   * "колебанию давления", "головной боли") shows a window cut after its preposition or its verb.
    */
-  private boolean accusativeOf(String phrase, String symptom) {
+  private boolean inOtherCase(String phrase, String symptom) {
     for (String word : Words.of(phrase)) {
-      if (word.endsWith("у") || word.endsWith("ю")) {
-        String stem = stemmer.stem(word);
-        for (String own : Words.of(symptom)) {
-          if ((own.endsWith("а") || own.endsWith("я")) && stemmer.stem(own).equals(stem)) {
-            return true;
-          }
+      String stem = null;
+      for (String own : Words.of(symptom)) {
+        if (own.equals(word)) {
+          continue;
         }
+        stem = stem == null ? stemmer.stem(word) : stem;
+        if (stemmer.stem(own).equals(stem) && (accusative(word, own) || oblique(word) && !oblique(own))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean accusative(String word, String nominative) {
+    return (word.endsWith("у") || word.endsWith("ю")) && (nominative.endsWith("а") || nominative.endsWith("я"));
+  }
+
+  private static boolean oblique(String word) {
+    for (String ending : OBLIQUE_ENDINGS) {
+      if (word.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the phrase starts on a word that the symptom has after a function word: "мочеиспускании боли" for "боль
+   * при мочеиспускании" is a window cut after "при".
+   */
+  private static boolean startsAfterFunctionWord(String phrase, String symptom) {
+    List<String> words = Words.of(phrase);
+    List<String> own = Words.of(symptom);
+    for (int i = 1; i < own.size() && !words.isEmpty(); i++) {
+      if (own.get(i).equals(words.get(0)) && Stemmer.isStopword(own.get(i - 1))) {
+        return true;
       }
     }
     return false;

@@ -164,6 +164,21 @@ class LexiconTest {
   }
 
   @Test
+  void aWordingCutAfterItsPrepositionOrVerbIsNotTaken() {
+    // Windows of "с тошнотой рвотой", "при мочеиспускании боли" and "на фоне колебаний давления": their words stand
+    // in the case the cut-off word governed.
+    Lexicon lexicon = new Lexicon(model(Map.of("тошнотой рвотой", 9L, "тошнота рвота", 5L, "мочеиспускании боли",
+        6L, "боли при мочеиспускании", 20L, "колебаниями давления", 7L, "сухим кашлем", 6L), Map.of(), Map.of()));
+    for (int seed = 0; seed < 20; seed++) {
+      assertThat(lexicon.phrasing("тошнота и рвота", new SplittableRandom(seed))).isEqualTo("тошнота рвота");
+      assertThat(lexicon.phrasing("боль при мочеиспускании", new SplittableRandom(seed)))
+          .isEqualTo("боли при мочеиспускании");
+    }
+    assertThat(lexicon.phrasing("колебания давления", new SplittableRandom(1))).isNull();
+    assertThat(lexicon.phrasing("сухой кашель", new SplittableRandom(1))).isNull();
+  }
+
+  @Test
   void aWordingIsCountedByTheNotesThatUseItsFirstWords() {
     Lexicon lexicon = new Lexicon(model(Map.of("жалобы на", 830L, "болеет в течение", 9L), Map.of(), Map.of()));
     assertThat(lexicon.notesUsing("Жалобы на ~")).isEqualTo(830);
