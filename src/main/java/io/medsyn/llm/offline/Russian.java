@@ -50,8 +50,11 @@ final class Russian {
         continue;
       }
       afterHead = false;
-      if (!head || core.length() < 3 || !isLowerCyrillic(core)) {
-        // Prepositions, abbreviations (АД, ЭКГ), numbers and anything after the head noun keep their case.
+      if (!head || core.length() < 3 || !isLowerCyrillic(core) || core.endsWith("ся") || core.endsWith("сь")
+          || neuterInIya(core)) {
+        // Prepositions, abbreviations (АД, ЭКГ), numbers, verbs and participles (усиливаются, сопровождающиеся), a
+        // neuter noun's genitive or plural (выделения, чихания, вздутия) and anything after the head noun keep their
+        // case: the real notes' clauses bring such words to the head of an item.
         head = false;
       } else if (core.endsWith("ая") || core.endsWith("яя")) {
         core = core.substring(0, core.length() - 2) + (core.endsWith("ая") ? "ую" : "юю");
@@ -72,6 +75,15 @@ final class Russian {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A neuter noun in -ние or -тие in the genitive or plural (выделения, головокружения, состояния, вздутия), not a
+   * feminine noun in -ия (астения, гипотония, апатия): its accusative is not in -ию.
+   */
+  private static boolean neuterInIya(String w) {
+    return (w.endsWith("ания") || w.endsWith("яния") || w.endsWith("ения") && !w.endsWith("стения")
+        || w.endsWith("ития") || w.endsWith("ытия") || w.endsWith("утия"));
   }
 
   private static boolean isLowerCyrillic(String w) {

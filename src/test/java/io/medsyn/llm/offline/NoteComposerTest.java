@@ -210,6 +210,14 @@ class NoteComposerTest {
     assertThat(Russian.accusative("боли в суставах")).isEqualTo("боли в суставах");
     assertThat(Russian.accusative("тяжесть в затылке")).isEqualTo("тяжесть в затылке");
     assertThat(Russian.accusative("аллергия")).isEqualTo("аллергию");
+    // Clauses of the real notes put other words at an item's head: verbs, participles, neuter nouns in -ния/-тия.
+    for (String kept : new String[] {"выделения из влагалища", "чихания", "улучшения не отмечает",
+        "усиливаются при движениях", "сопровождающиеся тошнотой", "вздутия живота", "состояния нет"}) {
+      assertThat(Russian.accusative(kept)).isEqualTo(kept);
+    }
+    assertThat(Russian.accusative("астения")).isEqualTo("астению");
+    assertThat(Russian.accusative("гипотония")).isEqualTo("гипотонию");
+    assertThat(Russian.accusative("апатия")).isEqualTo("апатию");
     assertThat(Russian.years(1) + Russian.years(3) + Russian.years(11) + Russian.years(22) + Russian.years(45))
         .isEqualTo("годгодалетгодалет");
   }
