@@ -37,8 +37,12 @@ public final class Lexicon {
   private final Map<String, Weighted> sideForms = new HashMap<>();
   private final double sideRate;
   /** Phrases cut off before their noun, which a note must not write as a wording or a clause of its own. */
-  /** Endings of the instrumental, prepositional and dative that no nominative in a list of complaints has. */
-  private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию");
+  /**
+   * Endings of the genitive, dative, instrumental and prepositional that no nominative in a list of complaints has:
+   * nouns' ("тошнотой", "колебаниями", "мочеиспускании") and adjectives' ("учащенного", "сухим", "болезненных").
+   */
+  private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию",
+      "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
 
   private final Dangling dangling;
 
@@ -151,7 +155,8 @@ public final class Lexicon {
    */
   public String inRealForm(String symptom, SplittableRandom rng) {
     String[] words = symptom.split(" ", 3);
-    if (words.length < 2 || !Stemmer.isStopword(Words.fold(words[1]))) {
+    // A clause after a comma agrees with the first word ("боль в шее, отдающая в руку"): another number breaks it.
+    if (words.length < 2 || !Stemmer.isStopword(Words.fold(words[1])) || symptom.contains(",")) {
       return symptom;
     }
     String first = Words.fold(words[0]);

@@ -143,6 +143,11 @@ class LexiconTest {
     assertThat(lexicon.inRealForm("боль за грудиной", new SplittableRandom(1))).isEqualTo("боль за грудиной");
     assertThat(lexicon.inRealForm("ноющая боль в спине", new SplittableRandom(1))).isEqualTo("ноющая боль в спине");
     assertThat(lexicon.inRealForm("тошнота и рвота", new SplittableRandom(1))).isEqualTo("тошнота и рвота");
+    // A clause after a comma agrees with the first word: "боли в шее, отдающая в руку" would break it.
+    for (int seed = 0; seed < 20; seed++) {
+      assertThat(lexicon.inRealForm("боль в шее, отдающая в руку", new SplittableRandom(seed)))
+          .isEqualTo("боль в шее, отдающая в руку");
+    }
   }
 
   @Test
@@ -175,6 +180,8 @@ class LexiconTest {
           .isEqualTo("боли при мочеиспускании");
     }
     assertThat(lexicon.phrasing("колебания давления", new SplittableRandom(1))).isNull();
+    assertThat(new Lexicon(model(Map.of("учащенного сердцебиения", 8L), Map.of(), Map.of()))
+        .phrasing("учащенное сердцебиение", new SplittableRandom(1))).isNull();
     assertThat(lexicon.phrasing("сухой кашель", new SplittableRandom(1))).isNull();
   }
 
