@@ -56,14 +56,7 @@ final class Dangling implements Predicate<String> {
   }
 
   private static boolean adjectiveForm(String word) {
-    if (word.length() < 4 || word.endsWith("ние") || word.endsWith("тие")) {
-      return false;
-    }
-    for (String ending : ADJECTIVE_ENDINGS) {
-      if (word.endsWith(ending)) {
-        return true;
-      }
-    }
-    return false;
+    return word.length() >= 4 && !word.endsWith("ние") && !word.endsWith("тие")
+        && Tokens.endsWithAny(word, ADJECTIVE_ENDINGS);
   }
 }

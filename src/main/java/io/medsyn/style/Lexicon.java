@@ -211,12 +211,7 @@ public final class Lexicon {
   }
 
   private static boolean oblique(String word) {
-    for (String ending : OBLIQUE_ENDINGS) {
-      if (word.endsWith(ending)) {
-        return true;
-      }
-    }
-    return false;
+    return Tokens.endsWithAny(word, OBLIQUE_ENDINGS);
   }
 
   /**

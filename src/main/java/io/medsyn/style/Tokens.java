@@ -24,6 +24,16 @@ public final class Tokens {
   /** A code clause needs a word this long: "5 мм" or "м эхо 4" say nothing without the sentence they came from. */
   static final int MIN_CLAUSE_WORD = 4;
   private static final Set<String> CONJUNCTIONS = Set.of("и", "а", "но", "или");
+  /**
+   * Endings no word that opens a clause of its own has: plural instrumental, adjectives' genitive, dative and
+   * instrumental, and -ью. Not -ой, -ом or -ем, which nominatives also have (сухой, симптом, подъем).
+   */
+  private static final List<String> CLAUSE_OBLIQUE_ENDINGS = List.of("ами", "ями", "ого", "его", "ому", "ему", "ыми",
+      "ими", "ью");
+  /** After a participle, a noun in the instrumental or prepositional ("сопровождающиеся тошнотой", "рвотой"). */
+  private static final Pattern AFTER_PARTICIPLE = Pattern.compile("\\p{L}{3,}(?:ой|ей|ом|ем|ии)");
+  /** An active participle: отдающая, сопровождающиеся, усиливающийся, проходящие, появившаяся. */
+  private static final Pattern PARTICIPLE = Pattern.compile("\\p{L}+(?:ющ|ящ|ащ|вш)(?:ая|ее|ие|ий|ую|аяся|ееся|иеся|ийся)");
 
   private static final Pattern TOKEN = Pattern.compile("\\*[^*\\s]{1,20}\\*|\\p{L}+(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+(?:\\s+|$)|\\s+[-–—•]\\s+|;");
@@ -130,12 +140,43 @@ public final class Tokens {
         List<String> tokens = of(clause);
         // A clause of numbers and units alone ("38.5", "5 мм") says nothing a code owns.
         if (tokens.stream().anyMatch(t -> t.length() >= MIN_CLAUSE_WORD && Character.isLetter(t.charAt(0))
-            && !isShorthand(t))) {
+            && !isShorthand(t)) && !hangsOff(tokens)) {
           addShort(out, tokens);
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a clause hangs off the one before it and reads as a fragment alone: it starts on a word in an oblique
+   * case ("поворотах головы" of "при наклонах, поворотах головы"; "сковывающего характера"), or on a participle
+   * followed by a function word or such a word ("отдающая в ногу", "сопровождающиеся тошнотой").
+   */
+  static boolean hangsOff(List<String> tokens) {
+    String first = tokens.isEmpty() ? "" : tokens.get(0);
+    if (oblique(first)) {
+      return true;
+    }
+    return tokens.size() > 1 && PARTICIPLE.matcher(first).matches()
+        && (Stemmer.isStopword(tokens.get(1)) || oblique(tokens.get(1)) || AFTER_PARTICIPLE.matcher(tokens.get(1))
+        .matches());
+  }
+
+  private static boolean oblique(String word) {
+    // Short words are words of their own ("ими", "ему", "страх").
+    return word.length() > 5 && (word.endsWith("ах") || word.endsWith("ях"))
+        || word.length() >= 5 && endsWithAny(word, CLAUSE_OBLIQUE_ENDINGS);
+  }
+
+  /** Whether the word ends with one of the endings. */
+  static boolean endsWithAny(String word, List<String> endings) {
+    for (String ending : endings) {
+      if (word.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The shorthand tokens a note uses, each once. */

@@ -24,6 +24,13 @@ class TokensTest {
   }
 
   @Test
+  void aClauseThatHangsOffTheOneBeforeIsLeftOut() {
+    assertThat(Tokens.clauses("Боли в пояснице при наклонах, поворотах головы, сковывающего характера, отдающая в"
+        + " ногу, сопровождающиеся тошнотой, болью в груди, ноющая боль в спине, страх смерти, симптом Ласега"))
+        .containsExactly("боли в пояснице при наклонах", "ноющая боль в спине", "страх смерти", "симптом ласега");
+  }
+
+  @Test
   void shortSentencesMustStandAlone() {
     assertThat(Tokens.shortSentences("Тошнота. ОАК от. АД 120/80. и палочка. Без *ДАТА*"))
         .containsExactly("тошнота", "АД 120/80", "без *ДАТА*");
