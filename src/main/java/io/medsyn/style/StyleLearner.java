@@ -173,7 +173,8 @@ public final class StyleLearner {
       notes.put(r.getString(0), r.getLong(1));
     }
     Map<String, Map<String, Long>> uses = new TreeMap<>();
-    for (Row r : tokenUses.groupBy("code", "token").agg(count("*").as("notes")).orderBy("code", "token").collectAsList()) {
+    for (Row r : tokenUses.groupBy("code", "token").agg(count("*").as("notes")).orderBy("code", "token")
+        .collectAsList()) {
       if (tokens.contains(r.getString(1))) {
         uses.computeIfAbsent(r.getString(0), c -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
       }

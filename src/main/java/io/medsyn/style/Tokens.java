@@ -33,7 +33,8 @@ public final class Tokens {
   /** After a participle, a noun in the instrumental or prepositional ("сопровождающиеся тошнотой", "рвотой"). */
   private static final Pattern AFTER_PARTICIPLE = Pattern.compile("\\p{L}{3,}(?:ой|ей|ом|ем|ии)");
   /** An active participle: отдающая, сопровождающиеся, усиливающийся, проходящие, появившаяся. */
-  private static final Pattern PARTICIPLE = Pattern.compile("\\p{L}+(?:ющ|ящ|ащ|вш)(?:ая|ее|ие|ий|ую|аяся|ееся|иеся|ийся)");
+  private static final Pattern PARTICIPLE = Pattern.compile(
+      "\\p{L}+(?:ющ|ящ|ащ|вш)(?:ая|ее|ие|ий|ую|аяся|ееся|иеся|ийся)");
 
   private static final Pattern TOKEN = Pattern.compile("\\*[^*\\s]{1,20}\\*|\\p{L}+(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+(?:\\s+|$)|\\s+[-–—•]\\s+|;");
