@@ -19,6 +19,13 @@ import java.util.function.UnaryOperator;
  * phrase. Not thread-safe (its stemmer): one per composer.
  */
 public final class Lexicon {
+  /**
+   * Endings of the genitive, dative, instrumental and prepositional that no nominative in a list of complaints has:
+   * nouns' ("тошнотой", "колебаниями", "мочеиспускании") and adjectives' ("учащенного", "сухим", "болезненных").
+   */
+  private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию",
+      "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
+
   private final Stemmer stemmer = new Stemmer();
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
@@ -37,13 +44,6 @@ public final class Lexicon {
   private final Map<String, Weighted> sideForms = new HashMap<>();
   private final double sideRate;
   /** Phrases cut off before their noun, which a note must not write as a wording or a clause of its own. */
-  /**
-   * Endings of the genitive, dative, instrumental and prepositional that no nominative in a list of complaints has:
-   * nouns' ("тошнотой", "колебаниями", "мочеиспускании") and adjectives' ("учащенного", "сухим", "болезненных").
-   */
-  private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию",
-      "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
-
   private final Dangling dangling;
 
   public Lexicon(StyleModel model) {

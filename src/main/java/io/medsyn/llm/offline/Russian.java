@@ -82,8 +82,8 @@ final class Russian {
    * feminine noun in -ия (астения, гипотония, апатия): its accusative is not in -ию.
    */
   private static boolean neuterInIya(String w) {
-    return (w.endsWith("ания") || w.endsWith("яния") || w.endsWith("ения") && !w.endsWith("стения")
-        || w.endsWith("ития") || w.endsWith("ытия") || w.endsWith("утия"));
+    return w.endsWith("ания") || w.endsWith("яния") || w.endsWith("ения") && !w.endsWith("стения")
+        || w.endsWith("ития") || w.endsWith("ытия") || w.endsWith("утия");
   }
 
   private static boolean isLowerCyrillic(String w) {
