@@ -191,9 +191,10 @@ public final class Lexicon {
    * "колебанию давления", "головной боли") shows a window cut after its preposition or its verb.
    */
   private boolean inOtherCase(String phrase, String symptom) {
+    List<String> owns = Words.of(symptom);
     for (String word : Words.of(phrase)) {
       String stem = null;
-      for (String own : Words.of(symptom)) {
+      for (String own : owns) {
         if (own.equals(word)) {
           continue;
         }
