@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS ${medsyn.database}.quality_summary (
   longest_real_passage INT COMMENT 'the largest `real_passage_words` of the notes of the code (of all notes on the total row); null when not audited',
   real_notes BIGINT COMMENT '**total row only** (null elsewhere, and null when no real training corpus is configured): real training notes the passing notes are compared with',
   discriminator_notes INT COMMENT 'notes the real-vs-synthetic discriminator was cross-validated on, half real and half passing synthetic (`quality.realism.discriminator_notes` of each, fewer when a side has fewer); 0 when too few',
-  discriminator_auc DOUBLE COMMENT 'mean ROC AUC over `quality.realism.folds` folds of a logistic regression on TF-IDF of character 2–5-grams (inside word boundaries) and words telling synthetic from real notes: 0.5 indistinguishable, 1',
+  discriminator_auc DOUBLE COMMENT 'mean ROC AUC over `quality.realism.folds` folds of a logistic regression on TF-IDF of character 2–5-grams (between white spaces, punctuation and ё kept) and words telling synthetic from real notes: 0.5 indistinguishable, 1',
   discriminator_auc_sd DOUBLE COMMENT 'its standard deviation over the folds',
   real_median_chars DOUBLE COMMENT 'median length of the real notes in characters (trimmed)',
   synthetic_median_chars DOUBLE COMMENT 'median length of the passing notes',

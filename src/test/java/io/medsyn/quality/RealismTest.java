@@ -45,6 +45,19 @@ class RealismTest {
   }
 
   @Test
+  void theDiscriminatorSeesPunctuationAndYoThatTheClassifierFoldsAway() {
+    Dataset<Row> real = notes(60, new Random(1), RealismTest::terse);
+    // The same complaints, words and lengths; only the separators (or ё for е) differ.
+    Realism semicolons = Realism.measure(notes(60, new Random(2), r -> terse(r).replace(", ", "; ")), real, CONFIG,
+        5, 7).orElseThrow();
+    assertThat(semicolons.discriminatorAuc()).isGreaterThan(0.99);
+    assertThat(semicolons.vocabularyCoverage()).isEqualTo(1.0);
+    Realism yo = Realism.measure(notes(60, new Random(2), r -> terse(r).replace("е", "ё")), real, CONFIG, 5, 7)
+        .orElseThrow();
+    assertThat(yo.discriminatorAuc()).isGreaterThan(0.95);
+  }
+
+  @Test
   void tooFewNotesForTheFoldsGiveNoAuc() {
     Realism few = Realism.measure(notes(5, new Random(2), RealismTest::terse), notes(60, new Random(1),
         RealismTest::terse), CONFIG, 5, 7).orElseThrow();
