@@ -40,6 +40,10 @@ public final class Registers {
   public static final String AND_JOIN = "and_join";
   /** A space before a comma: "слабость , кашель". */
   public static final String SPACE_BEFORE_COMMA = "space_before_comma";
+  /** A comma with a letter straight after it: "слабость,кашель". */
+  public static final String UNSPACED_COMMA = "unspaced_comma";
+  /** A word written with ё ("ещё", "отёк"): most writers type е. */
+  public static final String YO = "yo";
   /** A body side as an adjective: "в правой руке", "области левого подреберья" (see {@link SideWords}). */
   public static final String SIDES = "side_adjective";
 
@@ -72,6 +76,8 @@ public final class Registers {
     FEATURES.put(COURSE, find("(?iu)(постепенн|остро|ухудшени|динамик|нарастан)"));
     FEATURES.put(TREATMENT, find("(?iu)(принимал|лечил|без эффекта|с эффектом|прием|приём)"));
     FEATURES.put(SPACE_BEFORE_COMMA, find("[\\p{L}\\d)]\\s+,"));
+    FEATURES.put(UNSPACED_COMMA, find(",\\p{L}"));
+    FEATURES.put(YO, find("[ёЁ]"));
     FEATURES.put(AND_JOIN, find("(?iu),[^,.;!?\\n]*\\s(и|and)\\s[^,.;!?\\n]*([.;!?\\n]|$)"));
     FEATURES.put(SIDES, SideWords::has);
   }

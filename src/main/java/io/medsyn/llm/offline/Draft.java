@@ -84,7 +84,7 @@ final class Draft {
   }
 
   private String space() {
-    return style.spaced() && rng.nextDouble() >= style.sloppiness() * 0.5 ? " " : "";
+    return rng.nextDouble() < style.unspacedSeparators() ? "" : " ";
   }
 
   /** The composer's wording with the style's typos: now and then two letters of a long word swapped. */
@@ -136,7 +136,7 @@ final class Draft {
     if (style.finalPeriod() && !out.isEmpty()) {
       out.append('.');
     }
-    return out.toString();
+    return style.yo() ? out.toString() : out.toString().replace('ё', 'е').replace('Ё', 'Е');
   }
 
   /** Upper- or lowercases the first letter, leaving abbreviations (АД, ECG) as they are. */

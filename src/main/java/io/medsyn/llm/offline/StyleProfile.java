@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
  *
  * @param words the length class: about how many words the example has
  * @param separator how list items are separated: ',' or ';', or '.' for one item per sentence
- * @param spaced whether punctuation is followed by a space
+ * @param spaced whether a full stop inside the note is followed by a space
+ * @param unspacedSeparators how often a list's comma or semicolon has no space after it
  * @param sloppiness 0 (clean) to 1: how often sentence starts are lowercase, spaces go missing, and letters swap
  * @param andJoin how often a list's last item is joined with "and" rather than the separator
  * @param spaceBeforeComma whether a comma follows a space ("слабость , кашель")
+ * @param yo whether ё is written as such, not as е
  */
 record StyleProfile(Register register, Length length, boolean lowercaseStart, char separator, boolean spaced,
-    boolean finalPeriod, double sloppiness, double andJoin, boolean spaceBeforeComma) {
+    double unspacedSeparators, boolean finalPeriod, double sloppiness, double andJoin, boolean spaceBeforeComma,
+    boolean yo) {
   /** "and" before a list's last item half the time, where nothing says how often a writer does it. */
   private static final double AND_JOIN_UNKNOWN = 0.5;
 
@@ -54,6 +57,7 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     int innerPeriods = 0;
     int marks = 0;
     int unspaced = 0;
+    int unspacedLists = 0;
     int glitches = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -68,6 +72,7 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
         char next = text.charAt(i + 1);
         if (Character.isLetter(next)) {
           unspaced++;
+          unspacedLists += c == ',' || c == ';' ? 1 : 0;
         }
         if (c == ',') {
           commas++;
@@ -92,14 +97,21 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     }
     char separator = semicolons > commas ? ';' : innerPeriods > commas + 1 ? '.' : ',';
     boolean spaced = marks == 0 || unspaced * 2 < marks;
+    // A writer's commas go as the example's do; with none to go by, as its other marks.
+    int lists = commas + semicolons;
+    double unspacedSeparators = lists > 0 ? (double) unspacedLists / lists : spaced ? 0.0 : 1.0;
     double sloppiness = marks == 0 ? (lowercase ? 0.2 : 0.0)
         : Math.min(1.0, (unspaced + glitches + (lowercase ? 1.0 : 0.0)) / (marks + 1.0));
     boolean finalPeriod = text.endsWith(".") || text.endsWith("!");
-    return new StyleProfile(register, length, lowercase, separator, spaced, finalPeriod, sloppiness,
-        Registers.has(Registers.AND_JOIN, text) ? 1.0 : 0.0, Registers.has(Registers.SPACE_BEFORE_COMMA, text));
+    return new StyleProfile(register, length, lowercase, separator, spaced, unspacedSeparators, finalPeriod,
+        sloppiness, Registers.has(Registers.AND_JOIN, text) ? 1.0 : 0.0,
+        Registers.has(Registers.SPACE_BEFORE_COMMA, text), Registers.has(Registers.YO, text));
   }
 
-  /** A profile for a note without an example: mostly the doctor's tidy register, now and then something else. */
+  /**
+   * A profile for a note without an example: mostly the doctor's tidy register, now and then something else, with
+   * ё as the built-in graph writes it.
+   */
   static StyleProfile random(SplittableRandom rng) {
     double r = rng.nextDouble();
     Register register = r < 0.5 ? Register.COMPLAINTS : r < 0.65 ? Register.LIST : r < 0.78 ? Register.ELLIPTIC
@@ -108,8 +120,8 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     boolean lowercase = register == Register.ELLIPTIC || rng.nextDouble() < 0.1;
     char separator = rng.nextDouble() < 0.85 ? ',' : ';';
     double sloppiness = rng.nextDouble() < 0.15 ? 0.15 : 0.0;
-    return new StyleProfile(register, length, lowercase, separator, true, rng.nextDouble() < 0.9, sloppiness,
-        AND_JOIN_UNKNOWN, false);
+    return new StyleProfile(register, length, lowercase, separator, true, sloppiness * 0.5, rng.nextDouble() < 0.9,
+        sloppiness, AND_JOIN_UNKNOWN, false, true);
   }
 
   /** A profile drawn from a style model: each register as often as the user's real notes have it. */
@@ -127,9 +139,11 @@ record StyleProfile(Register register, Length length, boolean lowercaseStart, ch
     char separator = oneSentence || rng.nextDouble() < 0.85 ? ',' : rng.nextBoolean() ? ';' : '.';
     // Draft swaps letters in about 12 % of long words at sloppiness 1.
     double sloppiness = Math.min(1.0, model.typoRate() / 0.12);
+    // A writer who leaves the space out after a comma does it at every comma.
     return new StyleProfile(register, Length.MEDIUM, lowercase, separator, rng.nextDouble() >= sloppiness * 0.3,
+        rng.nextDouble() < model.share(Registers.UNSPACED_COMMA) ? 1.0 : 0.0,
         rng.nextDouble() < model.share(Registers.FINAL_PERIOD), sloppiness, model.share(Registers.AND_JOIN),
-        rng.nextDouble() < model.share(Registers.SPACE_BEFORE_COMMA));
+        rng.nextDouble() < model.share(Registers.SPACE_BEFORE_COMMA), rng.nextDouble() < model.share(Registers.YO));
   }
 
   private static int firstLetter(String text) {
