@@ -247,6 +247,21 @@ public final class Lexicon {
     return false;
   }
 
+  /**
+   * Whether {@code clause} says again what one of {@code items} says: every content word of the one is in the other
+   * ("боли в горле" after "боль в горле", "слабость" after "общая слабость", "отрыжка воздухом" after "отрыжка").
+   */
+  public boolean repeats(String clause, List<String> items) {
+    Set<String> own = new HashSet<>(stemmer.contentStems(clause));
+    for (String item : items) {
+      Set<String> other = new HashSet<>(stemmer.contentStems(item));
+      if (!own.isEmpty() && !other.isEmpty() && (own.containsAll(other) || other.containsAll(own))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A filler sentence, or null when the model has none. */
   public String filler(SplittableRandom rng, Predicate<String> allowed) {
     return fillers.pick(rng, allowed);

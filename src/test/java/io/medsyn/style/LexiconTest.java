@@ -82,6 +82,19 @@ class LexiconTest {
   }
 
   @Test
+  void aClauseRepeatsAnItemWhenAllTheContentWordsOfOneAreInTheOther() {
+    Lexicon lexicon = new Lexicon(StyleModelFixture.notesOf(80).build());
+    List<String> items = List.of("боль в горле", "общая слабость", "отрыжка");
+    assertThat(lexicon.repeats("боли в горле", items)).isTrue();
+    assertThat(lexicon.repeats("слабость", items)).isTrue();
+    assertThat(lexicon.repeats("отрыжка воздухом", items)).isTrue();
+    assertThat(lexicon.repeats("боль в пояснице", items)).as("one shared word of two").isFalse();
+    assertThat(lexicon.repeats("слабость в ногах", items)).isFalse();
+    assertThat(lexicon.repeats("и на", items)).as("no content word").isFalse();
+    assertThat(lexicon.repeats("кашель", List.of())).isFalse();
+  }
+
+  @Test
   void aSymptomTakesTheUsersWordingWithItsStemsInAnyOrder() {
     Map<String, Long> phrases = new LinkedHashMap<>();
     phrases.put("горло болит", 7L);

@@ -119,7 +119,8 @@ final class StyledWriter {
       left -= s.length() + 2;
     }
     while (left > 0 && out.size() < MAX_COMPLAINTS) {
-      String clause = lexicon.codeClause(code, rng, clean.and(c -> !out.contains(c) && !sharesShorthand(c, out)));
+      String clause = lexicon.codeClause(code, rng, clean.and(c -> !out.contains(c)
+          && !lexicon.repeats(c, out) && !sharesShorthand(c, out)));
       if (clause == null || clause.length() > left + MAX_OVERSHOOT) {
         break;
       }

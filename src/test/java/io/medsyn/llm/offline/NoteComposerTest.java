@@ -300,6 +300,18 @@ class NoteComposerTest {
   }
 
   @Test
+  void aCodesClauseNeverSaysAgainWhatTheNoteSays() {
+    Map<String, Long> i10 = new LinkedHashMap<>();
+    i10.put("сухость во рту по ночам", 9L);
+    i10.put("давление до 160", 6L);
+    NoteComposer styled = new NoteComposer(StyleModelFixture.notesOf(200).codeClauses(Map.of("I10", i10)).build());
+    for (long id = 0; id < 20; id++) {
+      String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19)), null)).toLowerCase(Locale.ROOT);
+      assertThat(note).contains("сухость во рту").contains("давление до 160").doesNotContain("по ночам");
+    }
+  }
+
+  @Test
   void aNoteWritesOnlyShorthandItsCodesNotesUse() {
     // Every note of the model has ОМТ and АД; I10's ten notes all have АД and none ОМТ (pelvic ultrasound).
     StyleModelFixture style = StyleModelFixture.notesOf(80).shorthand(Map.of("ОМТ", 1.0, "АД", 1.0))
