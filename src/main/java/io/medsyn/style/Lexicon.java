@@ -25,6 +25,12 @@ public final class Lexicon {
    */
   private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию",
       "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
+  /**
+   * Words that deny what they stand beside ("ознобов нет", "одышка не беспокоит", "температура в норме"). "без"
+   * is not one: it denies another thing ("головная боль без тошноты").
+   */
+  private static final Set<String> NEGATIONS = Set.of("нет", "не", "ни", "отрицает", "норме", "норма", "нормальная",
+      "нормальный", "нормальное");
 
   private final Stemmer stemmer = new Stemmer();
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
@@ -145,7 +151,13 @@ public final class Lexicon {
       }
     }
     return matches.pick(rng, p -> !inOtherCase(p, symptom) && !startsAfterFunctionWord(p, symptom)
-        && !dangling.test(p));
+        && !dangling.test(p) && !denies(p, symptom));
+  }
+
+  /** Whether the wording has a negation the symptom has not: "ознобов нет" says the opposite of "озноб". */
+  static boolean denies(String wording, String symptom) {
+    List<String> own = Words.of(symptom);
+    return Words.of(wording).stream().anyMatch(w -> NEGATIONS.contains(w) && !own.contains(w));
   }
 
   /**

@@ -116,6 +116,23 @@ class LexiconTest {
   }
 
   @Test
+  void aWordingNeverDeniesTheSymptom() {
+    // RuMedTop3 writes all of these in five notes or more; only the last two keep the symptom.
+    Map<String, Long> phrases = new LinkedHashMap<>();
+    phrases.put("ознобов нет", 9L);
+    phrases.put("одышка не беспокоит", 8L);
+    phrases.put("температура в норме", 7L);
+    phrases.put("озноб по вечерам", 5L);
+    phrases.put("одышка при ходьбе", 6L);
+    assertThat(wordings(phrases, "озноб")).containsExactly("озноб по вечерам");
+    assertThat(wordings(phrases, "одышка")).containsExactly("одышка при ходьбе");
+    assertThat(new Lexicon(model(phrases, Map.of(), Map.of())).phrasing("температура", new SplittableRandom(1)))
+        .isNull();
+    // A symptom that is itself a denial may take its own words.
+    assertThat(wordings(Map.of("аппетит не снижен", 6L), "аппетит не снижен")).containsExactly("аппетит не снижен");
+  }
+
+  @Test
   void aWordingMayAddUpToTwoContentWords() {
     Lexicon lexicon = new Lexicon(model(Map.of("боль в горле при глотании", 6L), Map.of(), Map.of()));
     assertThat(lexicon.phrasing("боль в горле", new SplittableRandom(3))).isEqualTo("боль в горле при глотании");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Writes a note in a learned style: every part (demographics, duration, course, history, examination, shorthand,
@@ -25,6 +26,8 @@ final class StyledWriter {
   private static final int MAX_COMPLAINTS = 8;
   /** A code clause may overrun the note's length target by this many characters. */
   private static final int MAX_OVERSHOOT = 15;
+  /** A clause about complaints ("жалобы на момент осмотра нет") says nothing in a list of them, or contradicts it. */
+  private static final Pattern COMPLAINT_WORD = Pattern.compile("(?iu)(^|[^\\p{L}])жалоб");
 
   private final StyleModel model;
   private final Lexicon lexicon;
@@ -120,7 +123,7 @@ final class StyledWriter {
     }
     while (left > 0 && out.size() < MAX_COMPLAINTS) {
       String clause = lexicon.codeClause(code, rng, clean.and(c -> !out.contains(c)
-          && !lexicon.repeats(c, out) && !sharesShorthand(c, out)));
+          && !lexicon.repeats(c, out) && !sharesShorthand(c, out) && !COMPLAINT_WORD.matcher(c).find()));
       if (clause == null || clause.length() > left + MAX_OVERSHOOT) {
         break;
       }

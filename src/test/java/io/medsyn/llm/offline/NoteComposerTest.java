@@ -300,14 +300,16 @@ class NoteComposerTest {
   }
 
   @Test
-  void aCodesClauseNeverSaysAgainWhatTheNoteSays() {
+  void aCodesClauseNeverSaysAgainWhatTheNoteSaysNorSpeaksOfComplaints() {
     Map<String, Long> i10 = new LinkedHashMap<>();
     i10.put("сухость во рту по ночам", 9L);
+    i10.put("жалобы на момент осмотра нет", 20L);
     i10.put("давление до 160", 6L);
     NoteComposer styled = new NoteComposer(StyleModelFixture.notesOf(200).codeClauses(Map.of("I10", i10)).build());
     for (long id = 0; id < 20; id++) {
       String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19)), null)).toLowerCase(Locale.ROOT);
-      assertThat(note).contains("сухость во рту").contains("давление до 160").doesNotContain("по ночам");
+      assertThat(note).contains("сухость во рту").contains("давление до 160").doesNotContain("по ночам")
+          .doesNotContain("жалоб");
     }
   }
 
