@@ -155,7 +155,7 @@ public final class Lexicon {
   }
 
   /** Whether the wording has a negation the symptom has not: "ознобов нет" says the opposite of "озноб". */
-  static boolean denies(String wording, String symptom) {
+  private static boolean denies(String wording, String symptom) {
     List<String> own = Words.of(symptom);
     return Words.of(wording).stream().anyMatch(w -> NEGATIONS.contains(w) && !own.contains(w));
   }
