@@ -34,6 +34,15 @@ class DanglingTest {
   }
 
   @Test
+  void aPhraseEndingOnAPrepositionOfTwoWordsIsCut() {
+    assertThat(dangling.test("головокружение на фоне")).isTrue();
+    assertThat(dangling.test("кашель в течение")).isTrue();
+    assertThat(dangling.test("Головокружение при смене")).isTrue();
+    assertThat(dangling.test("головокружение на фоне стресса")).isFalse();
+    assertThat(dangling.test("боли в области сердца")).isFalse();
+  }
+
+  @Test
   void aClauseOfOneAdjectiveIsCutAndOneNounIsNot() {
     assertThat(dangling.test("выраженные")).isTrue();
     assertThat(dangling.test("ноющие")).isTrue();
