@@ -1,5 +1,6 @@
 package io.medsyn.style;
 
+import io.medsyn.text.Words;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ final class Dangling implements Predicate<String> {
   public boolean test(String phrase) {
     List<String> tokens = Tokens.of(phrase);
     String lastTwo = tokens.size() < 2 ? "" : tokens.get(tokens.size() - 2) + " " + tokens.get(tokens.size() - 1);
-    if (COMPOUND_PREPOSITIONS.contains(lastTwo)) {
+    // Tokens keep the case of shorthand, and some notes write whole clauses in capitals ("НА ФОНЕ").
+    if (COMPOUND_PREPOSITIONS.contains(Words.fold(lastTwo))) {
       return true;
     }
     if (tokens.isEmpty() || !adjectiveForm(tokens.get(tokens.size() - 1))) {

@@ -38,6 +38,7 @@ class DanglingTest {
     assertThat(dangling.test("головокружение на фоне")).isTrue();
     assertThat(dangling.test("кашель в течение")).isTrue();
     assertThat(dangling.test("Головокружение при смене")).isTrue();
+    assertThat(dangling.test("Головокружение НА ФОНЕ")).isTrue();
     assertThat(dangling.test("головокружение на фоне стресса")).isFalse();
     assertThat(dangling.test("боли в области сердца")).isFalse();
   }
