@@ -260,18 +260,30 @@ public final class Lexicon {
   }
 
   /**
-   * Whether {@code clause} says again what one of {@code items} says: every content word of the one is in the other
-   * ("боли в горле" after "боль в горле", "слабость" after "общая слабость", "отрыжка воздухом" after "отрыжка").
+   * Whether {@code clause} says again, or denies, what one of {@code items} says: every content word of the one,
+   * negations aside, is in the other ("боли в горле" after "боль в горле", "слабость" after "общая слабость",
+   * "отрыжка воздухом" after "отрыжка", "утренней скованности нет" after "утренняя скованность до 1 часа").
    */
   public boolean repeats(String clause, List<String> items) {
-    Set<String> own = new HashSet<>(stemmer.contentStems(clause));
+    Set<String> own = affirmedStems(clause);
     for (String item : items) {
-      Set<String> other = new HashSet<>(stemmer.contentStems(item));
+      Set<String> other = affirmedStems(item);
       if (!own.isEmpty() && !other.isEmpty() && (own.containsAll(other) || other.containsAll(own))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The content stems of the text's words that are not negations. */
+  private Set<String> affirmedStems(String text) {
+    Set<String> stems = new HashSet<>();
+    for (String word : Words.of(text)) {
+      if (!NEGATIONS.contains(word) && !Stemmer.isStopword(word)) {
+        stems.add(stemmer.stem(word));
+      }
+    }
+    return stems;
   }
 
   /** A filler sentence, or null when the model has none. */

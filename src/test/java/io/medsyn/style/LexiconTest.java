@@ -91,6 +91,9 @@ class LexiconTest {
     assertThat(lexicon.repeats("боль в пояснице", items)).as("one shared word of two").isFalse();
     assertThat(lexicon.repeats("слабость в ногах", items)).isFalse();
     assertThat(lexicon.repeats("и на", items)).as("no content word").isFalse();
+    assertThat(lexicon.repeats("утренней скованности нет", List.of("утренняя скованность до 1 часа"))).isTrue();
+    assertThat(lexicon.repeats("отрыжки нет", items)).as("denies one").isTrue();
+    assertThat(lexicon.repeats("нет", items)).isFalse();
     assertThat(lexicon.repeats("кашель", List.of())).isFalse();
   }
 
