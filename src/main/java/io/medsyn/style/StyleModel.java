@@ -34,9 +34,10 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
     implements Serializable {
   /**
    * 3: the {@link Registers#AND_JOIN} register; 4: {@link Registers#SPACE_BEFORE_COMMA}; 5: {@link #sides} and the
-   * {@link Registers#SIDES} register; 6: {@link #codeShorthand}.
+   * {@link Registers#SIDES} register; 6: {@link #codeShorthand}; 7: the {@link Registers#UNSPACED_COMMA} and
+   * {@link Registers#YO} registers.
    */
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.
