@@ -16,6 +16,7 @@ public final class StyleModelFixture {
   private Map<String, Long> phrases = Map.of();
   private Map<String, Long> shorthandSentences = Map.of();
   private Map<String, Long> fillers = Map.of();
+  private double fillerShare;
   private Map<String, Map<String, Long>> codeClauses = Map.of();
   private StyleModel.Sides sides = new StyleModel.Sides(Map.of(), 0.0);
   private Map<String, StyleModel.CodeShorthand> codeShorthand = Map.of();
@@ -62,6 +63,11 @@ public final class StyleModelFixture {
     return this;
   }
 
+  public StyleModelFixture fillerShare(double fillerShare) {
+    this.fillerShare = fillerShare;
+    return this;
+  }
+
   public StyleModelFixture codeClauses(Map<String, Map<String, Long>> codeClauses) {
     this.codeClauses = codeClauses;
     return this;
@@ -79,7 +85,7 @@ public final class StyleModelFixture {
 
   public StyleModel build() {
     return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), notes, 5, "now"),
-        lengthQuantiles, registers, shorthand, 0.0, phrases, shorthandSentences, fillers, 0.0, codeClauses, sides,
+        lengthQuantiles, registers, shorthand, 0.0, phrases, shorthandSentences, fillers, fillerShare, codeClauses, sides,
         codeShorthand);
   }
 }

@@ -26,7 +26,7 @@ final class StyledWriter {
   private static final int MAX_COMPLAINTS = 8;
   /** A code clause may overrun the note's length target by this many characters. */
   private static final int MAX_OVERSHOOT = 15;
-  /** A clause about complaints ("жалобы на момент осмотра нет") says nothing in a list of them, or contradicts it. */
+  /** A clause about complaints ("жалобы на момент осмотра нет") says nothing beside a list of them, or gainsays it. */
   private static final Pattern COMPLAINT_WORD = Pattern.compile("(?iu)(^|[^\\p{L}])жалоб");
 
   private final StyleModel model;
@@ -49,8 +49,10 @@ final class StyledWriter {
     }
     boolean fillerFirst = rng.nextBoolean();
     boolean filler = rng.nextDouble() < model.fillerShare();
+    // A filler the user's notes write alone ("Жалоб нет", "температура в норме") must not gainsay the complaints.
+    Predicate<String> fits = clean.and(f -> !COMPLAINT_WORD.matcher(f).find() && !lexicon.repeats(f, symptoms));
     if (filler && fillerFirst) {
-      add(draft, lexicon.filler(rng, clean));
+      add(draft, lexicon.filler(rng, fits));
     }
     String lead = switch (style.register()) {
       case COMPLAINTS -> pick(phrases, Slot.COMPLAINTS, rng, female);
@@ -102,7 +104,7 @@ final class StyledWriter {
           target), false);
     }
     if (filler && !fillerFirst) {
-      add(draft, lexicon.filler(rng, clean));
+      add(draft, lexicon.filler(rng, fits));
     }
     return draft.render();
   }

@@ -314,6 +314,21 @@ class NoteComposerTest {
   }
 
   @Test
+  void aFillerNeverGainsaysTheComplaints() {
+    // Every real note of the model has a filler; the first two are written alone in real notes, never beside a fever.
+    Map<String, Long> fillers = new LinkedHashMap<>();
+    fillers.put("Жалоб нет", 9L);
+    fillers.put("Температура в норме", 8L);
+    fillers.put("Пришла на прием", 5L);
+    StyleModel style = StyleModelFixture.notesOf(200).fillers(fillers).fillerShare(1.0).build();
+    NoteComposer styled = new NoteComposer(style);
+    for (long id = 0; id < 20; id++) {
+      String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(10)), null)).toLowerCase(Locale.ROOT);
+      assertThat(note).contains("пришла на прием").doesNotContain("жалоб нет").doesNotContain("в норме");
+    }
+  }
+
+  @Test
   void aNoteWritesOnlyShorthandItsCodesNotesUse() {
     // Every note of the model has ОМТ and АД; I10's ten notes all have АД and none ОМТ (pelvic ultrasound).
     StyleModelFixture style = StyleModelFixture.notesOf(80).shorthand(Map.of("ОМТ", 1.0, "АД", 1.0))
