@@ -242,10 +242,10 @@ public final class Lexicon {
     return false;
   }
 
-  /** A sentence that uses the shorthand token, or null. */
+  /** A sentence that uses the shorthand token, not cut before its noun ("НА ФОНЕ"), or null. */
   public String carrier(String token, SplittableRandom rng, Predicate<String> allowed) {
     Weighted w = byShorthand.get(token);
-    return w == null ? null : w.pick(rng, allowed);
+    return w == null ? null : w.pick(rng, allowed.and(dangling.negate()));
   }
 
   /** Whether {@code text} has a content word of one of {@code names} ("гипертензия" of "Эссенциальная гипертензия"). */

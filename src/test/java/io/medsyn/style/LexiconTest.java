@@ -147,6 +147,11 @@ class LexiconTest {
         Map.of("жалоб нет", 5L)));
     assertThat(lexicon.carrier("АД", new SplittableRandom(1), s -> !s.contains("норме"))).isEqualTo("АД 120/80");
     assertThat(lexicon.carrier("ОАК", new SplittableRandom(1), s -> true)).isNull();
+    // A note that writes a phrase in capitals makes shorthand of its words; one cut before its noun is never written.
+    Lexicon capitals = new Lexicon(model(Map.of(), Map.of("НА ФОНЕ", 9L, "НА ФОНЕ СТРЕССА", 5L), Map.of()));
+    for (int seed = 0; seed < 10; seed++) {
+      assertThat(capitals.carrier("ФОНЕ", new SplittableRandom(seed), s -> true)).isEqualTo("НА ФОНЕ СТРЕССА");
+    }
     assertThat(lexicon.filler(new SplittableRandom(1), s -> true)).isEqualTo("жалоб нет");
     assertThat(lexicon.filler(new SplittableRandom(1), s -> false)).isNull();
   }
