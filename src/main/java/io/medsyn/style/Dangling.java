@@ -23,6 +23,7 @@ final class Dangling implements Predicate<String> {
   /** Adjective and participle case endings; nouns in -ние and -тие end alike and are let through. */
   private static final List<String> ADJECTIVE_ENDINGS = List.of("ого", "его", "ому", "ему", "ой", "ей", "ых", "их",
       "ую", "юю", "ая", "яя", "ые", "ие", "ое", "ее", "ом");
+  /** Prepositions of two words, in normal form; each governs a noun after it ("на фоне стресса"). */
   private static final Set<String> COMPOUND_PREPOSITIONS = Set.of("в течение", "в течении", "на фоне", "по типу",
       "в области", "со стороны", "в виде", "при смене");
   /** One next word that follows the last two words of a phrase in this share of their notes shows the phrase is cut. */
