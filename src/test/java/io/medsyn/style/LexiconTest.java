@@ -2,7 +2,6 @@ package io.medsyn.style;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -99,10 +98,8 @@ class LexiconTest {
 
   @Test
   void aSymptomTakesTheUsersWordingWithItsStemsInAnyOrder() {
-    Map<String, Long> phrases = new LinkedHashMap<>();
-    phrases.put("горло болит", 7L);
-    phrases.put("на боль в горле", 9L);
-    phrases.put("боль в горле справа при глотании утром", 5L);
+    Map<String, Long> phrases = StyleModelFixture.counts("горло болит", 7L, "на боль в горле", 9L,
+        "боль в горле справа при глотании утром", 5L);
     // "на боль в горле" starts with a preposition; the long phrase adds three content words: neither is a wording.
     assertThat(wordings(phrases, "боль в горле")).containsExactly("горло болит");
     assertThat(new Lexicon(model(phrases, Map.of(), Map.of())).phrasing("изжога", new SplittableRandom(1))).isNull();
@@ -121,12 +118,8 @@ class LexiconTest {
   @Test
   void aWordingNeverDeniesTheSymptom() {
     // RuMedTop3 writes all of these in five notes or more; only the last two keep the symptom.
-    Map<String, Long> phrases = new LinkedHashMap<>();
-    phrases.put("ознобов нет", 9L);
-    phrases.put("одышка не беспокоит", 8L);
-    phrases.put("температура в норме", 7L);
-    phrases.put("озноб по вечерам", 5L);
-    phrases.put("одышка при ходьбе", 6L);
+    Map<String, Long> phrases = StyleModelFixture.counts("ознобов нет", 9L, "одышка не беспокоит", 8L,
+        "температура в норме", 7L, "озноб по вечерам", 5L, "одышка при ходьбе", 6L);
     assertThat(wordings(phrases, "озноб")).containsExactly("озноб по вечерам");
     assertThat(wordings(phrases, "одышка")).containsExactly("одышка при ходьбе");
     assertThat(new Lexicon(model(phrases, Map.of(), Map.of())).phrasing("температура", new SplittableRandom(1)))

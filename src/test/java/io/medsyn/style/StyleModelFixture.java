@@ -1,6 +1,7 @@
 package io.medsyn.style;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,15 @@ public final class StyleModelFixture {
   private Map<String, StyleModel.CodeShorthand> codeShorthand = Map.of();
 
   private StyleModelFixture() {}
+
+  /** Note counts as a model holds them, in the order given: {@code counts("шум в ушах", 6L, "изжога", 9L)}. */
+  public static Map<String, Long> counts(Object... keysAndCounts) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndCounts.length; i += 2) {
+      counts.put((String) keysAndCounts[i], (Long) keysAndCounts[i + 1]);
+    }
+    return counts;
+  }
 
   /** A model of notes that are all {@code chars} characters long. */
   public static StyleModelFixture notesOf(int chars) {
@@ -85,7 +95,7 @@ public final class StyleModelFixture {
 
   public StyleModel build() {
     return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), notes, 5, "now"),
-        lengthQuantiles, registers, shorthand, 0.0, phrases, shorthandSentences, fillers, fillerShare, codeClauses, sides,
-        codeShorthand);
+        lengthQuantiles, registers, shorthand, 0.0, phrases, shorthandSentences, fillers, fillerShare, codeClauses,
+        sides, codeShorthand);
   }
 }

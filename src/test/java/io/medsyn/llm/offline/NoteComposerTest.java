@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -281,10 +280,7 @@ class NoteComposerTest {
 
   @Test
   void aCodesOwnClausesFillTheNoteToItsLengthButNeverNameTheDiagnosis() {
-    Map<String, Long> i10 = new LinkedHashMap<>();
-    i10.put("давление до 160", 9L);
-    i10.put("шум в ушах", 6L);
-    i10.put("гипертензия", 12L);
+    Map<String, Long> i10 = StyleModelFixture.counts("давление до 160", 9L, "шум в ушах", 6L, "гипертензия", 12L);
     StyleModel style = StyleModelFixture.notesOf(200).codeClauses(Map.of("I10", i10, "J06",
         Map.of("боль в горле", 7L))).build();
     NoteComposer styled = new NoteComposer(style);
@@ -301,10 +297,8 @@ class NoteComposerTest {
 
   @Test
   void aCodesClauseNeverSaysAgainWhatTheNoteSaysNorSpeaksOfComplaints() {
-    Map<String, Long> i10 = new LinkedHashMap<>();
-    i10.put("сухость во рту по ночам", 9L);
-    i10.put("жалобы на момент осмотра нет", 20L);
-    i10.put("давление до 160", 6L);
+    Map<String, Long> i10 = StyleModelFixture.counts("сухость во рту по ночам", 9L, "жалобы на момент осмотра нет", 20L,
+        "давление до 160", 6L);
     NoteComposer styled = new NoteComposer(StyleModelFixture.notesOf(200).codeClauses(Map.of("I10", i10)).build());
     for (long id = 0; id < 20; id++) {
       String note = styled.compose(task(id, "ru", List.of(SYMPTOMS.get(19)), null)).toLowerCase(Locale.ROOT);
@@ -316,10 +310,8 @@ class NoteComposerTest {
   @Test
   void aFillerNeverGainsaysTheComplaints() {
     // Every real note of the model has a filler; the first two are written alone in real notes, never beside a fever.
-    Map<String, Long> fillers = new LinkedHashMap<>();
-    fillers.put("Жалоб нет", 9L);
-    fillers.put("Температура в норме", 8L);
-    fillers.put("Пришла на прием", 5L);
+    Map<String, Long> fillers = StyleModelFixture.counts("Жалоб нет", 9L, "Температура в норме", 8L,
+        "Пришла на прием", 5L);
     StyleModel style = StyleModelFixture.notesOf(200).fillers(fillers).fillerShare(1.0).build();
     NoteComposer styled = new NoteComposer(style);
     for (long id = 0; id < 20; id++) {
@@ -346,9 +338,7 @@ class NoteComposerTest {
   @Test
   void aNoteGivesItsPainScoreOnce() {
     // I10's notes write two pain scores as clauses, and every note of the model has a ВАШ sentence.
-    Map<String, Long> i10 = new LinkedHashMap<>();
-    i10.put("по ВАШ 7 баллов", 9L);
-    i10.put("по ВАШ 5 баллов", 8L);
+    Map<String, Long> i10 = StyleModelFixture.counts("по ВАШ 7 баллов", 9L, "по ВАШ 5 баллов", 8L);
     StyleModel style = StyleModelFixture.notesOf(200).shorthand(Map.of("ВАШ", 1.0))
         .shorthandSentences(Map.of("ВАШ 6 баллов", 9L)).codeClauses(Map.of("I10", i10)).build();
     NoteComposer styled = new NoteComposer(style);
