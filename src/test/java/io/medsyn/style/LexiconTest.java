@@ -117,7 +117,7 @@ class LexiconTest {
 
   @Test
   void aWordingNeverDeniesTheSymptom() {
-    // RuMedTop3 writes all of these in five notes or more; only the last two keep the symptom.
+    // Wordings as a lexicon holds them; only the last two keep their symptom.
     Map<String, Long> phrases = StyleModelFixture.counts("ознобов нет", 9L, "одышка не беспокоит", 8L,
         "температура в норме", 7L, "озноб по вечерам", 5L, "одышка при ходьбе", 6L);
     assertThat(wordings(phrases, "озноб")).containsExactly("озноб по вечерам");
