@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS ${medsyn.database}.quality_notes (
   cost_usd DOUBLE COMMENT 'what the request cost by the configured price table; 0 where unknown or not charged',
   usage_estimated BOOLEAN COMMENT 'true when the tokens, and so cost_usd, are estimates (characters / 4): the endpoint sent no `usage`, or the backend has none (offline); false when counted by the endpoint, and for failed rows',
   backend STRING COMMENT '`offline` or `openai`',
-  model STRING COMMENT 'the model that wrote the note (offline: `medsyn-composer-1`)',
+  model STRING COMMENT 'the model that wrote the note (offline: `medsyn-composer-<version>`, the version a hash of what the composer writes for fixed probe tasks, then `+style-<hash>-k<k>` when it wrote in a style model)',
   template_hash STRING COMMENT 'SHA-256 of the prompt template file (`conf/prompts/<kind>.<language>.txt`)',
   finish_reason STRING COMMENT 'as the endpoint reported it (`stop`); null when failed',
   started_at TIMESTAMP COMMENT 'when the request was handed to the backend',

@@ -10,6 +10,7 @@ import io.medsyn.generate.GenerateStage;
 import io.medsyn.llm.Backends;
 import io.medsyn.llm.Completion;
 import io.medsyn.llm.ErrorClass;
+import io.medsyn.llm.offline.OfflineBackend;
 import io.medsyn.prompt.PromptBook;
 import io.medsyn.sample.SampleStage;
 import io.medsyn.stage.RunContext;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
 class GenerateStageTest {
+  /** The built-in composer's model name, which the notes and the hand-written journal below record. */
+  private static final String COMPOSER = OfflineBackend.model(null);
   private final SparkSession spark = TestSpark.session();
 
   @TempDir
@@ -97,7 +100,7 @@ class GenerateStageTest {
     StringBuilder journal = new StringBuilder();
     for (Row task : planned.subList(0, 120)) {
       journal.append(JournalLine.encode(NoteOutcome.ok(TaskRows.request(task, "20260101T000000Z-dead01"),
-          new Completion("hand-written note " + task.getAs("task_id"), "stop", 10, 5, 1, 7, "medsyn-composer-1",
+          new Completion("hand-written note " + task.getAs("task_id"), "stop", 10, 5, 1, 7, COMPOSER,
               0.0, false, null), 1_767_225_600_000L, 1_767_225_600_007L), task.getAs("task_id"), task.getAs("code")))
           .append('\n');
     }
@@ -243,7 +246,7 @@ class GenerateStageTest {
         .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
     assertThat(kinds.keySet()).containsExactlyInAnyOrder("symptoms", "example");
     assertThat(notes.filter(col("language").notEqual("en").or(col("backend").notEqual("offline"))
-        .or(col("model").notEqual("medsyn-composer-1")).or(col("template_hash").isNull())).count()).isZero();
+        .or(col("model").notEqual(COMPOSER)).or(col("template_hash").isNull())).count()).isZero();
     PromptBook english = PromptBook.load("en");
     assertThat(notes.filter(col("prompt_kind").equalTo("example")).select("template_hash").distinct()
         .first().getString(0)).isEqualTo(english.template(io.medsyn.prompt.PromptKind.EXAMPLE).hash());

@@ -8,6 +8,7 @@ import io.medsyn.config.GenerateConfig;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.llm.Backends;
 import io.medsyn.llm.GenerationParams;
+import io.medsyn.llm.offline.OfflineBackend;
 import io.medsyn.mkg.GraphFiles;
 import io.medsyn.mkg.KnowledgeGraph;
 import io.medsyn.prompt.PromptBook;
@@ -75,6 +76,6 @@ class NotePlanTest {
         .and(col("template_hash").equalTo(book.template(PromptKind.SYMPTOMS).hash()))).count())
         .isEqualTo(planned.filter(col("code").equalTo("I10")).count()).isPositive();
     assertThat(planned.select("language", "backend", "model").distinct().collectAsList())
-        .containsExactly(org.apache.spark.sql.RowFactory.create("ru", "offline", "medsyn-composer-1"));
+        .containsExactly(org.apache.spark.sql.RowFactory.create("ru", "offline", OfflineBackend.model(null)));
   }
 }

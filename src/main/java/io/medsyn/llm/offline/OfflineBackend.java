@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class OfflineBackend implements Backend {
   public static final String NAME = "offline";
-  /** Recorded as the notes' model; bump it when the composer's output changes, so fingerprints change too. */
-  public static final String MODEL = "medsyn-composer-1";
+  /** The notes' model name starts with this; the composer's {@link ComposerVersion} follows it. */
+  public static final String MODEL = "medsyn-composer";
 
   private final NoteComposer composer;
   private final String model;
@@ -29,12 +29,20 @@ public final class OfflineBackend implements Backend {
   /** @param style the user's style model, or null for the composer's built-in habits */
   public OfflineBackend(StyleModel style) {
     this.composer = new NoteComposer(style);
-    this.model = model(style);
+    this.model = model(composer, style);
   }
 
-  /** The model name the notes record: the composer's, and the style model's hash when there is one. */
+  /**
+   * The model name the notes record: the composer's with its version ("medsyn-composer-1a2b3c4d"), and the style
+   * model's hash when there is one.
+   */
   public static String model(StyleModel style) {
-    return style == null ? MODEL : MODEL + "+style-" + style.provenance().sha256().substring(0, 12) + "-k"
+    return model(new NoteComposer(style), style);
+  }
+
+  private static String model(NoteComposer composer, StyleModel style) {
+    String name = MODEL + "-" + ComposerVersion.of(composer, style);
+    return style == null ? name : name + "+style-" + style.provenance().sha256().substring(0, 12) + "-k"
         + style.provenance().minRealNotes();
   }
 

@@ -1,0 +1,77 @@
+package io.medsyn.llm.offline;
+
+import io.medsyn.llm.NoteTask;
+import io.medsyn.sample.Fact;
+import io.medsyn.style.StyleModel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The composer's version as what it writes: the hash of its notes for a fixed set of probe tasks, in both languages
+ * and all three prompt kinds. The notes' model name carries it, and the model is part of every note's fingerprint,
+ * so a composer that writes differently gets new fingerprints by itself: a run resumed after an upgrade writes its
+ * notes again rather than mixing two composers' notes under one name, as a hand-bumped constant allowed.
+ */
+final class ComposerVersion {
+  static final int HEX_CHARS = 8;
+  private static final int PROBES_PER_KIND = 8;
+  private static final long PROBE_SEED = 20240802L;
+  /** A code the style model need not know; the probes use the model's first code with clauses when it has one. */
+  private static final String PROBE_CODE = "J06";
+  private static final List<Fact> SYMPTOMS = List.of(
+      new Fact("probe:cough", "кашель с мокротой", "cough with sputum", 0.7),
+      new Fact("probe:sore-throat", "боль в горле при глотании", "sore throat on swallowing", 0.6),
+      new Fact("probe:fever", "повышение температуры тела до 38 °C", "fever up to 38 °C", 0.5),
+      new Fact("probe:fatigue", "повышенная утомляемость", "fatigue", 0.4),
+      new Fact("probe:back-pain", "боль в пояснице, отдающая в правую ногу", "low back pain going down the right leg",
+          0.4),
+      new Fact("probe:no-appetite", "отсутствие аппетита", "no appetite", 0.2));
+  private static final List<Fact> ANAMNESIS = List.of(
+      new Fact("probe:onset", "заболел остро после переохлаждения", "fell ill suddenly after getting cold", 0.6),
+      new Fact("probe:smoker", "курит", "current smoker", 0.3));
+  private static final List<Fact> FINDINGS = List.of(
+      new Fact("probe:pharynx", "зев гиперемирован", "red throat", 0.7),
+      new Fact("probe:bp", "АД 130/85 мм рт. ст.", "BP 130/85 mmHg", 0.4));
+  /** Examples written for the probe, one per habit an example can show (dashes, no spaces, capitals, ё). */
+  private static final List<String> EXAMPLES = List.of(
+      "- кашель - насморк,першение в горле - Т 37,5", "Жалобы на слабость, ОАК от *ДАТА* без особенностей.",
+      "ВЫРАЖЕННАЯ ГОЛОВНАЯ БОЛЬ. ТОШНОТА", "c/o cough and sore throat, worse at night");
+
+  private ComposerVersion() {}
+
+  /** The first {@link #HEX_CHARS} hex digits of the hash of the composer's notes for the probe tasks. */
+  static String of(NoteComposer composer, StyleModel style) {
+    String code = style == null || style.codeClauses().isEmpty() ? PROBE_CODE
+        : style.codeClauses().keySet().iterator().next();
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (NoteTask task : probes(code)) {
+        digest.update(composer.compose(task).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, HEX_CHARS);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static List<NoteTask> probes(String code) {
+    List<NoteTask> out = new ArrayList<>();
+    long id = 0;
+    for (String language : List.of("ru", "en")) {
+      for (String kind : List.of("code", "symptoms", "example")) {
+        for (int i = 0; i < PROBES_PER_KIND; i++, id++) {
+          List<Fact> symptoms = SYMPTOMS.subList(i % 3, Math.min(SYMPTOMS.size(), i % 3 + 2 + i % 4));
+          String example = "example".equals(kind) ? EXAMPLES.get(i % EXAMPLES.size()) : null;
+          out.add(new NoteTask(id, PROBE_SEED, code, code + ".9", "Проба", "Probe", "Проба", "Probe",
+              i % 2 == 0 ? "female" : "male", 18 + 9 * i, symptoms, ANAMNESIS, FINDINGS, example, language, kind));
+        }
+      }
+    }
+    return out;
+  }
+}
