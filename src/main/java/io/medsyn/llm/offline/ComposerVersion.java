@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The composer's version as what it writes: the hash of its notes for a fixed set of probe tasks, in both languages
@@ -20,7 +21,7 @@ final class ComposerVersion {
   static final int HEX_CHARS = 8;
   private static final int PROBES_PER_KIND = 8;
   private static final long PROBE_SEED = 20240802L;
-  /** A code the style model need not know; the probes use the model's first code with clauses when it has one. */
+  /** A code the style model need not know; the probes use the model's smallest code with clauses when it has one. */
   private static final String PROBE_CODE = "J06";
   private static final List<Fact> SYMPTOMS = List.of(
       new Fact("probe:cough", "кашель с мокротой", "cough with sputum", 0.7),
@@ -45,8 +46,9 @@ final class ComposerVersion {
 
   /** The first {@link #HEX_CHARS} hex digits of the hash of the composer's notes for the probe tasks. */
   static String of(NoteComposer composer, StyleModel style) {
+    // The smallest code, not the map's first: a model read back from JSON need not keep the learner's order.
     String code = style == null || style.codeClauses().isEmpty() ? PROBE_CODE
-        : style.codeClauses().keySet().iterator().next();
+        : new TreeSet<>(style.codeClauses().keySet()).first();
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (NoteTask task : probes(code)) {
