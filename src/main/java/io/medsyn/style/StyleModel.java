@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * @param registers the share of notes with each {@link Registers} feature
  * @param shorthand the share of notes that use each abbreviation or placeholder (АД, ОАК, н/в, *ДАТА*)
  * @param typoRate the share of words (of 4+ letters) that only one note writes: mostly organic typos
- * @param phrases 2- to 4-word phrases and the number of distinct notes that contain each
+ * @param phrases 2- to 4-word phrases within a clause (between commas or sentence ends) and the number of distinct
+ *     notes that contain each
  * @param shorthandSentences whole short sentences with shorthand ("АД 120/80") and their note counts
  * @param fillers whole short sentences found in notes of many codes ("активных жалоб нет") and their note counts
  * @param fillerShare the share of notes with at least one filler sentence
@@ -35,9 +36,10 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
   /**
    * 3: the {@link Registers#AND_JOIN} register; 4: {@link Registers#SPACE_BEFORE_COMMA}; 5: {@link #sides} and the
    * {@link Registers#SIDES} register; 6: {@link #codeShorthand}; 7: the {@link Registers#UNSPACED_COMMA} and
-   * {@link Registers#YO} registers.
+   * {@link Registers#YO} registers; 8: {@link #phrases} no longer cross a comma, and a decimal comma (38,5) no longer
+   * cuts a clause.
    */
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.

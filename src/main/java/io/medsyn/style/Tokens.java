@@ -37,6 +37,8 @@ public final class Tokens {
       "\\p{L}+(?:ющ|ящ|ащ|вш)(?:ая|ее|ие|ий|ую|аяся|ееся|иеся|ийся)");
 
   private static final Pattern TOKEN = Pattern.compile("\\*[^*\\s]{1,20}\\*|\\p{L}+(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
+  /** A comma with no digit on one side or the other: not the decimal comma of 38,5. */
+  private static final Pattern CLAUSE_COMMA = Pattern.compile("(?<!\\d),|,(?!\\d)");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+(?:\\s+|$)|\\s+[-–—•]\\s+|;");
   /**
    * A point after a lower-case consonant with a lower-case word after it on the same line ends an abbreviation
@@ -91,11 +93,11 @@ public final class Tokens {
     return out;
   }
 
-  /** The distinct 2- to 4-token phrases of a note, none crossing a sentence; a phrase needs a word in it. */
+  /** The distinct 2- to 4-token phrases of a note, none crossing a sentence or a comma; a phrase needs a word. */
   static Set<String> phrases(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String sentence : sentences(text)) {
-      List<String> tokens = of(sentence);
+    for (String clause : clauseTexts(text)) {
+      List<String> tokens = of(clause);
       for (int n = MIN_PHRASE; n <= MAX_PHRASE; n++) {
         for (int i = 0; i + n <= tokens.size(); i++) {
           List<String> gram = tokens.subList(i, i + n);
@@ -104,6 +106,18 @@ public final class Tokens {
           }
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * The note's clauses: its sentences cut at each comma that is not a decimal one (38,5). A comma parts two items of
+   * a list, so a phrase across it ("мочеиспускание, боли") is no wording of anything.
+   */
+  static List<String> clauseTexts(String text) {
+    List<String> out = new ArrayList<>();
+    for (String sentence : sentences(text)) {
+      out.addAll(List.of(CLAUSE_COMMA.split(sentence)));
     }
     return out;
   }
@@ -136,14 +150,12 @@ public final class Tokens {
   /** The note's clauses (1 to 6 tokens between commas or sentence ends) in normal form, each once. */
   static Set<String> clauses(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String sentence : sentences(text)) {
-      for (String clause : sentence.split(",")) {
-        List<String> tokens = of(clause);
-        // A clause of numbers and units alone ("38.5", "5 мм") says nothing a code owns.
-        if (tokens.stream().anyMatch(t -> t.length() >= MIN_CLAUSE_WORD && Character.isLetter(t.charAt(0))
-            && !isShorthand(t)) && !hangsOff(tokens)) {
-          addShort(out, tokens);
-        }
+    for (String clause : clauseTexts(text)) {
+      List<String> tokens = of(clause);
+      // A clause of numbers and units alone ("38.5", "5 мм") says nothing a code owns.
+      if (tokens.stream().anyMatch(t -> t.length() >= MIN_CLAUSE_WORD && Character.isLetter(t.charAt(0))
+          && !isShorthand(t)) && !hangsOff(tokens)) {
+        addShort(out, tokens);
       }
     }
     return out;

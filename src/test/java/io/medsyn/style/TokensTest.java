@@ -31,6 +31,15 @@ class TokensTest {
   }
 
   @Test
+  void phrasesAndClausesStopAtACommaButNotAtADecimalOne() {
+    String note = "Частое мочеиспускание, боли внизу живота. Т 38,5 по вечерам";
+    assertThat(Tokens.phrases(note)).containsExactly("частое мочеиспускание", "боли внизу", "внизу живота",
+        "боли внизу живота", "т 38,5", "38,5 по", "по вечерам", "т 38,5 по", "38,5 по вечерам", "т 38,5 по вечерам");
+    assertThat(Tokens.clauses(note)).containsExactly("частое мочеиспускание", "боли внизу живота",
+        "т 38,5 по вечерам");
+  }
+
+  @Test
   void shortSentencesMustStandAlone() {
     assertThat(Tokens.shortSentences("Тошнота. ОАК от. АД 120/80. и палочка. Без *ДАТА*"))
         .containsExactly("тошнота", "АД 120/80", "без *ДАТА*");
