@@ -4,14 +4,12 @@ import io.medsyn.config.ClassifierConfig;
 import io.medsyn.config.Range;
 import io.medsyn.text.Words;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.CountVectorizer;
-import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
@@ -115,46 +113,20 @@ public final class TextFeatures {
 
   /**
    * The {@link #vectorStages} fitted on {@code notes} (a {@link #TERMS} column). With {@code idf: smooth} the IDF
-   * is scikit-learn's smooth one, ln((n+1)/(df+1)) + 1 = Spark's + 1; with a {@code word_weight} other than 1 the
-   * word n-grams' unit vector is scaled by it before the two kinds are joined. Both are plain MLlib element-wise
-   * products, so that the model still saves as a stock pipeline.
+   * is scikit-learn's smooth one, ln((n+1)/(df+1)) + 1 = Spark's + 1, applied as a plain MLlib element-wise
+   * product so that the model still saves as a stock pipeline: common terms keep a weight and weights are flatter.
    */
   public static PipelineModel fitVectors(Dataset<Row> notes, ClassifierConfig config) {
     PipelineModel spark = new Pipeline().setStages(vectorStages(config).toArray(PipelineStage[]::new)).fit(notes);
-    if (config.idf().equals("spark") && config.wordWeight() == 1) {
+    if (config.idf().equals("spark")) {
       return spark;
     }
-    List<PipelineStage> stages = new ArrayList<>();
-    for (Transformer stage : spark.stages()) {
-      if (stage instanceof IDFModel idf && config.idf().equals("smooth")) {
-        stages.add(smooth(idf));
-      } else if (stage instanceof VectorAssembler joined && config.wordWeight() != 1) {
-        stages.add(new ElementwiseProduct().setInputCol("word_features").setOutputCol("weighted_word_features")
-            .setScalingVec(Vectors.dense(filled(wordTerms(spark, config), config.wordWeight()))));
-        stages.add(new VectorAssembler().setInputCols(new String[] {"char_features", "weighted_word_features"})
-            .setOutputCol(joined.getOutputCol()));
-      } else {
-        stages.add(stage);
-      }
+    PipelineStage[] stages = new PipelineStage[spark.stages().length];
+    for (int s = 0; s < stages.length; s++) {
+      stages[s] = spark.stages()[s] instanceof IDFModel idf ? smooth(idf) : spark.stages()[s];
     }
     // Only transformers: fitting assembles them and runs no job.
-    return new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(notes);
-  }
-
-  /** The size of the word n-grams' vector: its vocabulary, or the hashing dimension. */
-  private static int wordTerms(PipelineModel fitted, ClassifierConfig config) {
-    for (Transformer stage : fitted.stages()) {
-      if (stage instanceof CountVectorizerModel words && words.getInputCol().equals("word_terms")) {
-        return words.vocabulary().length;
-      }
-    }
-    return config.numFeatures();
-  }
-
-  private static double[] filled(int size, double value) {
-    double[] out = new double[size];
-    Arrays.fill(out, value);
-    return out;
+    return new Pipeline().setStages(stages).fit(notes);
   }
 
   private static ElementwiseProduct smooth(IDFModel idf) {

@@ -15,9 +15,6 @@ import java.util.List;
  * @param idf {@code spark}: ln((n+1)/(df+1)), or {@code smooth}: scikit-learn's ln((n+1)/(df+1)) + 1
  * @param norm {@code joint}: one L2 norm over all terms; {@code separate}: the character and the word n-grams
  *     each have their own, so words keep weight beside the many character n-grams
- * @param wordWeight with {@code norm: separate}, the length of the word n-grams' vector beside the character
- *     n-grams' (1): above 1 the words weigh more against the penalty, below 1 less (scikit-learn's FeatureUnion
- *     transformer weights); must be 1 under {@code joint}, where the two kinds share one norm
  * @param featuresFrom {@code real}: vocabulary and IDF are fitted on the real training notes only, so synthetic
  *     notes cannot push real notes' terms out; {@code all}: on every training note
  * @param adaptDomains whether a fit with synthetic notes gives every feature three copies, one shared and one per
@@ -46,7 +43,7 @@ import java.util.List;
  *     of a row's dual share from its predicted probabilities; relative change for MLlib)
  */
 public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams, String features, int numFeatures,
-    int minDf, boolean binaryTf, String idf, String norm, double wordWeight, String featuresFrom, boolean adaptDomains,
+    int minDf, boolean binaryTf, String idf, String norm, String featuresFrom, boolean adaptDomains,
     List<Double> regParams, List<String> classWeights, List<Double> syntheticWeights, List<Double> priorShifts,
     String selectBy, int cvFolds, int maxIter, double tol) implements Serializable {
   public static final List<String> FEATURES = List.of("vocabulary", "hashing");
@@ -68,10 +65,6 @@ public record ClassifierConfig(String model, Range charNgrams, Range wordNgrams,
     ConfigException.require(minDf >= 1, "min_df", "an integer >= 1", minDf);
     ConfigException.require(IDFS.contains(idf), "idf", "one of " + IDFS, idf);
     ConfigException.require(NORMS.contains(norm), "norm", "one of " + NORMS, norm);
-    ConfigException.require(wordWeight > 0 && Double.isFinite(wordWeight), "word_weight", "a number > 0",
-        wordWeight);
-    ConfigException.require(wordWeight == 1 || norm.equals("separate"), "word_weight",
-        "1 under norm: joint, where words and characters share one norm (or set norm: separate)", wordWeight);
     ConfigException.require(FEATURES_FROM.contains(featuresFrom), "features_from",
         "one of " + FEATURES_FROM, featuresFrom);
     regParams = regParams == null ? List.of() : List.copyOf(regParams);

@@ -38,7 +38,7 @@ final class Discriminator {
   /** scikit-learn's default C = 1 on a summed loss is about this on Spark's mean loss at ~1,300 training notes. */
   private static final double REG_PARAM = 1e-3;
   private static final ClassifierConfig FEATURES = new ClassifierConfig("mllib_multinomial", new Range(2, 5),
-      new Range(1, 1), "vocabulary", 1 << 16, 2, false, "spark", "joint", 1.0, "all", false, List.of(REG_PARAM),
+      new Range(1, 1), "vocabulary", 1 << 16, 2, false, "spark", "joint", "all", false, List.of(REG_PARAM),
       List.of("none"), List.of(1.0), List.of(0.0), "hit1", 2, 100, 1e-6);
 
   /** scikit-learn's char_wb pieces (runs between white space) and its words (two or more word characters). */

@@ -2,7 +2,6 @@ package io.medsyn.classify;
 
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.medsyn.config.ClassifierConfig;
@@ -97,19 +96,6 @@ class TextFeaturesTest {
         within(1e-12));
     assertThat(sorted(firstVector(notes, "evaluate.classifier.norm=separate", "evaluate.classifier.idf=smooth")))
         .containsExactly(separate, within(1e-12));
-  }
-
-  @Test
-  void aWordWeightScalesTheWordNgramsVectorAlone() {
-    String notes = "SELECT array('ab', 'bc', 'cd', 'w=abcd') AS terms UNION ALL SELECT array('x', 'w=x')";
-    double third = 1 / Math.sqrt(3);
-    assertThat(sorted(firstVector(notes, "evaluate.classifier.norm=separate", "evaluate.classifier.word_weight=2.5")))
-        .containsExactly(new double[] {0, 0, third, third, third, 2.5}, within(1e-12));
-    assertThat(sorted(firstVector(notes, "evaluate.classifier.norm=separate", "evaluate.classifier.idf=smooth",
-        "evaluate.classifier.word_weight=0.5"))).containsExactly(new double[] {0, 0, 0.5, third, third, third},
-        within(1e-12));
-    assertThatThrownBy(() -> firstVector(notes, "evaluate.classifier.norm=joint", "evaluate.classifier.word_weight=2"))
-        .hasMessageContaining("word_weight").hasMessageContaining("norm: separate").hasMessageContaining("2.0");
   }
 
   private static double[] sorted(double[] values) {
