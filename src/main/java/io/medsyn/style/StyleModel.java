@@ -36,8 +36,8 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
   /**
    * 3: the {@link Registers#AND_JOIN} register; 4: {@link Registers#SPACE_BEFORE_COMMA}; 5: {@link #sides} and the
    * {@link Registers#SIDES} register; 6: {@link #codeShorthand}; 7: the {@link Registers#UNSPACED_COMMA} and
-   * {@link Registers#YO} registers; 8: {@link #phrases} no longer cross a comma, and a decimal comma (38,5) no longer
-   * cuts a clause.
+   * {@link Registers#YO} registers; 8: {@link #phrases} no longer cross a comma, a decimal comma (38,5) no longer
+   * cuts a clause, and a dash before a test's result no longer ends a sentence.
    */
   public static final int VERSION = 8;
   /**

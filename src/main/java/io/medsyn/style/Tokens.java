@@ -39,7 +39,14 @@ public final class Tokens {
   private static final Pattern TOKEN = Pattern.compile("\\*[^*\\s]{1,20}\\*|\\p{L}+(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
   /** A comma with no digit on one side or the other: not the decimal comma of 38,5. */
   private static final Pattern CLAUSE_COMMA = Pattern.compile("(?<!\\d),|,(?!\\d)");
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+(?:\\s+|$)|\\s+[-–—•]\\s+|;");
+  /**
+   * A full stop, a line end, a semicolon, or a dash between spaces (dashed items: "- кашель - насморк"), except a
+   * dash before a test's result ("Тест на ХГЧ - отрицательный", "ОАК - норма"), which would leave the result as a
+   * sentence of its own: "Отрицательный." read as a filler sentence.
+   */
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+(?:\\s+|$)|\\s+[-–—•]\\s+(?!(?iu:"
+      + "отрицательн|положительн|норм[аеыу]|нет\\s*(?:[.,;!?\\n]|$)|без патологии|без особенностей|не выявлен"
+      + "|не обнаружен))|;");
   /**
    * A point after a lower-case consonant with a lower-case word after it on the same line ends an abbreviation
    * ("иррад. в ногу", "поясн. отд. позвон."), not a sentence: 13 % of RuMedTop3's notes write one. A sentence that

@@ -40,6 +40,15 @@ class TokensTest {
   }
 
   @Test
+  void aDashBeforeATestsResultEndsNoSentence() {
+    assertThat(Tokens.sentences("Тест на ХГЧ - отрицательный. ОАК - норма - кашель - насморк - нет аппетита"
+        + " – нет")).containsExactly("Тест на ХГЧ - отрицательный", "ОАК - норма", "кашель", "насморк",
+        "нет аппетита – нет");
+    assertThat(Tokens.shortSentences("Мазок - без патологии. Тест - Отрицательный")).containsExactly(
+        "мазок без патологии", "тест отрицательный");
+  }
+
+  @Test
   void shortSentencesMustStandAlone() {
     assertThat(Tokens.shortSentences("Тошнота. ОАК от. АД 120/80. и палочка. Без *ДАТА*"))
         .containsExactly("тошнота", "АД 120/80", "без *ДАТА*");
