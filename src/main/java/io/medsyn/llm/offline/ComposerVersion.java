@@ -37,7 +37,10 @@ final class ComposerVersion {
   private static final List<Fact> FINDINGS = List.of(
       new Fact("probe:pharynx", "зев гиперемирован", "red throat", 0.7),
       new Fact("probe:bp", "АД 130/85 мм рт. ст.", "BP 130/85 mmHg", 0.4));
-  /** Examples written for the probe, one per habit an example can show (dashes, no spaces, capitals, ё). */
+  /**
+   * Examples written for the probe, each with habits a note follows: dashed items and a comma with no space, shorthand
+   * and a placeholder, capitals, English.
+   */
   private static final List<String> EXAMPLES = List.of(
       "- кашель - насморк,першение в горле - Т 37,5", "Жалобы на слабость, ОАК от *ДАТА* без особенностей.",
       "ВЫРАЖЕННАЯ ГОЛОВНАЯ БОЛЬ. ТОШНОТА", "c/o cough and sore throat, worse at night");
