@@ -275,15 +275,10 @@ public final class Lexicon {
     return false;
   }
 
-  /** The content stems of the text's words that are not negations. */
+  /** The content stems ({@link Stemmer#contentStems}) of the text's words that are not negations. */
   private Set<String> affirmedStems(String text) {
-    Set<String> stems = new HashSet<>();
-    for (String word : Words.of(text)) {
-      if (!NEGATIONS.contains(word) && !Stemmer.isStopword(word)) {
-        stems.add(stemmer.stem(word));
-      }
-    }
-    return stems;
+    List<String> affirmed = Words.of(text).stream().filter(w -> !NEGATIONS.contains(w)).toList();
+    return new HashSet<>(stemmer.contentStems(String.join(" ", affirmed)));
   }
 
   /** A filler sentence, or null when the model has none. */
