@@ -5,10 +5,12 @@ import io.medsyn.text.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -39,6 +41,8 @@ public final class Lexicon {
   private final Map<String, Weighted> byStems = new HashMap<>();
   /** For each stem, the keys of byStems that contain it. */
   private final Map<String, List<String>> keysByStem = new HashMap<>();
+  /** The stems of keysByStem by their first letters, where the rest of a stem's family is ({@link #family}). */
+  private final Map<String, Set<String>> stemsByStart = new HashMap<>();
   private final Map<String, Weighted> byShorthand = new HashMap<>();
   private final Weighted fillers = new Weighted();
   private final Map<String, Weighted> byCode = new HashMap<>();
@@ -75,6 +79,9 @@ public final class Lexicon {
           byStems.put(key, w = new Weighted());
           for (String stem : new HashSet<>(List.of(key.split(" ")))) {
             keysByStem.computeIfAbsent(stem, x -> new ArrayList<>()).add(key);
+            if (stem.length() >= Stemmer.MIN_FAMILY_STEM - 1) {
+              stemsByStart.computeIfAbsent(start(stem), x -> new TreeSet<>()).add(stem);
+            }
           }
         }
         w.add(phrase, e.getValue());
@@ -124,7 +131,8 @@ public final class Lexicon {
   }
 
   /**
-   * A real notes' wording of the symptom: a phrase with all of its content stems, in any order, and at most
+   * A real notes' wording of the symptom: a phrase with all of its content stems, or stems of their families
+   * ({@link Stemmer#sameFamily}: "боли в поясничном отделе" for "боль в пояснице"), in any order, and at most
    * {@link #MAX_EXTRA_STEMS} more, not cut off before its noun ({@link Dangling}: "головные боли в лобной"); null
    * when the lexicon has none.
    */
@@ -133,9 +141,12 @@ public final class Lexicon {
     if (stems.isEmpty()) {
       return null;
     }
-    List<String> rarest = null;
+    Set<String> rarest = null;
     for (String stem : stems) {
-      List<String> keys = keysByStem.getOrDefault(stem, List.of());
+      Set<String> keys = new LinkedHashSet<>();
+      for (String member : family(stem)) {
+        keys.addAll(keysByStem.getOrDefault(member, List.of()));
+      }
       rarest = rarest == null || keys.size() < rarest.size() ? keys : rarest;
     }
     Weighted matches = new Weighted();
@@ -143,7 +154,8 @@ public final class Lexicon {
       List<String> other = new ArrayList<>(List.of(key.split(" ")));
       boolean all = true;
       for (String stem : stems) {
-        all &= other.remove(stem);
+        // The stem itself where the phrase has it, else one of its family.
+        all &= other.remove(stem) || removeOfFamily(other, stem);
       }
       // The wording starts on the symptom (a phrase cut from a longer sentence would start elsewhere).
       if (all && other.size() <= MAX_EXTRA_STEMS && startsOn(byStems.get(key).first(), stems)) {
@@ -327,7 +339,34 @@ public final class Lexicon {
   private boolean startsOn(String phrase, List<String> stems) {
     List<String> first = stemmer.contentStems(phrase.substring(0, Math.max(phrase.indexOf(' '), 0) > 0
         ? phrase.indexOf(' ') : phrase.length()));
-    return first.isEmpty() || stems.contains(first.get(0));
+    return first.isEmpty() || stems.stream().anyMatch(stem -> Stemmer.sameFamily(stem, first.get(0)));
+  }
+
+  /** The lexicon's stems of the stem's family ({@link Stemmer#sameFamily}), the stem first. */
+  private List<String> family(String stem) {
+    List<String> members = new ArrayList<>(List.of(stem));
+    for (String other : stemsByStart.getOrDefault(start(stem), Set.of())) {
+      if (!other.equals(stem) && Stemmer.sameFamily(stem, other)) {
+        members.add(other);
+      }
+    }
+    return members;
+  }
+
+  /** The letters that every stem of a family shares ({@link Stemmer#sameFamily}). */
+  private static String start(String stem) {
+    return stem.substring(0, Math.min(stem.length(), Stemmer.MIN_FAMILY_STEM - 1));
+  }
+
+  /** Removes the first of the stems that is of {@code stem}'s family, and says whether there was one. */
+  private static boolean removeOfFamily(List<String> stems, String stem) {
+    for (int i = 0; i < stems.size(); i++) {
+      if (Stemmer.sameFamily(stem, stems.get(i))) {
+        stems.remove(i);
+        return true;
+      }
+    }
+    return false;
   }
 
   private String key(String text) {

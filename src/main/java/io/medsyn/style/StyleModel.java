@@ -37,9 +37,10 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * 3: the {@link Registers#AND_JOIN} register; 4: {@link Registers#SPACE_BEFORE_COMMA}; 5: {@link #sides} and the
    * {@link Registers#SIDES} register; 6: {@link #codeShorthand}; 7: the {@link Registers#UNSPACED_COMMA} and
    * {@link Registers#YO} registers; 8: {@link #phrases} no longer cross a comma, a decimal comma (38,5) no longer
-   * cuts a clause, and a dash before a test's result no longer ends a sentence.
+   * cuts a clause, and a dash before a test's result no longer ends a sentence; 9: a hyphenated compound is one
+   * token ("пояснично-крестцовом"), and a symptom's wording may use its stems' families ({@link Lexicon#phrasing}).
    */
-  public static final int VERSION = 8;
+  public static final int VERSION = 9;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.

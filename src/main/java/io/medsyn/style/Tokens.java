@@ -36,7 +36,12 @@ public final class Tokens {
   private static final Pattern PARTICIPLE = Pattern.compile(
       "\\p{L}+(?:ющ|ящ|ащ|вш)(?:ая|ее|ие|ий|ую|аяся|ееся|иеся|ийся)");
 
-  private static final Pattern TOKEN = Pattern.compile("\\*[^*\\s]{1,20}\\*|\\p{L}+(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
+  /**
+   * A placeholder, a word (a compound with its hyphens, "пояснично-крестцовом", so that no phrase keeps its first
+   * part alone, and shorthand with a slash, "н/в") or a number.
+   */
+  private static final Pattern TOKEN = Pattern.compile(
+      "\\*[^*\\s]{1,20}\\*|\\p{L}+(?:-\\p{L}+)*(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
   /** A comma with no digit on one side or the other: not the decimal comma of 38,5. */
   private static final Pattern CLAUSE_COMMA = Pattern.compile("(?<!\\d),|,(?!\\d)");
   /**

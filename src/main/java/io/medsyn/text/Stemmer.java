@@ -24,6 +24,8 @@ public final class Stemmer {
       "under", "before", "after", "when", "is", "are", "be", "not", "no");
   /** Case endings a Russian noun in -ит takes (бронхит, бронхита, бронхитами). */
   private static final List<String> IT_ENDINGS = List.of("ами", "ам", "ах", "ов", "ом", "а", "у", "е", "ы", "");
+  /** The shortest stem {@link #sameFamily} looks past. */
+  public static final int MIN_FAMILY_STEM = 5;
   /** Bounds the memory of a task that meets an unusually large vocabulary. */
   private static final int MAX_REMEMBERED = 200_000;
 
@@ -65,6 +67,27 @@ public final class Stemmer {
       }
       return stem(w);
     });
+  }
+
+  /**
+   * Whether two stems are of one word family: equal, or a noun and its relational adjective, which adds "н" and may
+   * alternate the noun's last consonant or drop its fleeting vowel (поясниц and поясничн, сердц and сердечн,
+   * желудк and желудочн), so that "боль в пояснице" meets "боли в поясничном отделе". Stems under five letters are
+   * left alone, where a word can have two families (легк of лёгкое and лёгкий), and so is a noun stem that ends in
+   * "н" itself (болезн and болезнен, "болезненный").
+   */
+  public static boolean sameFamily(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    String noun = a.length() <= b.length() ? a : b;
+    String adjective = noun == a ? b : a;
+    int common = 0;
+    while (common < noun.length() && noun.charAt(common) == adjective.charAt(common)) {
+      common++;
+    }
+    return noun.length() >= MIN_FAMILY_STEM && !noun.endsWith("н") && adjective.endsWith("н")
+        && common >= noun.length() - 1 && adjective.length() - common <= 3;
   }
 
   private static List<String> content(String text, UnaryOperator<String> stemmer) {

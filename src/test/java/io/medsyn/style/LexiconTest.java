@@ -129,6 +129,15 @@ class LexiconTest {
   }
 
   @Test
+  void aSymptomTakesAWordingWithStemsOfTheirFamilies() {
+    Map<String, Long> phrases = StyleModelFixture.counts("боли в поясничном отделе", 9L,
+        "боли в пояснично-крестцовом отделе", 5L, "боли в грудном отделе", 8L, "боли в груди", 6L);
+    assertThat(wordings(phrases, "боль в пояснице")).containsExactly("боли в пояснично-крестцовом отделе",
+        "боли в поясничном отделе");
+    assertThat(wordings(phrases, "боль в груди")).containsExactly("боли в груди");
+  }
+
+  @Test
   void aWordingMayAddUpToTwoContentWords() {
     Lexicon lexicon = new Lexicon(model(Map.of("боль в горле при глотании", 6L), Map.of(), Map.of()));
     assertThat(lexicon.phrasing("боль в горле", new SplittableRandom(3))).isEqualTo("боль в горле при глотании");

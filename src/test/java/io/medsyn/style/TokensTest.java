@@ -40,6 +40,14 @@ class TokensTest {
   }
 
   @Test
+  void aCompoundKeepsItsHyphenAndNoPhraseHoldsItsFirstPartAlone() {
+    assertThat(Tokens.phrases("Боли в пояснично-крестцовом отделе")).containsExactly("боли в",
+        "в пояснично-крестцовом", "пояснично-крестцовом отделе", "боли в пояснично-крестцовом",
+        "в пояснично-крестцовом отделе", "боли в пояснично-крестцовом отделе");
+    assertThat(Tokens.of("н/в - кашель")).containsExactly("н/в", "кашель");
+  }
+
+  @Test
   void aDashBeforeATestsResultEndsNoSentence() {
     assertThat(Tokens.sentences("Тест на ХГЧ - отрицательный. ОАК - норма - кашель - насморк - нет аппетита"
         + " – нет")).containsExactly("Тест на ХГЧ - отрицательный", "ОАК - норма", "кашель", "насморк",
