@@ -2,6 +2,7 @@ package io.medsyn.style;
 
 import io.medsyn.text.Words;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,11 @@ import java.util.function.Predicate;
  * at least k notes, so the sum falls short of every continuation, and the threshold is set below 1 for that.
  *
  * <p>A phrase that ends on a preposition of two words ("головокружение на фоне", "кашель в течение") is cut too: it
- * governs the noun after it, and its continuations are too varied for the counts to show it.
+ * governs the noun after it, and its continuations are too varied for the counts to show it. So is one that ends on
+ * the first part of a compound ("боли в пояснично", where the notes write "пояснично-крестцовом", or, with spaces
+ * around the hyphen, "пояснично - крестцовом"), and one that ends on a preposition of two words and a verbal noun
+ * that one next word follows in three quarters of the notes ("головокружение на фоне повышения", which they go on
+ * "цифр АД"; "при смене положения" goes on "тела" in about half and passes).
  */
 final class Dangling implements Predicate<String> {
   /** Adjective and participle case endings; nouns in -ние and -тие end alike and are let through. */
@@ -26,6 +31,10 @@ final class Dangling implements Predicate<String> {
   /** Prepositions of two words, in normal form; each governs a noun after it ("на фоне стресса"). */
   private static final Set<String> COMPOUND_PREPOSITIONS = Set.of("в течение", "в течении", "на фоне", "по типу",
       "в области", "со стороны", "в виде", "при смене");
+  /** Genitive endings of the verbal nouns in -ние and -тие: "повышения", "развития". */
+  private static final List<String> VERBAL_GENITIVE_ENDINGS = List.of("ния", "тия");
+  /** One next word that follows a preposition of two words and its verbal noun in this share shows the cut. */
+  private static final double AFTER_PREPOSITION_NEXT = 0.75;
   /** One next word that follows the last two words of a phrase in this share of their notes shows the phrase is cut. */
   private static final double ONE_NEXT = 0.5;
   /** So do next words that follow them in this share of their notes, all counted. */
@@ -36,6 +45,8 @@ final class Dangling implements Predicate<String> {
   private final Map<String, Long> bestNext = new HashMap<>();
   /** ... and of all of them. */
   private final Map<String, Long> allNext = new HashMap<>();
+  /** The first parts of the phrases' hyphenated compounds that end in -о or -е: "пояснично", "тянуще". */
+  private final Set<String> compoundStarts = new HashSet<>();
 
   Dangling(Map<String, Long> phrases) {
     this.phrases = phrases;
@@ -44,6 +55,12 @@ final class Dangling implements Predicate<String> {
       if (tokens.length == 3) {
         bestNext.merge(tokens[0] + " " + tokens[1], notes, Math::max);
         allNext.merge(tokens[0] + " " + tokens[1], notes, Long::sum);
+      }
+      for (String token : tokens) {
+        String start = Words.fold(token.substring(0, Math.max(token.indexOf('-'), 0)));
+        if (start.endsWith("о") || start.endsWith("е")) {
+          compoundStarts.add(start);
+        }
       }
     });
   }
@@ -56,13 +73,24 @@ final class Dangling implements Predicate<String> {
     if (COMPOUND_PREPOSITIONS.contains(Words.fold(lastTwo))) {
       return true;
     }
-    if (tokens.isEmpty() || !adjectiveForm(tokens.get(tokens.size() - 1))) {
+    if (tokens.isEmpty()) {
+      return false;
+    }
+    String last = tokens.get(tokens.size() - 1);
+    if (compoundStarts.contains(Words.fold(last))) {
+      return true;
+    }
+    Long notes = phrases.get(lastTwo);
+    if (tokens.size() >= 3 && Tokens.endsWithAny(last, VERBAL_GENITIVE_ENDINGS) && COMPOUND_PREPOSITIONS.contains(
+        Words.fold(tokens.get(tokens.size() - 3) + " " + tokens.get(tokens.size() - 2)))) {
+      return notes != null && bestNext.getOrDefault(lastTwo, 0L) >= AFTER_PREPOSITION_NEXT * notes;
+    }
+    if (!adjectiveForm(last)) {
       return false;
     }
     if (tokens.size() == 1) {
       return true;
     }
-    Long notes = phrases.get(lastTwo);
     return notes != null && bestNext.containsKey(lastTwo)
         && (bestNext.get(lastTwo) >= ONE_NEXT * notes || allNext.get(lastTwo) >= ANY_NEXT * notes);
   }

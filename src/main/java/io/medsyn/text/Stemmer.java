@@ -20,6 +20,7 @@ public final class Stemmer {
   private static final Set<String> STOPWORDS = Set.of(
       "в", "во", "на", "с", "со", "и", "или", "а", "но", "по", "при", "перед", "после", "под", "над", "за", "из",
       "от", "до", "для", "к", "ко", "у", "о", "об", "без", "не", "ни", "же", "то", "что", "как", "его", "ее", "их",
+      "из-за", "из-под",
       "of", "the", "a", "an", "in", "on", "at", "to", "and", "or", "with", "without", "by", "for", "from", "over",
       "under", "before", "after", "when", "is", "are", "be", "not", "no");
   /** Case endings a Russian noun in -ит takes (бронхит, бронхита, бронхитами). */

@@ -135,6 +135,11 @@ class LexiconTest {
     assertThat(wordings(phrases, "боль в пояснице")).containsExactly("боли в пояснично-крестцовом отделе",
         "боли в поясничном отделе");
     assertThat(wordings(phrases, "боль в груди")).containsExactly("боли в груди");
+    // A wording ends on no compound preposition ("из-за") and on no compound's first part ("пояснично").
+    assertThat(new Lexicon(model(StyleModelFixture.counts("боли в пояснично", 6L, "в пояснично-крестцовом", 9L),
+        Map.of(), Map.of())).phrasing("боль в пояснице", new SplittableRandom(1))).isNull();
+    assertThat(wordings(StyleModelFixture.counts("нарушение сна из-за", 12L, "нарушение сна", 30L),
+        "нарушение сна")).containsExactly("нарушение сна");
   }
 
   @Test
