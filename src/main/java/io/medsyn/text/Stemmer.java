@@ -82,7 +82,7 @@ public final class Stemmer {
       return true;
     }
     String noun = a.length() <= b.length() ? a : b;
-    String adjective = noun == a ? b : a;
+    String adjective = a.length() <= b.length() ? b : a;
     int common = 0;
     while (common < noun.length() && noun.charAt(common) == adjective.charAt(common)) {
       common++;
