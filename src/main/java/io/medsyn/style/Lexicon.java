@@ -79,7 +79,7 @@ public final class Lexicon {
           byStems.put(key, w = new Weighted());
           for (String stem : new HashSet<>(List.of(key.split(" ")))) {
             keysByStem.computeIfAbsent(stem, x -> new ArrayList<>()).add(key);
-            if (stem.length() >= Stemmer.MIN_FAMILY_STEM - 1) {
+            if (stem.length() >= Stemmer.MIN_FAMILY_STEM) {
               stemsByStart.computeIfAbsent(start(stem), x -> new TreeSet<>()).add(stem);
             }
           }
@@ -342,9 +342,15 @@ public final class Lexicon {
     return first.isEmpty() || stems.stream().anyMatch(stem -> Stemmer.sameFamily(stem, first.get(0)));
   }
 
-  /** The lexicon's stems of the stem's family ({@link Stemmer#sameFamily}), the stem first. */
+  /**
+   * The lexicon's stems of the stem's family ({@link Stemmer#sameFamily}), the stem first; a shorter stem has only
+   * itself, since both stems of a family have {@link Stemmer#MIN_FAMILY_STEM} letters or more.
+   */
   private List<String> family(String stem) {
     List<String> members = new ArrayList<>(List.of(stem));
+    if (stem.length() < Stemmer.MIN_FAMILY_STEM) {
+      return members;
+    }
     for (String other : stemsByStart.getOrDefault(start(stem), Set.of())) {
       if (!other.equals(stem) && Stemmer.sameFamily(stem, other)) {
         members.add(other);
