@@ -38,9 +38,10 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * {@link Registers#SIDES} register; 6: {@link #codeShorthand}; 7: the {@link Registers#UNSPACED_COMMA} and
    * {@link Registers#YO} registers; 8: {@link #phrases} no longer cross a comma, a decimal comma (38,5) no longer
    * cuts a clause, and a dash before a test's result no longer ends a sentence; 9: a hyphenated compound is one
-   * token ("пояснично-крестцовом"), and a symptom's wording may use its stems' families ({@link Lexicon#phrasing}).
+   * token ("пояснично-крестцовом"), and a symptom's wording may use its stems' families ({@link Lexicon#phrasing}); 10:
+   * no code clause is a lab grade or one word of a list whose result comes at its end ({@link Tokens#clauses}).
    */
-  public static final int VERSION = 9;
+  public static final int VERSION = 10;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.

@@ -42,6 +42,12 @@ public final class Tokens {
    */
   private static final Pattern TOKEN = Pattern.compile(
       "\\*[^*\\s]{1,20}\\*|\\p{L}+(?:-\\p{L}+)*(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
+  /**
+   * A sentence's end that states a result for every item before it: "Стул, диурез в норме", "Мазок, цитология -
+   * без патологии".
+   */
+  private static final Pattern SHARED_RESULT = Pattern.compile("(?iu)(?:норм[аеыу]|без патологии|без особенностей"
+      + "|не нарушен[аоы]?|не изменен[аоы]?|отрицательн\\p{L}*|положительн\\p{L}*)\\W*$");
   /** A comma with no digit on one side or the other: not the decimal comma of 38,5. */
   private static final Pattern CLAUSE_COMMA = Pattern.compile("(?<!\\d),|,(?!\\d)");
   /**
@@ -159,15 +165,24 @@ public final class Tokens {
         && !CONJUNCTIONS.contains(tokens.get(0));
   }
 
-  /** The note's clauses (1 to 6 tokens between commas or sentence ends) in normal form, each once. */
+  /**
+   * The note's clauses (1 to 6 tokens between commas or sentence ends) in normal form, each once. Not a lab grade
+   * ("палочка+++"), nor one word of a list whose result comes at its end ("стул" of "Стул, диурез в норме"): alone,
+   * each reads as a fragment.
+   */
   static Set<String> clauses(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String clause : clauseTexts(text)) {
-      List<String> tokens = of(clause);
-      // A clause of numbers and units alone ("38.5", "5 мм") says nothing a code owns.
-      if (tokens.stream().anyMatch(t -> t.length() >= MIN_CLAUSE_WORD && Character.isLetter(t.charAt(0))
-          && !isShorthand(t)) && !hangsOff(tokens)) {
-        addShort(out, tokens);
+    for (String sentence : sentences(text)) {
+      String[] clauses = CLAUSE_COMMA.split(sentence);
+      boolean sharedResult = clauses.length > 1 && SHARED_RESULT.matcher(clauses[clauses.length - 1]).find();
+      for (int i = 0; i < clauses.length; i++) {
+        List<String> tokens = of(clauses[i]);
+        // A clause of numbers and units alone ("38.5", "5 мм") says nothing a code owns.
+        if (tokens.stream().anyMatch(t -> t.length() >= MIN_CLAUSE_WORD && Character.isLetter(t.charAt(0))
+            && !isShorthand(t)) && !hangsOff(tokens) && clauses[i].indexOf('+') < 0
+            && !(sharedResult && i < clauses.length - 1 && tokens.size() == 1)) {
+          addShort(out, tokens);
+        }
       }
     }
     return out;

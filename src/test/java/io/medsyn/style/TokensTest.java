@@ -48,6 +48,13 @@ class TokensTest {
   }
 
   @Test
+  void aLabGradeAndOneWordOfAListWithOneResultAreNoClauses() {
+    assertThat(Tokens.clauses("Мазок на флору: палочка+++, кокки единично. Стул, диурез в норме. Кашель, насморк"))
+        .containsExactly("кокки единично", "диурез в норме", "кашель", "насморк");
+    assertThat(Tokens.clauses("Мазок, цитология - без патологии")).containsExactly("цитология без патологии");
+  }
+
+  @Test
   void aDashBeforeATestsResultEndsNoSentence() {
     assertThat(Tokens.sentences("Тест на ХГЧ - отрицательный. ОАК - норма - кашель - насморк - нет аппетита"
         + " – нет")).containsExactly("Тест на ХГЧ - отрицательный", "ОАК - норма", "кашель", "насморк",
