@@ -13,9 +13,11 @@ import java.util.function.Predicate;
  * "головные боли в лобной" (the notes go on "области" or "височной области"), or a clause of one adjective,
  * "выраженные". Such a phrase ends on an adjective form, and its last two words go on in the real notes: one next
  * word follows them in at least half the notes that have them ("в лобной области"), or their next words together do
- * in at least three quarters ("в правой руке", "ноге", "подвздошной"...). A phrase that ends on a noun, or on a word
- * the notes often end on ("в покое"), passes. The model's phrases are all it reads; they hold only 3-word phrases of
- * at least k notes, so the sum falls short of every continuation, and the threshold is set below 1 for that.
+ * in at least three quarters ("в правой руке", "ноге", "подвздошной"...), or they end a clause in fewer than one in
+ * ten of their notes ("с обильным", which the notes go on "отделяемым", "слизистым отделяемым", each in too few of
+ * them to be a phrase). A phrase that ends on a noun, or on a word the notes often end on ("в покое", in 54 of 125
+ * notes), passes. The model's phrases are all it reads; they hold only 3-word phrases of at least k notes, so the sum
+ * falls short of every continuation, and the threshold is set below 1 for that.
  *
  * <p>A phrase that ends on a preposition of two words ("головокружение на фоне", "кашель в течение") is cut too: it
  * governs the noun after it, and its continuations are too varied for the counts to show it. So is one that ends on
@@ -27,7 +29,7 @@ import java.util.function.Predicate;
 final class Dangling implements Predicate<String> {
   /** Adjective and participle case endings; nouns in -ние and -тие end alike and are let through. */
   private static final List<String> ADJECTIVE_ENDINGS = List.of("ого", "его", "ому", "ему", "ой", "ей", "ых", "их",
-      "ую", "юю", "ая", "яя", "ые", "ие", "ое", "ее", "ом");
+      "ую", "юю", "ая", "яя", "ые", "ие", "ое", "ее", "ом", "ым", "им", "ыми", "ими");
   /** Prepositions of two words, in normal form; each governs a noun after it ("на фоне стресса"). */
   private static final Set<String> COMPOUND_PREPOSITIONS = Set.of("в течение", "в течении", "на фоне", "по типу",
       "в области", "со стороны", "в виде", "при смене");
@@ -39,8 +41,12 @@ final class Dangling implements Predicate<String> {
   private static final double ONE_NEXT = 0.5;
   /** So do next words that follow them in this share of their notes, all counted. */
   private static final double ANY_NEXT = 0.75;
+  /** Last two words that end a clause in fewer than this share of their notes show the phrase is cut. */
+  private static final double FEW_ENDS = 0.1;
 
   private final Map<String, Long> phrases;
+  /** For 2-word phrases, the notes in which they end a clause ({@link StyleModel#clauseEnds}). */
+  private final Map<String, Long> clauseEnds;
   /** For two words, the note count of their most common 3-word continuation in the phrases ... */
   private final Map<String, Long> bestNext = new HashMap<>();
   /** ... and of all of them. */
@@ -48,8 +54,9 @@ final class Dangling implements Predicate<String> {
   /** The first parts of the phrases' hyphenated compounds that end in -о or -е: "пояснично", "тянуще". */
   private final Set<String> compoundStarts = new HashSet<>();
 
-  Dangling(Map<String, Long> phrases) {
+  Dangling(Map<String, Long> phrases, Map<String, Long> clauseEnds) {
     this.phrases = phrases;
+    this.clauseEnds = clauseEnds;
     phrases.forEach((phrase, notes) -> {
       String[] tokens = phrase.split(" ");
       if (tokens.length == 3) {
@@ -91,7 +98,11 @@ final class Dangling implements Predicate<String> {
     if (tokens.size() == 1) {
       return true;
     }
-    return notes != null && bestNext.containsKey(lastTwo)
+    if (notes == null) {
+      return false;
+    }
+    Long ends = clauseEnds.get(lastTwo);
+    return ends != null && ends < FEW_ENDS * notes || bestNext.containsKey(lastTwo)
         && (bestNext.get(lastTwo) >= ONE_NEXT * notes || allNext.get(lastTwo) >= ANY_NEXT * notes);
   }
 

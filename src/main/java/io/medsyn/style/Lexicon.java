@@ -58,7 +58,7 @@ public final class Lexicon {
 
   public Lexicon(StyleModel model) {
     this.phraseNotes = model.phrases();
-    this.dangling = new Dangling(model.phrases());
+    this.dangling = new Dangling(model.phrases(), model.clauseEnds());
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
       String phrase = e.getKey();
       String[] tokens = phrase.split(" ");

@@ -70,9 +70,10 @@ public final class StyleLearner {
       // Each note's shorthand tokens, once: both the corpus-wide shares and the per-code counts read them.
       tokenUses = yielded(real, "token", text -> new ArrayList<>(Tokens.shorthand(text))).distinct().cache();
       Map<String, Double> shorthand = shorthand(tokenUses, n);
+      Map<String, Long> phrases = phrases(real);
       return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance(source, sha256(real), n, minRealNotes,
           Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand, typoRate(real),
-          phrases(real), shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
+          phrases, clauseEnds(real, phrases), shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
           codeClauses ? codeClauses(real) : Map.of(), sides(real, n),
           codeShorthand ? codeShorthand(real, tokenUses, shorthand.keySet()) : Map.of());
     } finally {
@@ -147,6 +148,16 @@ public final class StyleLearner {
         .where(col("notes").geq(minRealNotes)).orderBy(desc("notes"), col("phrase")).limit(maxPhrases)
         .collectAsList()) {
       out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  /** For each 2-word phrase, the notes in which it ends a clause, 0 included: none is a note the phrases lack. */
+  private static Map<String, Long> clauseEnds(Dataset<Row> real, Map<String, Long> phrases) {
+    Map<String, Long> out = new TreeMap<>();
+    phrases.keySet().stream().filter(p -> p.split(" ").length == 2).forEach(p -> out.put(p, 0L));
+    for (Row r : counted(real, "phrase", text -> new ArrayList<>(Tokens.clauseEnds(text))).collectAsList()) {
+      out.computeIfPresent(r.getString(0), (p, zero) -> r.getLong(1));
     }
     return out;
   }

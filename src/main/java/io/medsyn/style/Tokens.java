@@ -129,6 +129,22 @@ public final class Tokens {
   }
 
   /**
+   * The last two tokens of each of the note's clauses of two tokens or more, as a phrase of {@link #phrases}: where a
+   * clause ends shows which phrases a note may end a list item on ("боли в покое") and which it never ends on, as
+   * "с обильным" of "насморк с обильным отделяемым" (see {@link Dangling}).
+   */
+  static Set<String> clauseEnds(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String clause : clauseTexts(text)) {
+      List<String> tokens = of(clause);
+      if (tokens.size() >= 2) {
+        out.add(tokens.get(tokens.size() - 2) + " " + tokens.get(tokens.size() - 1));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The note's clauses: its sentences cut at each comma that is not a decimal one (38,5). A comma parts two items of
    * a list, so a phrase across it ("мочеиспускание, боли") is no wording of anything.
    */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -69,6 +70,15 @@ class StyleLearnerTest {
     assertThat(model.phrases()).containsEntry("боль в горле", 3L);
     assertThat(model.phrases()).doesNotContainKey("заложенность носа");
     assertThat(model.phrases().values()).allMatch(notes -> notes >= K);
+  }
+
+  @Test
+  void eachTwoWordPhraseCountsTheNotesWhereItEndsAClause() {
+    // "в горле" ends a clause in n1 (at the comma) and n2 (at the dash), not in n3 ("при глотании" goes on); "боль в"
+    // ends none of its notes.
+    assertThat(model.clauseEnds()).containsEntry("в горле", 2L).containsEntry("боль в", 0L);
+    assertThat(model.clauseEnds().keySet()).isEqualTo(model.phrases().keySet().stream()
+        .filter(p -> p.split(" ").length == 2).collect(Collectors.toSet()));
   }
 
   @Test

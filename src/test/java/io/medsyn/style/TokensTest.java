@@ -40,6 +40,12 @@ class TokensTest {
   }
 
   @Test
+  void aClauseEndsOnItsLastTwoTokens() {
+    assertThat(Tokens.clauseEnds("Насморк с обильным отделяемым, кашель. Т 38,5 по вечерам; боли в покое"))
+        .containsExactly("обильным отделяемым", "по вечерам", "в покое");
+  }
+
+  @Test
   void aCompoundKeepsItsHyphenAndNoPhraseHoldsItsFirstPartAlone() {
     assertThat(Tokens.phrases("Боли в пояснично-крестцовом отделе")).containsExactly("боли в",
         "в пояснично-крестцовом", "пояснично-крестцовом отделе", "боли в пояснично-крестцовом",
