@@ -102,8 +102,8 @@ final class Dangling implements Predicate<String> {
       return false;
     }
     Long ends = clauseEnds.get(lastTwo);
-    return ends != null && ends < FEW_ENDS * notes || bestNext.containsKey(lastTwo)
-        && (bestNext.get(lastTwo) >= ONE_NEXT * notes || allNext.get(lastTwo) >= ANY_NEXT * notes);
+    return (ends != null && ends < FEW_ENDS * notes) || (bestNext.containsKey(lastTwo)
+        && (bestNext.get(lastTwo) >= ONE_NEXT * notes || allNext.get(lastTwo) >= ANY_NEXT * notes));
   }
 
   private static boolean adjectiveForm(String word) {

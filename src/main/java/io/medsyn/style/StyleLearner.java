@@ -73,8 +73,8 @@ public final class StyleLearner {
       Map<String, Long> phrases = phrases(real);
       return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance(source, sha256(real), n, minRealNotes,
           Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand, typoRate(real),
-          phrases, clauseEnds(real, phrases), shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
-          codeClauses ? codeClauses(real) : Map.of(), sides(real, n),
+          phrases, clauseEnds(real, phrases), shorthandSentences(sentences), collected(fillers),
+          fillerShareOf(real, fillers, n), codeClauses ? codeClauses(real) : Map.of(), sides(real, n),
           codeShorthand ? codeShorthand(real, tokenUses, shorthand.keySet()) : Map.of());
     } finally {
       if (tokenUses != null) {
@@ -152,7 +152,7 @@ public final class StyleLearner {
     return out;
   }
 
-  /** For each 2-word phrase, the notes in which it ends a clause, 0 included: none is a note the phrases lack. */
+  /** For each 2-word phrase of {@code phrases}, the notes in which it ends a clause, 0 included. */
   private static Map<String, Long> clauseEnds(Dataset<Row> real, Map<String, Long> phrases) {
     Map<String, Long> out = new TreeMap<>();
     phrases.keySet().stream().filter(p -> p.split(" ").length == 2).forEach(p -> out.put(p, 0L));
