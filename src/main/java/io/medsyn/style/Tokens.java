@@ -150,8 +150,17 @@ public final class Tokens {
    */
   static List<String> clauseTexts(String text) {
     List<String> out = new ArrayList<>();
+    for (List<String> clauses : clausesBySentence(text)) {
+      out.addAll(clauses);
+    }
+    return out;
+  }
+
+  /** The clauses of {@link #clauseTexts}, sentence by sentence, for what depends on a clause's place in it. */
+  private static List<List<String>> clausesBySentence(String text) {
+    List<List<String>> out = new ArrayList<>();
     for (String sentence : sentences(text)) {
-      out.addAll(List.of(CLAUSE_COMMA.split(sentence)));
+      out.add(List.of(CLAUSE_COMMA.split(sentence)));
     }
     return out;
   }
@@ -188,15 +197,15 @@ public final class Tokens {
    */
   static Set<String> clauses(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String sentence : sentences(text)) {
-      String[] clauses = CLAUSE_COMMA.split(sentence);
-      boolean sharedResult = clauses.length > 1 && SHARED_RESULT.matcher(clauses[clauses.length - 1]).find();
-      for (int i = 0; i < clauses.length; i++) {
-        List<String> tokens = of(clauses[i]);
+    for (List<String> clauses : clausesBySentence(text)) {
+      int last = clauses.size() - 1;
+      boolean sharedResult = last > 0 && SHARED_RESULT.matcher(clauses.get(last)).find();
+      for (int i = 0; i <= last; i++) {
+        List<String> tokens = of(clauses.get(i));
         // A clause of numbers and units alone ("38.5", "5 мм") says nothing a code owns.
         if (tokens.stream().anyMatch(t -> t.length() >= MIN_CLAUSE_WORD && Character.isLetter(t.charAt(0))
-            && !isShorthand(t)) && !hangsOff(tokens) && clauses[i].indexOf('+') < 0
-            && !(sharedResult && i < clauses.length - 1 && tokens.size() == 1)) {
+            && !isShorthand(t)) && !hangsOff(tokens) && clauses.get(i).indexOf('+') < 0
+            && !(sharedResult && i < last && tokens.size() == 1)) {
           addShort(out, tokens);
         }
       }
