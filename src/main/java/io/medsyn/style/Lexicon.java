@@ -35,6 +35,8 @@ public final class Lexicon {
       "нормальный", "нормальное");
 
   private final Stemmer stemmer = new Stemmer();
+  /** The share of their notes in which a phrase's first two words open a clause for it to carry a token alone. */
+  private static final double OPENS = 0.25;
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
 
@@ -92,13 +94,19 @@ public final class Lexicon {
         byShorthand.computeIfAbsent(t, x -> new Weighted()).add(sentence, notes);
       }
     });
-    // A token no whole sentence carries is written as a phrase that opens with it ("ВАШ 5 баллов") and is not cut
-    // short.
+    // A token no whole sentence carries is written as a phrase that carries it, is not cut short at its end, and
+    // opens where the notes open a clause: "повышение АД до 150", not "цифр АД" of "на фоне повышения цифр АД" nor
+    // "АД до 150", which follows "повышение" in them.
+    Set<String> inSentences = new HashSet<>();
+    model.shorthandSentences().keySet().forEach(sentence -> inSentences.addAll(Tokens.shorthand(sentence)));
     model.phrases().forEach((phrase, notes) -> {
-      String first = phrase.substring(0, phrase.indexOf(' '));
-      if (Tokens.isShorthand(first) && Tokens.whole(List.of(phrase.split(" "))) && model.shorthandSentences()
-          .keySet().stream().noneMatch(sentence -> Tokens.shorthand(sentence).contains(first))) {
-        byShorthand.computeIfAbsent(first, x -> new Weighted()).add(phrase, notes);
+      List<String> tokens = List.of(phrase.split(" "));
+      if (Tokens.whole(tokens) && opensClause(tokens, model)) {
+        for (String t : new LinkedHashSet<>(tokens)) {
+          if (Tokens.isShorthand(t) && !inSentences.contains(t)) {
+            byShorthand.computeIfAbsent(t, x -> new Weighted()).add(phrase, notes);
+          }
+        }
       }
     });
     model.fillers().forEach(fillers::add);
@@ -107,6 +115,13 @@ public final class Lexicon {
     model.sides().forms().forEach((place, forms) -> forms.forEach((form, notes) ->
         sideForms.computeIfAbsent(place, x -> new Weighted()).add(form, notes)));
     this.sideRate = model.sideRate();
+  }
+
+  /** Whether the phrase's first two words open a clause in at least {@link #OPENS} of their notes. */
+  private static boolean opensClause(List<String> tokens, StyleModel model) {
+    String firstTwo = tokens.get(0) + " " + tokens.get(1);
+    Long notes = model.phrases().get(firstTwo);
+    return notes != null && model.clauseStarts().getOrDefault(firstTwo, 0L) >= OPENS * notes;
   }
 
   /**
@@ -254,7 +269,10 @@ public final class Lexicon {
     return false;
   }
 
-  /** A sentence that uses the shorthand token, not cut before its noun ("НА ФОНЕ"), or null. */
+  /**
+   * A sentence that uses the shorthand token, or a phrase where none does, not cut before its noun ("НА ФОНЕ"), or
+   * null.
+   */
   public String carrier(String token, SplittableRandom rng, Predicate<String> allowed) {
     Weighted w = byShorthand.get(token);
     return w == null ? null : w.pick(rng, allowed.and(dangling.negate()));

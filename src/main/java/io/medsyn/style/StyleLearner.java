@@ -73,8 +73,9 @@ public final class StyleLearner {
       Map<String, Long> phrases = phrases(real);
       return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance(source, sha256(real), n, minRealNotes,
           Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand, typoRate(real),
-          phrases, clauseEnds(real, phrases), shorthandSentences(sentences), collected(fillers),
-          fillerShareOf(real, fillers, n), codeClauses ? codeClauses(real) : Map.of(), sides(real, n),
+          phrases, clauseBigrams(real, phrases, Tokens::clauseStarts), clauseBigrams(real, phrases, Tokens::clauseEnds),
+          shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
+          codeClauses ? codeClauses(real) : Map.of(), sides(real, n),
           codeShorthand ? codeShorthand(real, tokenUses, shorthand.keySet()) : Map.of());
     } finally {
       if (tokenUses != null) {
@@ -152,11 +153,15 @@ public final class StyleLearner {
     return out;
   }
 
-  /** For each 2-word phrase of {@code phrases}, the notes in which it ends a clause, 0 included. */
-  private static Map<String, Long> clauseEnds(Dataset<Row> real, Map<String, Long> phrases) {
+  /**
+   * For each 2-word phrase, the notes in which it starts (or ends) a clause, as {@code bigrams} gives them, 0
+   * included: none is a phrase the lexicon lacks.
+   */
+  private static Map<String, Long> clauseBigrams(Dataset<Row> real, Map<String, Long> phrases,
+      UDF1<String, Set<String>> bigrams) {
     Map<String, Long> out = new TreeMap<>();
     phrases.keySet().stream().filter(p -> p.split(" ").length == 2).forEach(p -> out.put(p, 0L));
-    for (Row r : counted(real, "phrase", text -> new ArrayList<>(Tokens.clauseEnds(text))).collectAsList()) {
+    for (Row r : counted(real, "phrase", text -> new ArrayList<>(bigrams.call(text))).collectAsList()) {
       out.computeIfPresent(r.getString(0), (p, zero) -> r.getLong(1));
     }
     return out;

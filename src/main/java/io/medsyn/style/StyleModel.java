@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * @param typoRate the share of words (of 4+ letters) that only one note writes: mostly organic typos
  * @param phrases 2- to 4-word phrases within a clause (between commas or sentence ends) and the number of distinct
  *     notes that contain each
- * @param clauseEnds for each 2-word phrase of {@code phrases}, the number of those notes in which it ends a clause
+ * @param clauseStarts for each 2-word phrase of {@code phrases}, the number of those notes in which it starts a
+ *     clause
+ * @param clauseEnds ... and in which it ends one
  * @param shorthandSentences whole short sentences with shorthand ("АД 120/80") and their note counts
  * @param fillers whole short sentences found in notes of many codes ("активных жалоб нет") and their note counts
  * @param fillerShare the share of notes with at least one filler sentence
@@ -31,7 +33,7 @@ import java.util.SplittableRandom;
  */
 public record StyleModel(int version, Provenance provenance, List<Integer> lengthQuantiles,
     Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,
-    Map<String, Long> clauseEnds, Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
+    Map<String, Long> clauseStarts, Map<String, Long> clauseEnds, Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
     Map<String, Map<String, Long>> codeClauses, Sides sides, Map<String, CodeShorthand> codeShorthand)
     implements Serializable {
   /**
@@ -41,9 +43,9 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * cuts a clause, and a dash before a test's result no longer ends a sentence; 9: a hyphenated compound is one
    * token ("пояснично-крестцовом"), and a symptom's wording may use its stems' families ({@link Lexicon#phrasing}); 10:
    * no code clause is a lab grade or one word of a list whose result comes at its end ({@link Tokens#clauses}); 11:
-   * {@link #clauseEnds}.
+   * {@link #clauseEnds}; 12: {@link #clauseStarts}.
    */
-  public static final int VERSION = 11;
+  public static final int VERSION = 12;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.

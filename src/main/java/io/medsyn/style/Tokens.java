@@ -134,11 +134,24 @@ public final class Tokens {
    * "с обильным" of "насморк с обильным отделяемым" (see {@link Dangling}).
    */
   static Set<String> clauseEnds(String text) {
+    return clauseBigrams(text, false);
+  }
+
+  /**
+   * The first two tokens of each of the note's clauses of two tokens or more: which phrases open a clause
+   * ("повышение АД") and which never do, as "цифр АД" of "на фоне повышения цифр АД" (see {@link Lexicon#carrier}).
+   */
+  static Set<String> clauseStarts(String text) {
+    return clauseBigrams(text, true);
+  }
+
+  private static Set<String> clauseBigrams(String text, boolean first) {
     Set<String> out = new LinkedHashSet<>();
     for (String clause : clauseTexts(text)) {
       List<String> tokens = of(clause);
       if (tokens.size() >= 2) {
-        out.add(tokens.get(tokens.size() - 2) + " " + tokens.get(tokens.size() - 1));
+        int at = first ? 0 : tokens.size() - 2;
+        out.add(tokens.get(at) + " " + tokens.get(at + 1));
       }
     }
     return out;

@@ -166,10 +166,25 @@ class LexiconTest {
   @Test
   void aTokenWithoutASentenceIsWrittenAsAPhraseThatIsNotCutShort() {
     // "ОАК от" is cut from "ОАК от *ДАТА*": it ends on a preposition, so only the whole phrase carries the token.
-    Lexicon lexicon = new Lexicon(model(Map.of("ОАК от", 12L, "ОАК в норме", 6L), Map.of(), Map.of()));
+    Lexicon lexicon = new Lexicon(fixture(Map.of("ОАК от", 12L, "ОАК в", 6L, "ОАК в норме", 6L), Map.of(), Map.of())
+        .clauseStarts(Map.of("ОАК от", 12L, "ОАК в", 6L)).build());
     for (int seed = 0; seed < 20; seed++) {
       assertThat(lexicon.carrier("ОАК", new SplittableRandom(seed), s -> true)).isEqualTo("ОАК в норме");
     }
+  }
+
+  @Test
+  void aTokenWithoutASentenceIsWrittenAsAPhraseThatOpensWhereTheNotesOpenAClause() {
+    // Counts as RuMedTop3 train has them: "АД" follows "повышение" or "повышения цифр" and seldom opens a clause.
+    Lexicon lexicon = new Lexicon(fixture(StyleModelFixture.counts("повышение АД", 117L, "повышение АД до 150", 6L,
+        "цифр АД", 45L, "цифр АД до 150", 7L, "АД до", 129L, "АД до 150", 15L, "на повышение АД", 17L, "на повышение",
+        40L), Map.of(), Map.of()).clauseStarts(Map.of("повышение АД", 61L, "цифр АД", 0L, "АД до", 3L,
+        "на повышение", 2L)).build());
+    Map<String, Integer> seen = new java.util.TreeMap<>();
+    for (int seed = 0; seed < 200; seed++) {
+      seen.merge(lexicon.carrier("АД", new SplittableRandom(seed), s -> true), 1, Integer::sum);
+    }
+    assertThat(seen.keySet()).containsExactly("повышение АД", "повышение АД до 150");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,12 +74,15 @@ class StyleLearnerTest {
   }
 
   @Test
-  void eachTwoWordPhraseCountsTheNotesWhereItEndsAClause() {
+  void eachTwoWordPhraseCountsTheNotesWhereItStartsAndEndsAClause() {
     // "в горле" ends a clause in n1 (at the comma) and n2 (at the dash), not in n3 ("при глотании" goes on); "боль в"
-    // ends none of its notes.
+    // ends none of its notes, and starts a clause in n2 and n6 ("Боль в пояснице"), not after "на" in n1 and n3.
     assertThat(model.clauseEnds()).containsEntry("в горле", 2L).containsEntry("боль в", 0L);
-    assertThat(model.clauseEnds().keySet()).isEqualTo(model.phrases().keySet().stream()
-        .filter(p -> p.split(" ").length == 2).collect(Collectors.toSet()));
+    assertThat(model.clauseStarts()).containsEntry("боль в", 2L).containsEntry("в горле", 0L);
+    Set<String> pairs = model.phrases().keySet().stream().filter(p -> p.split(" ").length == 2)
+        .collect(Collectors.toSet());
+    assertThat(model.clauseEnds().keySet()).isEqualTo(pairs);
+    assertThat(model.clauseStarts().keySet()).isEqualTo(pairs);
   }
 
   @Test

@@ -15,6 +15,7 @@ public final class StyleModelFixture {
   private Map<String, Double> registers = Map.of();
   private Map<String, Double> shorthand = Map.of();
   private Map<String, Long> phrases = Map.of();
+  private Map<String, Long> clauseStarts = Map.of();
   private Map<String, Long> clauseEnds = Map.of();
   private Map<String, Long> shorthandSentences = Map.of();
   private Map<String, Long> fillers = Map.of();
@@ -64,6 +65,11 @@ public final class StyleModelFixture {
     return this;
   }
 
+  public StyleModelFixture clauseStarts(Map<String, Long> clauseStarts) {
+    this.clauseStarts = clauseStarts;
+    return this;
+  }
+
   public StyleModelFixture clauseEnds(Map<String, Long> clauseEnds) {
     this.clauseEnds = clauseEnds;
     return this;
@@ -101,7 +107,7 @@ public final class StyleModelFixture {
 
   public StyleModel build() {
     return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), notes, 5, "now"),
-        lengthQuantiles, registers, shorthand, 0.0, phrases, clauseEnds, shorthandSentences, fillers, fillerShare,
-        codeClauses, sides, codeShorthand);
+        lengthQuantiles, registers, shorthand, 0.0, phrases, clauseStarts, clauseEnds, shorthandSentences, fillers,
+        fillerShare, codeClauses, sides, codeShorthand);
   }
 }

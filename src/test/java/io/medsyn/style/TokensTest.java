@@ -40,9 +40,10 @@ class TokensTest {
   }
 
   @Test
-  void aClauseEndsOnItsLastTwoTokens() {
-    assertThat(Tokens.clauseEnds("Насморк с обильным отделяемым, кашель. Т 38,5 по вечерам; боли в покое"))
-        .containsExactly("обильным отделяемым", "по вечерам", "в покое");
+  void aClauseStartsOnItsFirstTwoTokensAndEndsOnItsLastTwo() {
+    String note = "Насморк с обильным отделяемым, кашель. Т 38,5 по вечерам; боли в покое";
+    assertThat(Tokens.clauseStarts(note)).containsExactly("насморк с", "т 38,5", "боли в");
+    assertThat(Tokens.clauseEnds(note)).containsExactly("обильным отделяемым", "по вечерам", "в покое");
   }
 
   @Test
