@@ -42,7 +42,7 @@ final class Dangling implements Predicate<String> {
   /** So do next words that follow them in this share of their notes, all counted. */
   private static final double ANY_NEXT = 0.75;
   /** Last two words that end a clause in fewer than this share of their notes show the phrase is cut. */
-  private static final double FEW_ENDS = 0.1;
+  static final double FEW_ENDS = 0.1;
 
   private final Map<String, Long> phrases;
   /** For 2-word phrases, the notes in which they end a clause ({@link StyleModel#clauseEnds}). */

@@ -94,17 +94,18 @@ public final class Lexicon {
         byShorthand.computeIfAbsent(t, x -> new Weighted()).add(sentence, notes);
       }
     });
-    // A token no whole sentence carries is written as a phrase that carries it, is not cut short at its end, and
-    // opens where the notes open a clause: "повышение АД до 150", not "цифр АД" of "на фоне повышения цифр АД" nor
-    // "АД до 150", which follows "повышение" in them.
+    // A token no whole sentence carries is written as a phrase that carries it, opens where the notes open a clause
+    // and ends where they end one: "повышение АД до 150", not "цифр АД" of "на фоне повышения цифр АД", nor "АД до
+    // 150", which follows "повышение" in them, nor "повышение АД мах", which goes on "до 160".
     Set<String> inSentences = new HashSet<>();
     model.shorthandSentences().keySet().forEach(sentence -> inSentences.addAll(Tokens.shorthand(sentence)));
     model.phrases().forEach((phrase, notes) -> {
       List<String> tokens = List.of(phrase.split(" "));
-      if (Tokens.whole(tokens) && opensClause(tokens, model)) {
+      long alone = endingClauses(tokens, notes, model);
+      if (Tokens.whole(tokens) && opensClause(tokens, model) && alone > 0) {
         for (String t : new LinkedHashSet<>(tokens)) {
           if (Tokens.isShorthand(t) && !inSentences.contains(t)) {
-            byShorthand.computeIfAbsent(t, x -> new Weighted()).add(phrase, notes);
+            byShorthand.computeIfAbsent(t, x -> new Weighted()).add(phrase, alone);
           }
         }
       }
@@ -122,6 +123,23 @@ public final class Lexicon {
     String firstTwo = tokens.get(0) + " " + tokens.get(1);
     Long notes = model.phrases().get(firstTwo);
     return notes != null && model.clauseStarts().getOrDefault(firstTwo, 0L) >= OPENS * notes;
+  }
+
+  /**
+   * About how many of the phrase's notes end a clause on it: its notes times the share of its last two words' notes
+   * in which they end one, so that "повышение АД", which goes on "до 150" and the like in most of its notes, is
+   * not written alone as often as all of them; 0 when that share is under {@link Dangling#FEW_ENDS}, all its notes
+   * when the model has no count.
+   */
+  private static long endingClauses(List<String> tokens, long notes, StyleModel model) {
+    String lastTwo = tokens.get(tokens.size() - 2) + " " + tokens.get(tokens.size() - 1);
+    Long pairNotes = model.phrases().get(lastTwo);
+    Long ends = model.clauseEnds().get(lastTwo);
+    if (pairNotes == null || ends == null) {
+      return notes;
+    }
+    double share = ends / (double) pairNotes;
+    return share < Dangling.FEW_ENDS ? 0 : Math.max(1, Math.round(notes * share));
   }
 
   /**

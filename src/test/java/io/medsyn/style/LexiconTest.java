@@ -175,16 +175,21 @@ class LexiconTest {
 
   @Test
   void aTokenWithoutASentenceIsWrittenAsAPhraseThatOpensWhereTheNotesOpenAClause() {
-    // Counts as RuMedTop3 train has them: "АД" follows "повышение" or "повышения цифр" and seldom opens a clause.
-    Lexicon lexicon = new Lexicon(fixture(StyleModelFixture.counts("повышение АД", 117L, "повышение АД до 150", 6L,
-        "цифр АД", 45L, "цифр АД до 150", 7L, "АД до", 129L, "АД до 150", 15L, "на повышение АД", 17L, "на повышение",
-        40L), Map.of(), Map.of()).clauseStarts(Map.of("повышение АД", 61L, "цифр АД", 0L, "АД до", 3L,
-        "на повышение", 2L)).build());
+    // Counts as RuMedTop3 train has them: "АД" follows "повышение" or "повышения цифр" and seldom opens a clause;
+    // "повышение АД" ends a clause in 23 of its 180 notes, "до 150" in 13 of 30, and "АД мах" (of "АД мах до 160")
+    // in none.
+    Lexicon lexicon = new Lexicon(fixture(StyleModelFixture.counts("повышение АД", 180L, "повышение АД до 150", 10L,
+        "повышение АД мах", 7L, "АД мах", 15L, "до 150", 30L, "цифр АД", 45L, "цифр АД до 150", 7L, "АД до", 129L,
+        "АД до 150", 15L, "на повышение АД", 17L, "на повышение", 40L), Map.of(), Map.of())
+        .clauseStarts(Map.of("повышение АД", 101L, "цифр АД", 0L, "АД до", 0L, "на повышение", 2L, "АД мах", 1L))
+        .clauseEnds(Map.of("повышение АД", 23L, "до 150", 13L, "АД мах", 0L)).build());
     Map<String, Integer> seen = new java.util.TreeMap<>();
-    for (int seed = 0; seed < 200; seed++) {
+    for (int seed = 0; seed < 1000; seed++) {
       seen.merge(lexicon.carrier("АД", new SplittableRandom(seed), s -> true), 1, Integer::sum);
     }
+    // Weights 23 and 10 · 13/30 = 4.
     assertThat(seen.keySet()).containsExactly("повышение АД", "повышение АД до 150");
+    assertThat(seen.get("повышение АД до 150")).isBetween(100, 200);
   }
 
   @Test
