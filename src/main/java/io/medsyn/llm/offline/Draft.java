@@ -3,6 +3,7 @@ package io.medsyn.llm.offline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 /**
  * A note being written: sentences of the composer's wording and the facts' own words, put together in a style.
@@ -10,6 +11,9 @@ import java.util.SplittableRandom;
  * symptom stays findable.
  */
 final class Draft {
+  /** A fact about complaints ("жалоб активно не предъявляет") says nothing beside a list of them, or gainsays it. */
+  static final Pattern COMPLAINT_WORD = Pattern.compile("(?iu)(^|[^\\p{L}])(жалоб|complain)");
+
   private final StyleProfile style;
   private final SplittableRandom rng;
   private final Phrases phrases;
@@ -28,14 +32,23 @@ final class Draft {
 
   /**
    * A lead and a list of facts: one sentence, or with '.' as the separator and no lead, one sentence per fact.
-   * A lead ending in {@code ~} puts the facts in the accusative.
+   * A lead ending in {@code ~} puts the facts in the accusative. A fact about complaints comes before a lead as a
+   * sentence of its own, not after it ("Жалобы на жалоб активно не предъявляет"), and without other facts the lead
+   * is left out.
    */
   void list(String lead, List<String> facts, boolean symptoms) {
     boolean accusative = lead.endsWith("~");
     String words = accusative ? lead.substring(0, lead.length() - 1) : lead;
     List<String> items = new ArrayList<>(facts.size());
     for (String f : facts) {
-      items.add(accusative ? phrases.accusative(f) : f);
+      if (!words.isEmpty() && COMPLAINT_WORD.matcher(f).find()) {
+        sentences.add(f);
+      } else {
+        items.add(accusative ? phrases.accusative(f) : f);
+      }
+    }
+    if (items.isEmpty()) {
+      return;
     }
     if (style.register() == Register.DASHES && symptoms && words.isEmpty()) {
       sentences.addAll(items);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Writes a note in a learned style: every part (demographics, duration, course, history, examination, shorthand,
@@ -26,8 +25,6 @@ final class StyledWriter {
   private static final int MAX_COMPLAINTS = 8;
   /** A code clause may overrun the note's length target by this many characters. */
   private static final int MAX_OVERSHOOT = 15;
-  /** A clause about complaints ("жалобы на момент осмотра нет") says nothing beside a list of them, or gainsays it. */
-  private static final Pattern COMPLAINT_WORD = Pattern.compile("(?iu)(^|[^\\p{L}])жалоб");
 
   private final StyleModel model;
   private final Lexicon lexicon;
@@ -50,7 +47,7 @@ final class StyledWriter {
     boolean fillerFirst = rng.nextBoolean();
     boolean filler = rng.nextDouble() < model.fillerShare();
     // A filler the user's notes write alone ("Жалоб нет", "температура в норме") must not gainsay the complaints.
-    Predicate<String> fits = clean.and(f -> !COMPLAINT_WORD.matcher(f).find() && !lexicon.repeats(f, symptoms));
+    Predicate<String> fits = clean.and(f -> !Draft.COMPLAINT_WORD.matcher(f).find() && !lexicon.repeats(f, symptoms));
     if (filler && fillerFirst) {
       add(draft, lexicon.filler(rng, fits));
     }
@@ -125,7 +122,7 @@ final class StyledWriter {
     }
     while (left > 0 && out.size() < MAX_COMPLAINTS) {
       String clause = lexicon.codeClause(code, rng, clean.and(c -> !out.contains(c)
-          && !lexicon.repeats(c, out) && !sharesShorthand(c, out) && !COMPLAINT_WORD.matcher(c).find()));
+          && !lexicon.repeats(c, out) && !sharesShorthand(c, out) && !Draft.COMPLAINT_WORD.matcher(c).find()));
       if (clause == null || clause.length() > left + MAX_OVERSHOOT) {
         break;
       }

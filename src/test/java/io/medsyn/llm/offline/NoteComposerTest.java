@@ -189,6 +189,24 @@ class NoteComposerTest {
   }
 
   @Test
+  void aFactAboutComplaintsIsASentenceOfItsOwnNotAnItemAfterALead() {
+    // The built-in graph gives Z00 "жалоб активно не предъявляет" as a symptom; after "Жалобы на" it read "Жалобы на
+    // жалоб активно не предъявляет".
+    List<Fact> none = List.of(new Fact("s1", "жалоб активно не предъявляет", "no active complaints", 0.8),
+        SYMPTOMS.get(16));
+    for (long id = 0; id < 40; id++) {
+      for (String example : new String[] {"Жалобы на боли в горле, слабость, недомогание.", "на повышение АД",
+          null}) {
+        String note = COMPOSER.compose(task(id, "ru", none, example));
+        assertThat(note).as(note).containsIgnoringCase("жалоб активно не предъявляет")
+            .doesNotContainPattern("(?iu)(на|жалобами|беспокоят:?|беспокоит)\\s+жалоб");
+      }
+      String english = COMPOSER.compose(task(id, "en", none, "Complains of cough and sore throat."));
+      assertThat(english).as(english).doesNotContainPattern("(?i)(of|with)\\s+no active complaints");
+    }
+  }
+
+  @Test
   void notesWithoutAnExampleVaryInTheirOpenings() {
     Set<String> openings = new HashSet<>();
     for (long id = 0; id < 300; id++) {
