@@ -153,10 +153,7 @@ public final class StyleLearner {
     return out;
   }
 
-  /**
-   * For each 2-word phrase, the notes in which it starts (or ends) a clause, as {@code bigrams} gives them, 0
-   * included: none is a phrase the lexicon lacks.
-   */
+  /** For each 2-word phrase of {@code phrases}, the notes in which it starts (or ends) a clause, 0 included. */
   private static Map<String, Long> clauseBigrams(Dataset<Row> real, Map<String, Long> phrases,
       UDF1<String, Set<String>> bigrams) {
     Map<String, Long> out = new TreeMap<>();
