@@ -43,9 +43,9 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * cuts a clause, and a dash before a test's result no longer ends a sentence; 9: a hyphenated compound is one
    * token ("пояснично-крестцовом"), and a symptom's wording may use its stems' families ({@link Lexicon#phrasing}); 10:
    * no code clause is a lab grade or one word of a list whose result comes at its end ({@link Tokens#clauses}); 11:
-   * {@link #clauseEnds}; 12: {@link #clauseStarts}.
+   * {@link #clauseEnds}; 12: {@link #clauseStarts}; 13: a number range is one token ("4-5", {@link Tokens#of}).
    */
-  public static final int VERSION = 12;
+  public static final int VERSION = 13;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.

@@ -38,10 +38,11 @@ public final class Tokens {
 
   /**
    * A placeholder, a word (a compound with its hyphens, "пояснично-крестцовом", so that no phrase keeps its first
-   * part alone, and shorthand with a slash, "н/в") or a number.
+   * part alone, and shorthand with a slash, "н/в") or a number (a range with its hyphen, "4-5": as two tokens a
+   * phrase would write it "4 5").
    */
   private static final Pattern TOKEN = Pattern.compile(
-      "\\*[^*\\s]{1,20}\\*|\\p{L}+(?:-\\p{L}+)*(?:/\\p{L}+)?|\\d+(?:[.,/:]\\d+)*");
+      "\\*[^*\\s]{1,20}\\*|\\p{L}+(?:-\\p{L}+)*(?:/\\p{L}+)?|\\d+(?:[.,/:-]\\d+)*");
   /**
    * A sentence's end that states a result for every item before it: "Стул, диурез в норме", "Мазок, цитология -
    * без патологии".
