@@ -37,6 +37,11 @@ public final class Lexicon {
   private final Stemmer stemmer = new Stemmer();
   /** The share of their notes in which a phrase's first two words open a clause for it to carry a token alone. */
   private static final double OPENS = 0.25;
+  /**
+   * For a clause that opens on a preposition to stand anywhere in a list, the least share of the notes where its
+   * first two words open a clause in which they open a sentence, and in which they open a clause after another.
+   */
+  private static final double ALONE = 0.2;
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
 
@@ -111,8 +116,11 @@ public final class Lexicon {
       }
     });
     model.fillers().forEach(fillers::add);
-    model.codeClauses().forEach((code, clauses) -> clauses.forEach((clause, notes) ->
-        byCode.computeIfAbsent(code, x -> new Weighted()).add(clause, notes)));
+    model.codeClauses().forEach((code, clauses) -> clauses.forEach((clause, notes) -> {
+      if (standsInAList(clause, model)) {
+        byCode.computeIfAbsent(code, x -> new Weighted()).add(clause, notes);
+      }
+    }));
     model.sides().forms().forEach((place, forms) -> forms.forEach((form, notes) ->
         sideForms.computeIfAbsent(place, x -> new Weighted()).add(form, notes)));
     this.sideRate = model.sideRate();
@@ -123,6 +131,24 @@ public final class Lexicon {
     String firstTwo = tokens.get(0) + " " + tokens.get(1);
     Long notes = model.phrases().get(firstTwo);
     return notes != null && model.clauseStarts().getOrDefault(firstTwo, 0L) >= OPENS * notes;
+  }
+
+  /**
+   * Whether the clause can be any item of a list. One that opens on a preposition can when the notes put its first
+   * two words both first in a sentence and after another clause, each in at least {@link #ALONE} of the notes where
+   * they open a clause. Seldom first, it goes on from the clause before it ("с иррадиацией в ногу", "в височной
+   * области", "по ВАШ 7 баллов" after a pain); nearly always first, it is a lead with its first item ("на учащенное
+   * мочеиспускание"). Either reads wrong after another item; "на фоне стресса", first in about half, reads well.
+   */
+  private static boolean standsInAList(String clause, StyleModel model) {
+    List<String> tokens = Tokens.of(clause);
+    if (tokens.size() < 2 || !Stemmer.isStopword(tokens.get(0))) {
+      return true;
+    }
+    String firstTwo = tokens.get(0) + " " + tokens.get(1);
+    long opens = model.clauseStarts().getOrDefault(firstTwo, 0L);
+    long first = model.sentenceStarts().getOrDefault(firstTwo, 0L);
+    return opens == 0 || first >= ALONE * opens && opens - first >= ALONE * opens;
   }
 
   /**
@@ -155,8 +181,8 @@ public final class Lexicon {
   }
 
   /**
-   * A clause the code's real notes write, weighted by how many of them do, and not one cut off before its noun
-   * ({@link Dangling}); null when none is allowed.
+   * A clause the code's real notes write, weighted by how many of them do, not one cut off before its noun
+   * ({@link Dangling}) nor one that cannot be any item of a list ({@link #standsInAList}); null when none is allowed.
    */
   public String codeClause(String code, SplittableRandom rng, Predicate<String> allowed) {
     Weighted w = byCode.get(code);

@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  *     notes that contain each
  * @param clauseStarts for each 2-word phrase of {@code phrases}, the number of those notes in which it starts a
  *     clause
- * @param clauseEnds ... and in which it ends one
+ * @param sentenceStarts ... in which it starts a sentence
+ * @param clauseEnds ... and in which it ends a clause
  * @param shorthandSentences whole short sentences with shorthand ("АД 120/80") and their note counts
  * @param fillers whole short sentences found in notes of many codes ("активных жалоб нет") and their note counts
  * @param fillerShare the share of notes with at least one filler sentence
@@ -33,7 +34,8 @@ import java.util.SplittableRandom;
  */
 public record StyleModel(int version, Provenance provenance, List<Integer> lengthQuantiles,
     Map<String, Double> registers, Map<String, Double> shorthand, double typoRate, Map<String, Long> phrases,
-    Map<String, Long> clauseStarts, Map<String, Long> clauseEnds, Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
+    Map<String, Long> clauseStarts, Map<String, Long> sentenceStarts, Map<String, Long> clauseEnds,
+    Map<String, Long> shorthandSentences, Map<String, Long> fillers, double fillerShare,
     Map<String, Map<String, Long>> codeClauses, Sides sides, Map<String, CodeShorthand> codeShorthand)
     implements Serializable {
   /**
@@ -43,9 +45,10 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * cuts a clause, and a dash before a test's result no longer ends a sentence; 9: a hyphenated compound is one
    * token ("пояснично-крестцовом"), and a symptom's wording may use its stems' families ({@link Lexicon#phrasing}); 10:
    * no code clause is a lab grade or one word of a list whose result comes at its end ({@link Tokens#clauses}); 11:
-   * {@link #clauseEnds}; 12: {@link #clauseStarts}; 13: a number range is one token ("4-5", {@link Tokens#of}).
+   * {@link #clauseEnds}; 12: {@link #clauseStarts}; 13: a number range is one token ("4-5", {@link Tokens#of}); 14:
+   * {@link #sentenceStarts}.
    */
-  public static final int VERSION = 13;
+  public static final int VERSION = 14;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.

@@ -135,7 +135,7 @@ public final class Tokens {
    * "с обильным" of "насморк с обильным отделяемым" (see {@link Dangling}).
    */
   static Set<String> clauseEnds(String text) {
-    return clauseBigrams(text, false);
+    return bigrams(clauseTexts(text), false);
   }
 
   /**
@@ -143,12 +143,29 @@ public final class Tokens {
    * ("повышение АД") and which never do, as "цифр АД" of "на фоне повышения цифр АД" (see {@link Lexicon#carrier}).
    */
   static Set<String> clauseStarts(String text) {
-    return clauseBigrams(text, true);
+    return bigrams(clauseTexts(text), true);
   }
 
-  private static Set<String> clauseBigrams(String text, boolean first) {
+  /**
+   * The first two tokens of each of the note's sentences whose first clause has two tokens or more: beside
+   * {@link #clauseStarts}, which openings stand alone ("боли в") and which go on from the clause before them, as "с
+   * иррадиацией" of "боль в пояснице, с иррадиацией в ногу" does (see {@link Lexicon#codeClause}).
+   */
+  static Set<String> sentenceStarts(String text) {
+    List<String> firsts = new ArrayList<>();
+    for (List<String> clauses : clausesBySentence(text)) {
+      // A sentence of commas alone has no clause.
+      if (!clauses.isEmpty()) {
+        firsts.add(clauses.get(0));
+      }
+    }
+    return bigrams(firsts, true);
+  }
+
+  /** The first (or last) two tokens of each clause of two tokens or more. */
+  private static Set<String> bigrams(List<String> clauses, boolean first) {
     Set<String> out = new LinkedHashSet<>();
-    for (String clause : clauseTexts(text)) {
+    for (String clause : clauses) {
       List<String> tokens = of(clause);
       if (tokens.size() >= 2) {
         int at = first ? 0 : tokens.size() - 2;

@@ -74,15 +74,19 @@ class StyleLearnerTest {
   }
 
   @Test
-  void eachTwoWordPhraseCountsTheNotesWhereItStartsAndEndsAClause() {
+  void eachTwoWordPhraseCountsTheNotesWhereItStartsAClauseOrASentenceAndEndsAClause() {
     // "в горле" ends a clause in n1 (at the comma) and n2 (at the dash), not in n3 ("при глотании" goes on); "боль в"
     // ends none of its notes, and starts a clause in n2 and n6 ("Боль в пояснице"), not after "на" in n1 and n3.
     assertThat(model.clauseEnds()).containsEntry("в горле", 2L).containsEntry("боль в", 0L);
     assertThat(model.clauseStarts()).containsEntry("боль в", 2L).containsEntry("в горле", 0L);
+    // Both of those open their sentence; "АД в" opens a sentence in n1, n5 and n7.
+    assertThat(model.sentenceStarts()).containsEntry("боль в", 2L).containsEntry("в горле", 0L)
+        .containsEntry("АД в", 3L);
     Set<String> pairs = model.phrases().keySet().stream().filter(p -> p.split(" ").length == 2)
         .collect(Collectors.toSet());
     assertThat(model.clauseEnds().keySet()).isEqualTo(pairs);
     assertThat(model.clauseStarts().keySet()).isEqualTo(pairs);
+    assertThat(model.sentenceStarts().keySet()).isEqualTo(pairs);
   }
 
   @Test

@@ -16,6 +16,7 @@ public final class StyleModelFixture {
   private Map<String, Double> shorthand = Map.of();
   private Map<String, Long> phrases = Map.of();
   private Map<String, Long> clauseStarts = Map.of();
+  private Map<String, Long> sentenceStarts = Map.of();
   private Map<String, Long> clauseEnds = Map.of();
   private Map<String, Long> shorthandSentences = Map.of();
   private Map<String, Long> fillers = Map.of();
@@ -70,6 +71,11 @@ public final class StyleModelFixture {
     return this;
   }
 
+  public StyleModelFixture sentenceStarts(Map<String, Long> sentenceStarts) {
+    this.sentenceStarts = sentenceStarts;
+    return this;
+  }
+
   public StyleModelFixture clauseEnds(Map<String, Long> clauseEnds) {
     this.clauseEnds = clauseEnds;
     return this;
@@ -107,7 +113,7 @@ public final class StyleModelFixture {
 
   public StyleModel build() {
     return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), notes, 5, "now"),
-        lengthQuantiles, registers, shorthand, 0.0, phrases, clauseStarts, clauseEnds, shorthandSentences, fillers,
-        fillerShare, codeClauses, sides, codeShorthand);
+        lengthQuantiles, registers, shorthand, 0.0, phrases, clauseStarts, sentenceStarts, clauseEnds,
+        shorthandSentences, fillers, fillerShare, codeClauses, sides, codeShorthand);
   }
 }

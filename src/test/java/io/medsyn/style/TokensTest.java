@@ -40,9 +40,15 @@ class TokensTest {
   }
 
   @Test
-  void aClauseStartsOnItsFirstTwoTokensAndEndsOnItsLastTwo() {
+  void aClauseOrASentenceStartsOnItsFirstTwoTokensAndAClauseEndsOnItsLastTwo() {
     String note = "Насморк с обильным отделяемым, кашель. Т 38,5 по вечерам; боли в покое";
     assertThat(Tokens.clauseStarts(note)).containsExactly("насморк с", "т 38,5", "боли в");
+    // A semicolon ends a sentence; a comma does not.
+    assertThat(Tokens.sentenceStarts(note)).containsExactly("насморк с", "т 38,5", "боли в");
+    assertThat(Tokens.clauseStarts("Боль в пояснице, с иррадиацией в ногу. Кашель")).containsExactly("боль в",
+        "с иррадиацией");
+    assertThat(Tokens.sentenceStarts("Боль в пояснице, с иррадиацией в ногу. Кашель. ,. Сухой кашель"))
+        .containsExactly("боль в", "сухой кашель");
     assertThat(Tokens.clauseEnds(note)).containsExactly("обильным отделяемым", "по вечерам", "в покое");
   }
 
