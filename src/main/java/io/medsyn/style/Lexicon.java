@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The style model's phrases indexed for writing: the user's wordings of a symptom (phrases with the same content
@@ -42,6 +43,11 @@ public final class Lexicon {
    * first two words open a clause in which they open a sentence, and in which they open a clause after another.
    */
   private static final double ALONE = 0.2;
+  /**
+   * A reflexive verb, present or past: "появляются", "купируется", "усилилась"; not a participle ("усиливающийся"),
+   * which ends in -йся.
+   */
+  private static final Pattern REFLEXIVE_VERB = Pattern.compile("\\p{L}{2,}(?:тся|ться|лся|лась|лось|лись)");
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
 
@@ -138,17 +144,21 @@ public final class Lexicon {
    * two words both first in a sentence and after another clause, each in at least {@link #ALONE} of the notes where
    * they open a clause. Seldom first, it goes on from the clause before it ("с иррадиацией в ногу", "в височной
    * области", "по ВАШ 7 баллов" after a pain); nearly always first, it is a lead with its first item ("на учащенное
-   * мочеиспускание"). Either reads wrong after another item; "на фоне стресса", first in about half, reads well.
+   * мочеиспускание"). Either reads wrong after another item; "на фоне стресса", first in about half, reads well. One
+   * that opens on a reflexive verb needs only to be first often enough: seldom first, its subject is the clause
+   * before it ("усиливаются при движениях", "купируется самостоятельно"); often first, it has its own ("отмечается
+   * слабость").
    */
   private static boolean standsInAList(String clause, StyleModel model) {
     List<String> tokens = Tokens.of(clause);
-    if (tokens.size() < 2 || !Stemmer.isStopword(tokens.get(0))) {
+    boolean verb = tokens.size() >= 2 && REFLEXIVE_VERB.matcher(tokens.get(0)).matches();
+    if (tokens.size() < 2 || !verb && !Stemmer.isStopword(tokens.get(0))) {
       return true;
     }
     String firstTwo = tokens.get(0) + " " + tokens.get(1);
     long opens = model.clauseStarts().getOrDefault(firstTwo, 0L);
     long first = model.sentenceStarts().getOrDefault(firstTwo, 0L);
-    return opens == 0 || first >= ALONE * opens && opens - first >= ALONE * opens;
+    return opens == 0 || first >= ALONE * opens && (verb || opens - first >= ALONE * opens);
   }
 
   /**

@@ -214,6 +214,22 @@ class LexiconTest {
   }
 
   @Test
+  void aCodeClauseOnAReflexiveVerbIsTakenOnlyWhereTheNotesOftenPutItFirst() {
+    // As seed 20240802's model has them: "появляются при" opens a clause in 33 notes and a sentence in none;
+    // "усиливаются на" in 3 and 3. "усиливающийся кашель" opens on a participle, not a verb.
+    Lexicon lexicon = new Lexicon(fixture(Map.of(), Map.of(), Map.of())
+        .codeClauses(Map.of("M54", StyleModelFixture.counts("появляются при движениях", 40L,
+            "усиливаются на холоде", 10L, "усиливающийся кашель", 10L)))
+        .clauseStarts(Map.of("появляются при", 33L, "усиливаются на", 3L, "усиливающийся кашель", 20L))
+        .sentenceStarts(Map.of("появляются при", 0L, "усиливаются на", 3L, "усиливающийся кашель", 0L)).build());
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (int seed = 0; seed < 300; seed++) {
+      seen.add(lexicon.codeClause("M54", new SplittableRandom(seed), c -> true));
+    }
+    assertThat(seen).containsExactly("усиливаются на холоде", "усиливающийся кашель");
+  }
+
+  @Test
   void aSymptomsFirstWordTakesTheFormsTheRealNotesWriteBeforeTheSameFunctionWord() {
     // RuMedTop3's counts: "боли в" in 1,476 notes, "боль в" in 363; "боли при" is another context.
     Lexicon lexicon = new Lexicon(model(Map.of("боли в", 1476L, "боль в", 363L, "боли при", 33L, "тошноту и", 40L),
