@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
 public final class Lexicon {
   /**
    * Endings of the genitive, dative, instrumental and prepositional that no nominative in a list of complaints has:
-   * nouns' ("тошнотой", "колебаниями", "мочеиспускании") and adjectives' ("учащенного", "сухим", "болезненных").
+   * nouns' ("тошнотой", "колебаниями", "мочеиспускании", "заложенности" of "чувство заложенности в груди") and
+   * adjectives' ("учащенного", "сухим", "болезненных").
    */
   private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию",
-      "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
+      "ости", "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
   /**
    * Words that deny what they stand beside ("ознобов нет", "одышка не беспокоит", "температура в норме"). "без"
    * is not one: it denies another thing ("головная боль без тошноты").

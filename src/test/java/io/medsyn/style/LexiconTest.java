@@ -285,6 +285,8 @@ class LexiconTest {
     assertThat(new Lexicon(model(Map.of("учащенного сердцебиения", 8L), Map.of(), Map.of()))
         .phrasing("учащенное сердцебиение", new SplittableRandom(1))).isNull();
     assertThat(lexicon.phrasing("сухой кашель", new SplittableRandom(1))).isNull();
+    assertThat(new Lexicon(model(Map.of("заложенности в груди", 6L), Map.of(), Map.of()))
+        .phrasing("заложенность в груди", new SplittableRandom(1))).isNull();
   }
 
   @Test
