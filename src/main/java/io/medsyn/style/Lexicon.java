@@ -36,7 +36,6 @@ public final class Lexicon {
   private static final Set<String> NEGATIONS = Set.of("нет", "не", "ни", "отрицает", "норме", "норма", "нормальная",
       "нормальный", "нормальное");
 
-  private final Stemmer stemmer = new Stemmer();
   /** The share of their notes in which a phrase's first two words open a clause for it to carry a token alone. */
   private static final double OPENS = 0.25;
   /**
@@ -52,6 +51,7 @@ public final class Lexicon {
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
 
+  private final Stemmer stemmer = new Stemmer();
   private final Map<String, Weighted> byStems = new HashMap<>();
   /** For each stem, the keys of byStems that contain it. */
   private final Map<String, List<String>> keysByStem = new HashMap<>();

@@ -154,7 +154,10 @@ public final class StyleLearner {
     return out;
   }
 
-  /** For each 2-word phrase of {@code phrases}, the notes in which it starts (or ends) a clause, 0 included. */
+  /**
+   * For each 2-word phrase of {@code phrases}, the notes whose {@code bigrams} hold it (where it starts a clause or a
+   * sentence, or ends a clause), 0 included.
+   */
   private static Map<String, Long> clauseBigrams(Dataset<Row> real, Map<String, Long> phrases,
       UDF1<String, Set<String>> bigrams) {
     Map<String, Long> out = new TreeMap<>();
