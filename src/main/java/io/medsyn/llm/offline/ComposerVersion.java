@@ -27,6 +27,8 @@ final class ComposerVersion {
       new Fact("probe:cough", "кашель с мокротой", "cough with sputum", 0.7),
       new Fact("probe:sore-throat", "боль в горле при глотании", "sore throat on swallowing", 0.6),
       new Fact("probe:fever", "повышение температуры тела до 38 °C", "fever up to 38 °C", 0.5),
+      // A fact about complaints, which a note writes as a sentence of its own (Draft.list).
+      new Fact("probe:no-complaints", "жалоб активно не предъявляет", "no complaints offered", 0.3),
       new Fact("probe:fatigue", "повышенная утомляемость", "fatigue", 0.4),
       new Fact("probe:back-pain", "боль в пояснице, отдающая в правую ногу", "low back pain going down the right leg",
           0.4),
