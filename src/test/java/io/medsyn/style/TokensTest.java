@@ -53,7 +53,7 @@ class TokensTest {
   }
 
   @Test
-  void aCompoundKeepsItsHyphenAndNoPhraseHoldsItsFirstPartAlone() {
+  void aCompoundOrANumberRangeKeepsItsHyphenAndNoPhraseHoldsItsFirstPartAlone() {
     assertThat(Tokens.phrases("Боли в пояснично-крестцовом отделе")).containsExactly("боли в",
         "в пояснично-крестцовом", "пояснично-крестцовом отделе", "боли в пояснично-крестцовом",
         "в пояснично-крестцовом отделе", "боли в пояснично-крестцовом отделе");
