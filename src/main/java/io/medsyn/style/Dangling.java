@@ -75,7 +75,7 @@ final class Dangling implements Predicate<String> {
   @Override
   public boolean test(String phrase) {
     List<String> tokens = Tokens.of(phrase);
-    String lastTwo = tokens.size() < 2 ? "" : tokens.get(tokens.size() - 2) + " " + tokens.get(tokens.size() - 1);
+    String lastTwo = tokens.size() < 2 ? "" : Tokens.pairAt(tokens, tokens.size() - 2);
     // Tokens keep the case of shorthand, and some notes write whole clauses in capitals ("НА ФОНЕ").
     if (COMPOUND_PREPOSITIONS.contains(Words.fold(lastTwo))) {
       return true;

@@ -113,13 +113,17 @@ public final class Lexicon {
     model.shorthandSentences().keySet().forEach(sentence -> inSentences.addAll(Tokens.shorthand(sentence)));
     model.phrases().forEach((phrase, notes) -> {
       List<String> tokens = List.of(phrase.split(" "));
-      long alone = endingClauses(tokens, notes, model);
-      if (Tokens.whole(tokens) && opensClause(tokens, model) && alone > 0) {
-        for (String t : new LinkedHashSet<>(tokens)) {
-          if (Tokens.isShorthand(t) && !inSentences.contains(t)) {
-            byShorthand.computeIfAbsent(t, x -> new Weighted()).add(phrase, alone);
-          }
+      // Most phrases carry no such token: ask that first, the clause counts only of those that do.
+      Set<String> carried = new LinkedHashSet<>();
+      for (String t : tokens) {
+        if (Tokens.isShorthand(t) && !inSentences.contains(t)) {
+          carried.add(t);
         }
+      }
+      long alone = carried.isEmpty() || !Tokens.whole(tokens) || !opensClause(tokens, model) ? 0
+          : endingClauses(tokens, notes, model);
+      if (alone > 0) {
+        carried.forEach(t -> byShorthand.computeIfAbsent(t, x -> new Weighted()).add(phrase, alone));
       }
     });
     model.fillers().forEach(fillers::add);
@@ -135,7 +139,7 @@ public final class Lexicon {
 
   /** Whether the phrase's first two words open a clause in at least {@link #OPENS} of their notes. */
   private static boolean opensClause(List<String> tokens, StyleModel model) {
-    String firstTwo = tokens.get(0) + " " + tokens.get(1);
+    String firstTwo = Tokens.pairAt(tokens, 0);
     Long notes = model.phrases().get(firstTwo);
     return notes != null && model.clauseStarts().getOrDefault(firstTwo, 0L) >= OPENS * notes;
   }
@@ -156,7 +160,7 @@ public final class Lexicon {
     if (tokens.size() < 2 || !verb && !Stemmer.isStopword(tokens.get(0))) {
       return true;
     }
-    String firstTwo = tokens.get(0) + " " + tokens.get(1);
+    String firstTwo = Tokens.pairAt(tokens, 0);
     long opens = model.clauseStarts().getOrDefault(firstTwo, 0L);
     long first = model.sentenceStarts().getOrDefault(firstTwo, 0L);
     return opens == 0 || first >= ALONE * opens && (verb || opens - first >= ALONE * opens);
@@ -169,7 +173,7 @@ public final class Lexicon {
    * when the model has no count.
    */
   private static long endingClauses(List<String> tokens, long notes, StyleModel model) {
-    String lastTwo = tokens.get(tokens.size() - 2) + " " + tokens.get(tokens.size() - 1);
+    String lastTwo = Tokens.pairAt(tokens, tokens.size() - 2);
     Long pairNotes = model.phrases().get(lastTwo);
     Long ends = model.clauseEnds().get(lastTwo);
     if (pairNotes == null || ends == null) {

@@ -168,11 +168,18 @@ public final class Tokens {
     for (String clause : clauses) {
       List<String> tokens = of(clause);
       if (tokens.size() >= 2) {
-        int at = first ? 0 : tokens.size() - 2;
-        out.add(tokens.get(at) + " " + tokens.get(at + 1));
+        out.add(pairAt(tokens, first ? 0 : tokens.size() - 2));
       }
     }
     return out;
+  }
+
+  /**
+   * The two tokens from {@code at} as one phrase, the key under which the style model counts where a 2-word phrase
+   * starts or ends a clause or a sentence.
+   */
+  static String pairAt(List<String> tokens, int at) {
+    return tokens.get(at) + " " + tokens.get(at + 1);
   }
 
   /**
