@@ -3,23 +3,42 @@ package io.medsyn.llm.offline;
 import io.medsyn.llm.NoteTask;
 import io.medsyn.sample.Fact;
 import io.medsyn.style.StyleModel;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * The composer's version as what it writes: the hash of its notes for a fixed set of probe tasks, in both languages
- * and all three prompt kinds. The notes' model name carries it, and the model is part of every note's fingerprint,
- * so a composer that writes differently gets new fingerprints by itself: a run resumed after an upgrade writes its
- * notes again rather than mixing two composers' notes under one name, as a hand-bumped constant allowed.
+ * and all three prompt kinds, and of the code that writes them. The notes' model name carries it, and the model is
+ * part of every note's fingerprint, so a composer that writes differently gets new fingerprints by itself: a run
+ * resumed after an upgrade writes its notes again rather than mixing two composers' notes under one name, as a
+ * hand-bumped constant allowed. The probes alone missed changes that touch no probe (a rule for one code's clauses,
+ * or for a word they lack); the code's bytes catch those, at the price of a new version for a change that writes the
+ * same notes, which costs an offline run seconds.
  */
 final class ComposerVersion {
   static final int HEX_CHARS = 8;
   private static final int PROBES_PER_KIND = 8;
+  /** The packages whose code writes the notes: the composer, the style model it reads, the words it stems. */
+  static final List<String> CODE = List.of("io/medsyn/llm/offline/", "io/medsyn/style/", "io/medsyn/text/");
   private static final long PROBE_SEED = 20240802L;
   /** A code the style model need not know; the probes use the model's smallest code with clauses when it has one. */
   private static final String PROBE_CODE = "J06";
@@ -56,6 +75,10 @@ final class ComposerVersion {
         : new TreeSet<>(style.codeClauses().keySet()).first();
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      CodeSource source = ComposerVersion.class.getProtectionDomain().getCodeSource();
+      if (source != null && "file".equals(source.getLocation().getProtocol())) {
+        digestCode(digest, Path.of(source.getLocation().toURI()), CODE);
+      }
       for (NoteTask task : probes(code)) {
         digest.update(composer.compose(task).getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
@@ -63,7 +86,43 @@ final class ComposerVersion {
       return HexFormat.of().formatHex(digest.digest()).substring(0, HEX_CHARS);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    } catch (IOException | URISyntaxException e) {
+      throw new UncheckedIOException(new IOException("cannot read the composer's code to version it: " + e.getMessage()
+          + "; check that the job jar or classes directory is readable", e));
     }
+  }
+
+  /**
+   * Feeds the digest every file under the packages of {@code root} (a classes directory or a jar), in name order,
+   * each as its name and its bytes.
+   */
+  static void digestCode(MessageDigest digest, Path root, List<String> packages) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+          String name = root.relativize(file).toString().replace(File.separatorChar, '/');
+          if (packages.stream().anyMatch(name::startsWith)) {
+            files.put(name, Files.readAllBytes(file));
+          }
+        }
+      }
+    } else {
+      try (JarFile jar = new JarFile(root.toFile())) {
+        for (JarEntry entry : Collections.list(jar.entries())) {
+          if (!entry.isDirectory() && packages.stream().anyMatch(entry.getName()::startsWith)) {
+            try (InputStream in = jar.getInputStream(entry)) {
+              files.put(entry.getName(), in.readAllBytes());
+            }
+          }
+        }
+      }
+    }
+    files.forEach((name, bytes) -> {
+      digest.update(name.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(bytes);
+    });
   }
 
   private static List<NoteTask> probes(String code) {

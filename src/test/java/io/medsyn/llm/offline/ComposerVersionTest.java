@@ -9,9 +9,16 @@ import io.medsyn.llm.NoteTask;
 import io.medsyn.sample.Fact;
 import io.medsyn.style.StyleModel;
 import io.medsyn.style.StyleModelFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ComposerVersionTest {
   /** Two models learned from the same notes at the same k, one with the code's clauses and one without. */
@@ -36,6 +43,46 @@ class ComposerVersionTest {
     assertThat(OfflineBackend.model(WITH_CLAUSES)).isEqualTo(OfflineBackend.model(WITH_CLAUSES));
     assertThat(ComposerVersion.of(new NoteComposer(), null)).isEqualTo(ComposerVersion.of(new NoteComposer(), null))
         .hasSize(ComposerVersion.HEX_CHARS);
+  }
+
+  @Test
+  void theCodeThatWritesTheNotesIsPartOfTheVersionFromADirectoryOrAJar(@TempDir Path dir) throws Exception {
+    Path classes = dir.resolve("classes");
+    write(classes, "io/medsyn/style/Lexicon.class", "lexicon v1");
+    write(classes, "io/medsyn/evaluate/Experiment.class", "experiment v1");
+    String first = digest(classes);
+    // Another package's code does not write notes.
+    write(classes, "io/medsyn/evaluate/Experiment.class", "experiment v2");
+    assertThat(digest(classes)).isEqualTo(first);
+    // A rule of the style model's lexicon does, though no probe note may show it.
+    write(classes, "io/medsyn/style/Lexicon.class", "lexicon v2");
+    String second = digest(classes);
+    assertThat(second).isNotEqualTo(first);
+    write(classes, "io/medsyn/text/Stemmer.class", "stemmer");
+    assertThat(digest(classes)).isNotEqualTo(second);
+    // The job jar with the same bytes gives the same version as the classes directory.
+    Path jar = dir.resolve("job.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String name : List.of("io/medsyn/evaluate/Experiment.class", "io/medsyn/style/Lexicon.class",
+          "io/medsyn/text/Stemmer.class")) {
+        out.putNextEntry(new JarEntry(name));
+        out.write(Files.readAllBytes(classes.resolve(name)));
+        out.closeEntry();
+      }
+    }
+    assertThat(digest(jar)).isEqualTo(digest(classes));
+  }
+
+  private static void write(Path root, String name, String content) throws Exception {
+    Path file = root.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private static String digest(Path root) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    ComposerVersion.digestCode(digest, root, ComposerVersion.CODE);
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   @Test
