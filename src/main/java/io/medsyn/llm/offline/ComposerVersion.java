@@ -68,7 +68,7 @@ final class ComposerVersion {
 
   private ComposerVersion() {}
 
-  /** The first {@link #HEX_CHARS} hex digits of the hash of the composer's notes for the probe tasks. */
+  /** The first {@link #HEX_CHARS} hex digits of the hash of the composer's code and its notes for the probe tasks. */
   static String of(NoteComposer composer, StyleModel style) {
     // The smallest code, not the map's first: a model read back from JSON need not keep the learner's order.
     String code = style == null || style.codeClauses().isEmpty() ? PROBE_CODE
