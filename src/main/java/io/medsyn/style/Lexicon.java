@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
 public final class Lexicon {
   /**
    * Endings of the genitive, dative, instrumental and prepositional that no nominative in a list of complaints has:
-   * nouns' ("тошнотой", "колебаниями", "мочеиспускании", "заложенности" of "чувство заложенности в груди") and
-   * adjectives' ("учащенного", "сухим", "болезненных").
+   * nouns' ("тошнотой", "колебаниями", "мочеиспускании", "заложенности" of "чувство заложенности в груди",
+   * "перебоев") and adjectives' ("учащенного", "сухим", "болезненных").
    */
   private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию",
-      "ости", "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
+      "ости", "ов", "ев", "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
   /**
    * Words that deny what they stand beside ("ознобов нет", "одышка не беспокоит", "температура в норме"). "без"
    * is not one: it denies another thing ("головная боль без тошноты").
@@ -39,15 +39,27 @@ public final class Lexicon {
   /** The share of their notes in which a phrase's first two words open a clause for it to carry a token alone. */
   private static final double OPENS = 0.25;
   /**
+   * The share of their notes in which a wording's first two words must open a clause when its first word is not
+   * the symptom's own: a window of a longer clause seldom does.
+   */
+  private static final double WORDING_OPENS = 0.05;
+  /**
    * For a clause that opens on a preposition to stand anywhere in a list, the least share of the notes where its
    * first two words open a clause in which they open a sentence, and in which they open a clause after another.
    */
   private static final double ALONE = 0.2;
   /**
-   * A reflexive verb, present or past: "появляются", "купируется", "усилилась"; not a participle ("усиливающийся"),
-   * which ends in -йся.
+   * A word whose clause leans on the one before it unless the notes often open a sentence with it: a verb, reflexive
+   * or not ("появляются", "усилилась", "переносит", "тянет"; not a participle, "усиливающийся", which ends in -йся),
+   * or a comparative ("больше слева"). Not an adverb: "периодически головокружение" has its noun.
    */
-  private static final Pattern REFLEXIVE_VERB = Pattern.compile("\\p{L}{2,}(?:тся|ться|лся|лась|лось|лись)");
+  private static final Pattern LEANS = Pattern.compile("\\p{L}{2,}(?:тся|ться|лся|лась|лось|лись|ит|ет|ют|ят)"
+      + "|больше|меньше|более|менее|чаще|реже|хуже|лучше");
+  /**
+   * A clause of a plural adjective or participle, after adverbs if any, has left its noun in the clause before:
+   * "выраженные", "умеренно выраженные", "ноющие".
+   */
+  private static final Pattern NOUNLESS = Pattern.compile("(?:\\p{L}{3,}о )*\\p{L}{3,}(?:ые|щие)");
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
 
@@ -62,6 +74,8 @@ public final class Lexicon {
   private final Map<String, Weighted> byCode = new HashMap<>();
   /** The model's phrases and their note counts, to weigh the composer's own wordings. */
   private final Map<String, Long> phraseNotes;
+  /** How many notes open a clause with each 2-word phrase. */
+  private final Map<String, Long> clauseStarts;
   /** A word's forms before a function word, by (stem, function word): "бол в" holds боли 1476, боль 363. */
   private final Map<String, Weighted> formsBefore = new HashMap<>();
   /** The side adjective's forms between two words: "в руке" holds правой 51, левой 35. */
@@ -72,6 +86,7 @@ public final class Lexicon {
 
   public Lexicon(StyleModel model) {
     this.phraseNotes = model.phrases();
+    this.clauseStarts = model.clauseStarts();
     this.dangling = new Dangling(model.phrases(), model.clauseEnds());
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
       String phrase = e.getKey();
@@ -150,20 +165,23 @@ public final class Lexicon {
    * they open a clause. Seldom first, it goes on from the clause before it ("с иррадиацией в ногу", "в височной
    * области", "по ВАШ 7 баллов" after a pain); nearly always first, it is a lead with its first item ("на учащенное
    * мочеиспускание"). Either reads wrong after another item; "на фоне стресса", first in about half, reads well. One
-   * that opens on a reflexive verb needs only to be first often enough: seldom first, its subject is the clause
-   * before it ("усиливаются при движениях", "купируется самостоятельно"); often first, it has its own ("отмечается
-   * слабость").
+   * that opens on a verb or a comparative ({@link #LEANS}) needs only to be first often enough: seldom first, its
+   * subject or head is the clause before it ("усиливаются при движениях", "переносит хорошо", "больше слева"); often
+   * first, it has its own ("отмечается слабость"). One without its noun ({@link #NOUNLESS}) never can.
    */
   private static boolean standsInAList(String clause, StyleModel model) {
     List<String> tokens = Tokens.of(clause);
-    boolean verb = tokens.size() >= 2 && REFLEXIVE_VERB.matcher(tokens.get(0)).matches();
-    if (tokens.size() < 2 || !verb && !Stemmer.isStopword(tokens.get(0))) {
+    if (NOUNLESS.matcher(String.join(" ", tokens)).matches()) {
+      return false;
+    }
+    boolean leans = tokens.size() >= 2 && LEANS.matcher(tokens.get(0)).matches();
+    if (tokens.size() < 2 || !leans && !Stemmer.isStopword(tokens.get(0))) {
       return true;
     }
     String firstTwo = Tokens.pairAt(tokens, 0);
     long opens = model.clauseStarts().getOrDefault(firstTwo, 0L);
     long first = model.sentenceStarts().getOrDefault(firstTwo, 0L);
-    return opens == 0 || first >= ALONE * opens && (verb || opens - first >= ALONE * opens);
+    return opens == 0 || first >= ALONE * opens && (leans || opens - first >= ALONE * opens);
   }
 
   /**
@@ -207,8 +225,8 @@ public final class Lexicon {
   /**
    * A real notes' wording of the symptom: a phrase with all of its content stems, or stems of their families
    * ({@link Stemmer#sameFamily}: "боли в поясничном отделе" for "боль в пояснице"), in any order, and at most
-   * {@link #MAX_EXTRA_STEMS} more, not cut off before its noun ({@link Dangling}: "головные боли в лобной"); null
-   * when the lexicon has none.
+   * {@link #MAX_EXTRA_STEMS} more, not cut off before its noun ({@link Dangling}: "головные боли в лобной") nor out
+   * of a longer clause ({@link #opensSeldom}); null when the lexicon has none.
    */
   public String phrasing(String symptom, SplittableRandom rng) {
     List<String> stems = sortedStems(symptom);
@@ -237,7 +255,22 @@ public final class Lexicon {
       }
     }
     return matches.pick(rng, p -> !inOtherCase(p, symptom) && !startsAfterFunctionWord(p, symptom)
-        && !dangling.test(p) && !denies(p, symptom));
+        && !dangling.test(p) && !denies(p, symptom) && !opensSeldom(p, symptom));
+  }
+
+  /**
+   * Whether the wording starts on a word the symptom has not, and the notes seldom open a clause with its first two
+   * words ({@link #WORDING_OPENS}): a window of a longer clause, its words in the case that clause gave them
+   * ("тошноты и рвоты" of "без тошноты и рвоты", "крови в моче" of "следы крови в моче").
+   */
+  private boolean opensSeldom(String wording, String symptom) {
+    List<String> tokens = Tokens.of(wording);
+    if (tokens.size() < 2 || Words.of(symptom).contains(tokens.get(0))) {
+      return false;
+    }
+    String firstTwo = Tokens.pairAt(tokens, 0);
+    Long notes = phraseNotes.get(firstTwo);
+    return notes != null && clauseStarts.getOrDefault(firstTwo, 0L) < WORDING_OPENS * notes;
   }
 
   /** Whether the wording has a negation the symptom has not: "ознобов нет" says the opposite of "озноб". */
