@@ -141,7 +141,11 @@ public final class Lexicon {
         carried.forEach(t -> byShorthand.computeIfAbsent(t, x -> new Weighted()).add(phrase, alone));
       }
     });
-    model.fillers().forEach(fillers::add);
+    model.fillers().forEach((sentence, notes) -> {
+      if (!fragment(sentence)) {
+        fillers.add(sentence, notes);
+      }
+    });
     model.codeClauses().forEach((code, clauses) -> clauses.forEach((clause, notes) -> {
       if (standsInAList(clause, model)) {
         byCode.computeIfAbsent(code, x -> new Weighted()).add(clause, notes);
@@ -150,6 +154,16 @@ public final class Lexicon {
     model.sides().forms().forEach((place, forms) -> forms.forEach((form, notes) ->
         sideForms.computeIfAbsent(place, x -> new Weighted()).add(form, notes)));
     this.sideRate = model.sideRate();
+  }
+
+  /**
+   * Whether a filler sentence of words only is a fragment that needs the sentence before it: two words at most,
+   * the first a function word ("не предъявляет" after "Жалоб активно", "в анамнезе", "без эффекта").
+   */
+  private static boolean fragment(String sentence) {
+    List<String> tokens = Tokens.of(sentence);
+    return !tokens.isEmpty() && tokens.size() <= 2 && Stemmer.isStopword(tokens.get(0))
+        && tokens.stream().allMatch(t -> Character.isLetter(t.charAt(0)) && !Tokens.isShorthand(t));
   }
 
   /** Whether the phrase's first two words open a clause in at least {@link #OPENS} of their notes. */

@@ -171,6 +171,18 @@ class LexiconTest {
   }
 
   @Test
+  void aFillerThatNeedsTheSentenceBeforeItIsNeverTaken() {
+    // RuMedTop3 train's whole sentences: "не предъявляет" follows "Жалоб активно" and the like.
+    Lexicon lexicon = new Lexicon(model(Map.of(), Map.of(), StyleModelFixture.counts("не предъявляет", 5L,
+        "в анамнезе", 5L, "в *ДАТА*", 20L, "жалоб нет", 28L, "не отмечает улучшения", 21L)));
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (int seed = 0; seed < 300; seed++) {
+      seen.add(lexicon.filler(new SplittableRandom(seed), s -> true));
+    }
+    assertThat(seen).containsExactly("в *ДАТА*", "жалоб нет", "не отмечает улучшения");
+  }
+
+  @Test
   void aTokenWithoutASentenceIsWrittenAsAPhraseThatIsNotCutShort() {
     // "ОАК от" is cut from "ОАК от *ДАТА*": it ends on a preposition, so only the whole phrase carries the token.
     Lexicon lexicon = new Lexicon(fixture(Map.of("ОАК от", 12L, "ОАК в", 6L, "ОАК в норме", 6L), Map.of(), Map.of())
