@@ -55,11 +55,6 @@ public final class Lexicon {
    */
   private static final Pattern LEANS = Pattern.compile("\\p{L}{2,}(?:тся|ться|лся|лась|лось|лись|ит|ет|ют|ят)"
       + "|больше|меньше|более|менее|чаще|реже|хуже|лучше");
-  /**
-   * A clause of a plural adjective or participle, after adverbs if any, has left its noun in the clause before:
-   * "выраженные", "умеренно выраженные", "ноющие".
-   */
-  private static final Pattern NOUNLESS = Pattern.compile("(?:\\p{L}{3,}о )*\\p{L}{3,}(?:ые|щие)");
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
 
@@ -181,13 +176,10 @@ public final class Lexicon {
    * мочеиспускание"). Either reads wrong after another item; "на фоне стресса", first in about half, reads well. One
    * that opens on a verb or a comparative ({@link #LEANS}) needs only to be first often enough: seldom first, its
    * subject or head is the clause before it ("усиливаются при движениях", "переносит хорошо", "больше слева"); often
-   * first, it has its own ("отмечается слабость"). One without its noun ({@link #NOUNLESS}) never can.
+   * first, it has its own ("отмечается слабость").
    */
   private static boolean standsInAList(String clause, StyleModel model) {
     List<String> tokens = Tokens.of(clause);
-    if (NOUNLESS.matcher(String.join(" ", tokens)).matches()) {
-      return false;
-    }
     boolean leans = tokens.size() >= 2 && LEANS.matcher(tokens.get(0)).matches();
     if (tokens.size() < 2 || !leans && !Stemmer.isStopword(tokens.get(0))) {
       return true;
