@@ -49,11 +49,15 @@ public final class Lexicon {
    */
   private static final double ALONE = 0.2;
   /**
-   * A word whose clause leans on the one before it unless the notes often open a sentence with it: a verb, reflexive
-   * or not ("появляются", "усилилась", "переносит", "тянет"; not a participle, "усиливающийся", which ends in -йся),
-   * or a comparative ("больше слева"). Not an adverb: "периодически головокружение" has its noun.
+   * A verb, reflexive or not, present or past: "появляются", "усилилась", "переносит", "тянет"; not a participle,
+   * "усиливающийся", which ends in -йся.
    */
-  private static final Pattern LEANS = Pattern.compile("\\p{L}{2,}(?:тся|ться|лся|лась|лось|лись|ит|ет|ют|ят)"
+  private static final Pattern VERB = Pattern.compile("\\p{L}{2,}(?:тся|ться|лся|лась|лось|лись|ит|ет|ют|ят)");
+  /**
+   * A word whose clause leans on the one before it unless the notes often open a sentence with it: a verb or a
+   * comparative ("больше слева"). Not an adverb: "периодически головокружение" has its noun.
+   */
+  private static final Pattern LEANS = Pattern.compile(VERB.pattern()
       + "|больше|меньше|более|менее|чаще|реже|хуже|лучше");
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
@@ -71,7 +75,10 @@ public final class Lexicon {
   private final Map<String, Long> phraseNotes;
   /** How many notes open a clause with each 2-word phrase. */
   private final Map<String, Long> clauseStarts;
-  /** A word's forms before a function word, by (stem, function word): "бол в" holds боли 1476, боль 363. */
+  /**
+   * A word's forms before a function word, by (stem, function word), counted in the notes that open a clause with
+   * them: "бол в" holds боли 763, боль 186; "жжения в" (of "чувство жжения в"), in 24 notes, opens none.
+   */
   private final Map<String, Weighted> formsBefore = new HashMap<>();
   /** The side adjective's forms between two words: "в руке" holds правой 51, левой 35. */
   private final Map<String, Weighted> sideForms = new HashMap<>();
@@ -86,10 +93,11 @@ public final class Lexicon {
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
       String phrase = e.getKey();
       String[] tokens = phrase.split(" ");
-      if (tokens.length == 2 && Character.isLetter(tokens[0].charAt(0)) && !Tokens.isShorthand(tokens[0])
+      long opens = model.clauseStarts().getOrDefault(phrase, 0L);
+      if (tokens.length == 2 && opens > 0 && Character.isLetter(tokens[0].charAt(0)) && !Tokens.isShorthand(tokens[0])
           && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1])) {
         formsBefore.computeIfAbsent(stemmer.stem(tokens[0]) + " " + tokens[1], x -> new Weighted())
-            .add(tokens[0], e.getValue());
+            .add(tokens[0], opens);
       }
       boolean words = true;
       for (String t : tokens) {
@@ -287,13 +295,16 @@ public final class Lexicon {
 
   /**
    * The symptom with its first word in the form the real notes write before the same function word ("боль в горле"
-   * becomes "боли в горле" about four times in five in RuMedTop3), weighted by their note counts; the symptom as it
-   * is when it does not start with a word and a function word, or the lexicon has no such form.
+   * becomes "боли в горле" about four times in five in RuMedTop3), weighted by the notes that open a clause with it;
+   * the symptom as it is when it does not start with a word and a function word, or has a verb that agrees with its
+   * first word ("боль в стопах усиливается ночью"), or the lexicon has no such form.
    */
   public String inRealForm(String symptom, SplittableRandom rng) {
     String[] words = symptom.split(" ", 3);
-    // A clause after a comma agrees with the first word ("боль в шее, отдающая в руку"): another number breaks it.
-    if (words.length < 2 || !Stemmer.isStopword(Words.fold(words[1])) || symptom.contains(",")) {
+    // A clause after a comma and a verb agree with the first word ("боль в шее, отдающая в руку", "боль в стопах
+    // усиливается ночью"): another number breaks them.
+    if (words.length < 2 || !Stemmer.isStopword(Words.fold(words[1])) || symptom.contains(",")
+        || Words.of(symptom).stream().skip(1).anyMatch(w -> VERB.matcher(w).matches())) {
       return symptom;
     }
     String first = Words.fold(words[0]);
