@@ -77,7 +77,8 @@ public final class Lexicon {
   private final Map<String, Long> clauseStarts;
   /**
    * A word's forms before a function word, by (stem, function word), counted in the notes that open a clause with
-   * them: "бол в" holds боли 763, боль 186; "жжения в" (of "чувство жжения в"), in 24 notes, opens none.
+   * them, if at least {@link #OPENS} of their notes do: "бол в" holds боли 763, боль 186; not "жжения в" (of "чувство
+   * жжения в"), which opens none of its 24 notes, nor "давления в", 2 of 12.
    */
   private final Map<String, Weighted> formsBefore = new HashMap<>();
   /** The side adjective's forms between two words: "в руке" holds правой 51, левой 35. */
@@ -93,11 +94,10 @@ public final class Lexicon {
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
       String phrase = e.getKey();
       String[] tokens = phrase.split(" ");
-      long opens = model.clauseStarts().getOrDefault(phrase, 0L);
-      if (tokens.length == 2 && opens > 0 && Character.isLetter(tokens[0].charAt(0)) && !Tokens.isShorthand(tokens[0])
-          && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1])) {
+      if (tokens.length == 2 && Character.isLetter(tokens[0].charAt(0)) && !Tokens.isShorthand(tokens[0])
+          && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1]) && opensClause(List.of(tokens), model)) {
         formsBefore.computeIfAbsent(stemmer.stem(tokens[0]) + " " + tokens[1], x -> new Weighted())
-            .add(tokens[0], opens);
+            .add(tokens[0], model.clauseStarts().get(phrase));
       }
       boolean words = true;
       for (String t : tokens) {
