@@ -35,7 +35,7 @@ final class Dangling implements Predicate<String> {
   private static final Set<String> COMPOUND_PREPOSITIONS = Set.of("в течение", "в течении", "на фоне", "по типу",
       "в области", "со стороны", "в виде", "при смене");
   /** Genitive endings of the verbal nouns in -ние and -тие: "повышения", "развития". */
-  private static final List<String> VERBAL_GENITIVE_ENDINGS = List.of("ния", "тия");
+  static final List<String> VERBAL_GENITIVE_ENDINGS = List.of("ния", "тия");
   /** An adverb of degree: "умеренно", "незначительно", "резко", "слабо", "очень". */
   private static final Pattern ADVERB = Pattern.compile("\\p{L}{3,}(?:нно|льно|ко|бо)|очень");
   /** One next word that follows a preposition of two words and its verbal noun in this share shows the cut. */

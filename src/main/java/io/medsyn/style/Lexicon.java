@@ -39,10 +39,10 @@ public final class Lexicon {
   /** The share of their notes in which a phrase's first two words open a clause for it to carry a token alone. */
   private static final double OPENS = 0.25;
   /**
-   * The share of their notes in which a wording's first two words must open a clause when its first word is not
-   * the symptom's own: a window of a longer clause seldom does.
+   * Under this share of their notes, words seldom open a clause: a wording that does not start on the symptom's word
+   * and a clause of one word are windows of longer clauses there.
    */
-  private static final double WORDING_OPENS = 0.05;
+  private static final double SELDOM_OPENS = 0.05;
   /**
    * For a clause that opens on a preposition to stand anywhere in a list, the least share of the notes where its
    * first two words open a clause in which they open a sentence, and in which they open a clause after another.
@@ -75,6 +75,8 @@ public final class Lexicon {
   private final Map<String, Long> phraseNotes;
   /** How many notes open a clause with each 2-word phrase. */
   private final Map<String, Long> clauseStarts;
+  /** For each word, the notes of the 2-word phrases it opens, and how many of them open a clause with one. */
+  private final Map<String, long[]> opensPairs = new HashMap<>();
   /**
    * A word's forms before a function word, by (stem, function word), counted in the notes that open a clause with
    * them, if at least {@link #OPENS} of their notes do: "бол в" holds боли 763, боль 186; not "жжения в" (of "чувство
@@ -94,6 +96,11 @@ public final class Lexicon {
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
       String phrase = e.getKey();
       String[] tokens = phrase.split(" ");
+      if (tokens.length == 2) {
+        long[] counts = opensPairs.computeIfAbsent(tokens[0], x -> new long[2]);
+        counts[0] += e.getValue();
+        counts[1] += clauseStarts.getOrDefault(phrase, 0L);
+      }
       if (tokens.length == 2 && Character.isLetter(tokens[0].charAt(0)) && !Tokens.isShorthand(tokens[0])
           && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1]) && opensClause(List.of(tokens), model)) {
         formsBefore.computeIfAbsent(stemmer.stem(tokens[0]) + " " + tokens[1], x -> new Weighted())
@@ -184,10 +191,17 @@ public final class Lexicon {
    * мочеиспускание"). Either reads wrong after another item; "на фоне стресса", first in about half, reads well. One
    * that opens on a verb or a comparative ({@link #LEANS}) needs only to be first often enough: seldom first, its
    * subject or head is the clause before it ("усиливаются при движениях", "переносит хорошо", "больше слева"); often
-   * first, it has its own ("отмечается слабость").
+   * first, it has its own ("отмечается слабость"). A clause of one word can when the phrases it opens open a clause
+   * in at least {@link #SELDOM_OPENS} of their notes ("ходьбе", of "при ходьбе", opens none of its 11), or, where it
+   * opens none, when it is not the genitive of a verbal noun ("напряжения", "чихания"; "тревожность" can).
    */
-  private static boolean standsInAList(String clause, StyleModel model) {
+  private boolean standsInAList(String clause, StyleModel model) {
     List<String> tokens = Tokens.of(clause);
+    if (tokens.size() == 1) {
+      long[] pairs = opensPairs.get(tokens.get(0));
+      return pairs == null ? !Tokens.endsWithAny(tokens.get(0), Dangling.VERBAL_GENITIVE_ENDINGS)
+          : pairs[1] >= SELDOM_OPENS * pairs[0];
+    }
     boolean leans = tokens.size() >= 2 && LEANS.matcher(tokens.get(0)).matches();
     if (tokens.size() < 2 || !leans && !Stemmer.isStopword(tokens.get(0))) {
       return true;
@@ -274,7 +288,7 @@ public final class Lexicon {
 
   /**
    * Whether the wording starts on a word the symptom has not, and the notes seldom open a clause with its first two
-   * words ({@link #WORDING_OPENS}): a window of a longer clause, its words in the case that clause gave them
+   * words ({@link #SELDOM_OPENS}): a window of a longer clause, its words in the case that clause gave them
    * ("тошноты и рвоты" of "без тошноты и рвоты", "крови в моче" of "следы крови в моче").
    */
   private boolean opensSeldom(String wording, String symptom) {
@@ -284,7 +298,7 @@ public final class Lexicon {
     }
     String firstTwo = Tokens.pairAt(tokens, 0);
     Long notes = phraseNotes.get(firstTwo);
-    return notes != null && clauseStarts.getOrDefault(firstTwo, 0L) < WORDING_OPENS * notes;
+    return notes != null && clauseStarts.getOrDefault(firstTwo, 0L) < SELDOM_OPENS * notes;
   }
 
   /** Whether the wording has a negation the symptom has not: "ознобов нет" says the opposite of "озноб". */

@@ -257,6 +257,23 @@ class LexiconTest {
   }
 
   @Test
+  void aCodeClauseOfOneWordIsTakenOnlyWhereTheNotesWriteItAsAnItem() {
+    // RuMedTop3 train's counts: the phrases "ходьбе" opens ("ходьбе ускоренным", "ходьбе спокойным", of "при ходьбе
+    // ...") open no clause; "выделения из" opens 5 of 43, "слабость в" 44 of 69. "напряжения" and "чихания" open no
+    // phrase and are verbal nouns' genitives ("при кашле, чихания"); "тревожность" opens none either.
+    Lexicon lexicon = new Lexicon(fixture(Map.of("ходьбе ускоренным", 6L, "ходьбе спокойным", 5L, "выделения из",
+        43L, "слабость в", 69L), Map.of(), Map.of())
+        .codeClauses(Map.of("M54", StyleModelFixture.counts("ходьбе", 10L, "напряжения", 10L, "чихания", 10L,
+            "тревожность", 10L, "слабость", 10L, "выделения", 10L)))
+        .clauseStarts(Map.of("выделения из", 5L, "слабость в", 44L)).build());
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (int seed = 0; seed < 300; seed++) {
+      seen.add(lexicon.codeClause("M54", new SplittableRandom(seed), c -> true));
+    }
+    assertThat(seen).containsExactly("выделения", "слабость", "тревожность");
+  }
+
+  @Test
   void aSymptomsFirstWordTakesTheFormsTheRealNotesWriteBeforeTheSameFunctionWord() {
     // RuMedTop3's counts: "боли в" opens a clause in 763 notes, "боль в" in 186; "боли при" is another context;
     // "жжения в", of "чувство жжения в", is in 24 notes and opens none, "жжение в" opens 32; "давления в" opens 2
