@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Whether a phrase is cut off before its noun, as a phrase window or a comma-separated clause of a real note can be:
  * "головные боли в лобной" (the notes go on "области" or "височной области"), or a clause of one adjective,
- * "выраженные". Such a phrase ends on an adjective form, and its last two words go on in the real notes: one next
+ * "выраженные", after adverbs if any ("умеренно выраженные"). Such a phrase ends on an adjective form, and its last two words go on in the real notes: one next
  * word follows them in at least half the notes that have them ("в лобной области"), or their next words together do
  * in at least three quarters ("в правой руке", "ноге", "подвздошной"...), or they end a clause in fewer than one in
  * ten of their notes ("с обильным", which the notes go on "отделяемым", "слизистым отделяемым", each in too few of
@@ -34,7 +35,9 @@ final class Dangling implements Predicate<String> {
   private static final Set<String> COMPOUND_PREPOSITIONS = Set.of("в течение", "в течении", "на фоне", "по типу",
       "в области", "со стороны", "в виде", "при смене");
   /** Genitive endings of the verbal nouns in -ние and -тие: "повышения", "развития". */
-  private static final List<String> VERBAL_GENITIVE_ENDINGS = List.of("ния", "тия");
+  static final List<String> VERBAL_GENITIVE_ENDINGS = List.of("ния", "тия");
+  /** An adverb of degree: "умеренно", "незначительно", "резко", "слабо", "очень". */
+  private static final Pattern ADVERB = Pattern.compile("\\p{L}{3,}(?:нно|льно|ко|бо)|очень");
   /** One next word that follows a preposition of two words and its verbal noun in this share shows the cut. */
   private static final double AFTER_PREPOSITION_NEXT = 0.75;
   /** One next word that follows the last two words of a phrase in this share of their notes shows the phrase is cut. */
@@ -95,7 +98,7 @@ final class Dangling implements Predicate<String> {
     if (!adjectiveForm(last)) {
       return false;
     }
-    if (tokens.size() == 1) {
+    if (tokens.subList(0, tokens.size() - 1).stream().allMatch(t -> ADVERB.matcher(t).matches())) {
       return true;
     }
     if (notes == null) {

@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
 public final class Lexicon {
   /**
    * Endings of the genitive, dative, instrumental and prepositional that no nominative in a list of complaints has:
-   * nouns' ("тошнотой", "колебаниями", "мочеиспускании", "заложенности" of "чувство заложенности в груди") and
-   * adjectives' ("учащенного", "сухим", "болезненных").
+   * nouns' ("тошнотой", "колебаниями", "мочеиспускании", "заложенности" of "чувство заложенности в груди",
+   * "перебоев") and adjectives' ("учащенного", "сухим", "болезненных").
    */
   private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию",
-      "ости", "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
+      "ости", "ов", "ев", "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
   /**
    * Words that deny what they stand beside ("ознобов нет", "одышка не беспокоит", "температура в норме"). "без"
    * is not one: it denies another thing ("головная боль без тошноты").
@@ -39,15 +39,26 @@ public final class Lexicon {
   /** The share of their notes in which a phrase's first two words open a clause for it to carry a token alone. */
   private static final double OPENS = 0.25;
   /**
+   * Under this share of their notes, words seldom open a clause: a wording that does not start on the symptom's word
+   * and a clause of one word are windows of longer clauses there.
+   */
+  private static final double SELDOM_OPENS = 0.05;
+  /**
    * For a clause that opens on a preposition to stand anywhere in a list, the least share of the notes where its
    * first two words open a clause in which they open a sentence, and in which they open a clause after another.
    */
   private static final double ALONE = 0.2;
   /**
-   * A reflexive verb, present or past: "появляются", "купируется", "усилилась"; not a participle ("усиливающийся"),
-   * which ends in -йся.
+   * A verb, reflexive or not, present or past: "появляются", "усилилась", "переносит", "тянет"; not a participle,
+   * "усиливающийся", which ends in -йся.
    */
-  private static final Pattern REFLEXIVE_VERB = Pattern.compile("\\p{L}{2,}(?:тся|ться|лся|лась|лось|лись)");
+  private static final Pattern VERB = Pattern.compile("\\p{L}{2,}(?:тся|ться|лся|лась|лось|лись|ит|ет|ют|ят)");
+  /**
+   * A word whose clause leans on the one before it unless the notes often open a sentence with it: a verb or a
+   * comparative ("больше слева"). Not an adverb: "периодически головокружение" has its noun.
+   */
+  private static final Pattern LEANS = Pattern.compile(VERB.pattern()
+      + "|больше|меньше|более|менее|чаще|реже|хуже|лучше");
   /** A matching phrase may add this many content words to the symptom's ("боль в горле при глотании"). */
   static final int MAX_EXTRA_STEMS = 2;
 
@@ -62,7 +73,15 @@ public final class Lexicon {
   private final Map<String, Weighted> byCode = new HashMap<>();
   /** The model's phrases and their note counts, to weigh the composer's own wordings. */
   private final Map<String, Long> phraseNotes;
-  /** A word's forms before a function word, by (stem, function word): "бол в" holds боли 1476, боль 363. */
+  /** How many notes open a clause with each 2-word phrase. */
+  private final Map<String, Long> clauseStarts;
+  /** For each word, the notes of the 2-word phrases it opens, and how many of them open a clause with one. */
+  private final Map<String, long[]> opensPairs = new HashMap<>();
+  /**
+   * A word's forms before a function word, by (stem, function word), counted in the notes that open a clause with
+   * them, if at least {@link #OPENS} of their notes do: "бол в" holds боли 763, боль 186; not "жжения в" (of "чувство
+   * жжения в"), which opens none of its 24 notes, nor "давления в", 2 of 12.
+   */
   private final Map<String, Weighted> formsBefore = new HashMap<>();
   /** The side adjective's forms between two words: "в руке" holds правой 51, левой 35. */
   private final Map<String, Weighted> sideForms = new HashMap<>();
@@ -72,14 +91,20 @@ public final class Lexicon {
 
   public Lexicon(StyleModel model) {
     this.phraseNotes = model.phrases();
+    this.clauseStarts = model.clauseStarts();
     this.dangling = new Dangling(model.phrases(), model.clauseEnds());
     for (Map.Entry<String, Long> e : model.phrases().entrySet()) {
       String phrase = e.getKey();
       String[] tokens = phrase.split(" ");
+      if (tokens.length == 2) {
+        long[] counts = opensPairs.computeIfAbsent(tokens[0], x -> new long[2]);
+        counts[0] += e.getValue();
+        counts[1] += clauseStarts.getOrDefault(phrase, 0L);
+      }
       if (tokens.length == 2 && Character.isLetter(tokens[0].charAt(0)) && !Tokens.isShorthand(tokens[0])
-          && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1])) {
+          && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1]) && opensClause(List.of(tokens), model)) {
         formsBefore.computeIfAbsent(stemmer.stem(tokens[0]) + " " + tokens[1], x -> new Weighted())
-            .add(tokens[0], e.getValue());
+            .add(tokens[0], model.clauseStarts().get(phrase));
       }
       boolean words = true;
       for (String t : tokens) {
@@ -126,7 +151,11 @@ public final class Lexicon {
         carried.forEach(t -> byShorthand.computeIfAbsent(t, x -> new Weighted()).add(phrase, alone));
       }
     });
-    model.fillers().forEach(fillers::add);
+    model.fillers().forEach((sentence, notes) -> {
+      if (!fragment(sentence)) {
+        fillers.add(sentence, notes);
+      }
+    });
     model.codeClauses().forEach((code, clauses) -> clauses.forEach((clause, notes) -> {
       if (standsInAList(clause, model)) {
         byCode.computeIfAbsent(code, x -> new Weighted()).add(clause, notes);
@@ -135,6 +164,16 @@ public final class Lexicon {
     model.sides().forms().forEach((place, forms) -> forms.forEach((form, notes) ->
         sideForms.computeIfAbsent(place, x -> new Weighted()).add(form, notes)));
     this.sideRate = model.sideRate();
+  }
+
+  /**
+   * Whether a filler sentence of words only is a fragment that needs the sentence before it: two words at most,
+   * the first a function word ("не предъявляет" after "Жалоб активно", "в анамнезе", "без эффекта").
+   */
+  private static boolean fragment(String sentence) {
+    List<String> tokens = Tokens.of(sentence);
+    return !tokens.isEmpty() && tokens.size() <= 2 && Stemmer.isStopword(tokens.get(0))
+        && tokens.stream().allMatch(t -> Character.isLetter(t.charAt(0)) && !Tokens.isShorthand(t));
   }
 
   /** Whether the phrase's first two words open a clause in at least {@link #OPENS} of their notes. */
@@ -150,20 +189,27 @@ public final class Lexicon {
    * they open a clause. Seldom first, it goes on from the clause before it ("с иррадиацией в ногу", "в височной
    * области", "по ВАШ 7 баллов" after a pain); nearly always first, it is a lead with its first item ("на учащенное
    * мочеиспускание"). Either reads wrong after another item; "на фоне стресса", first in about half, reads well. One
-   * that opens on a reflexive verb needs only to be first often enough: seldom first, its subject is the clause
-   * before it ("усиливаются при движениях", "купируется самостоятельно"); often first, it has its own ("отмечается
-   * слабость").
+   * that opens on a verb or a comparative ({@link #LEANS}) needs only to be first often enough: seldom first, its
+   * subject or head is the clause before it ("усиливаются при движениях", "переносит хорошо", "больше слева"); often
+   * first, it has its own ("отмечается слабость"). A clause of one word can when the phrases it opens open a clause
+   * in at least {@link #SELDOM_OPENS} of their notes ("ходьбе", of "при ходьбе", opens none of its 11), or, where it
+   * opens none, when it is not the genitive of a verbal noun ("напряжения", "чихания"; "тревожность" can).
    */
-  private static boolean standsInAList(String clause, StyleModel model) {
+  private boolean standsInAList(String clause, StyleModel model) {
     List<String> tokens = Tokens.of(clause);
-    boolean verb = tokens.size() >= 2 && REFLEXIVE_VERB.matcher(tokens.get(0)).matches();
-    if (tokens.size() < 2 || !verb && !Stemmer.isStopword(tokens.get(0))) {
+    if (tokens.size() == 1) {
+      long[] pairs = opensPairs.get(tokens.get(0));
+      return pairs == null ? !Tokens.endsWithAny(tokens.get(0), Dangling.VERBAL_GENITIVE_ENDINGS)
+          : pairs[1] >= SELDOM_OPENS * pairs[0];
+    }
+    boolean leans = tokens.size() >= 2 && LEANS.matcher(tokens.get(0)).matches();
+    if (tokens.size() < 2 || !leans && !Stemmer.isStopword(tokens.get(0))) {
       return true;
     }
     String firstTwo = Tokens.pairAt(tokens, 0);
     long opens = model.clauseStarts().getOrDefault(firstTwo, 0L);
     long first = model.sentenceStarts().getOrDefault(firstTwo, 0L);
-    return opens == 0 || first >= ALONE * opens && (verb || opens - first >= ALONE * opens);
+    return opens == 0 || first >= ALONE * opens && (leans || opens - first >= ALONE * opens);
   }
 
   /**
@@ -207,8 +253,8 @@ public final class Lexicon {
   /**
    * A real notes' wording of the symptom: a phrase with all of its content stems, or stems of their families
    * ({@link Stemmer#sameFamily}: "боли в поясничном отделе" for "боль в пояснице"), in any order, and at most
-   * {@link #MAX_EXTRA_STEMS} more, not cut off before its noun ({@link Dangling}: "головные боли в лобной"); null
-   * when the lexicon has none.
+   * {@link #MAX_EXTRA_STEMS} more, not cut off before its noun ({@link Dangling}: "головные боли в лобной") nor out
+   * of a longer clause ({@link #opensSeldom}); null when the lexicon has none.
    */
   public String phrasing(String symptom, SplittableRandom rng) {
     List<String> stems = sortedStems(symptom);
@@ -237,7 +283,22 @@ public final class Lexicon {
       }
     }
     return matches.pick(rng, p -> !inOtherCase(p, symptom) && !startsAfterFunctionWord(p, symptom)
-        && !dangling.test(p) && !denies(p, symptom));
+        && !dangling.test(p) && !denies(p, symptom) && !opensSeldom(p, symptom));
+  }
+
+  /**
+   * Whether the wording starts on a word the symptom has not, and the notes seldom open a clause with its first two
+   * words ({@link #SELDOM_OPENS}): a window of a longer clause, its words in the case that clause gave them
+   * ("тошноты и рвоты" of "без тошноты и рвоты", "крови в моче" of "следы крови в моче").
+   */
+  private boolean opensSeldom(String wording, String symptom) {
+    List<String> tokens = Tokens.of(wording);
+    if (tokens.size() < 2 || Words.of(symptom).contains(tokens.get(0))) {
+      return false;
+    }
+    String firstTwo = Tokens.pairAt(tokens, 0);
+    Long notes = phraseNotes.get(firstTwo);
+    return notes != null && clauseStarts.getOrDefault(firstTwo, 0L) < SELDOM_OPENS * notes;
   }
 
   /** Whether the wording has a negation the symptom has not: "ознобов нет" says the opposite of "озноб". */
@@ -248,13 +309,16 @@ public final class Lexicon {
 
   /**
    * The symptom with its first word in the form the real notes write before the same function word ("боль в горле"
-   * becomes "боли в горле" about four times in five in RuMedTop3), weighted by their note counts; the symptom as it
-   * is when it does not start with a word and a function word, or the lexicon has no such form.
+   * becomes "боли в горле" about four times in five in RuMedTop3), weighted by the notes that open a clause with it;
+   * the symptom as it is when it does not start with a word and a function word, or has a verb that agrees with its
+   * first word ("боль в стопах усиливается ночью"), or the lexicon has no such form.
    */
   public String inRealForm(String symptom, SplittableRandom rng) {
     String[] words = symptom.split(" ", 3);
-    // A clause after a comma agrees with the first word ("боль в шее, отдающая в руку"): another number breaks it.
-    if (words.length < 2 || !Stemmer.isStopword(Words.fold(words[1])) || symptom.contains(",")) {
+    // A clause after a comma and a verb agree with the first word ("боль в шее, отдающая в руку", "боль в стопах
+    // усиливается ночью"): another number breaks them.
+    if (words.length < 2 || !Stemmer.isStopword(Words.fold(words[1])) || symptom.contains(",")
+        || Words.of(symptom).stream().skip(1).anyMatch(w -> VERB.matcher(w).matches())) {
       return symptom;
     }
     String first = Words.fold(words[0]);
