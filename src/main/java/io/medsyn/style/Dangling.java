@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 /**
  * Whether a phrase is cut off before its noun, as a phrase window or a comma-separated clause of a real note can be:
  * "головные боли в лобной" (the notes go on "области" or "височной области"), or a clause of one adjective,
- * "выраженные", after adverbs if any ("умеренно выраженные"). Such a phrase ends on an adjective form, and its last two words go on in the real notes: one next
- * word follows them in at least half the notes that have them ("в лобной области"), or their next words together do
- * in at least three quarters ("в правой руке", "ноге", "подвздошной"...), or they end a clause in fewer than one in
- * ten of their notes ("с обильным", which the notes go on "отделяемым", "слизистым отделяемым", each in too few of
- * them to be a phrase). A phrase that ends on a noun, or on a word the notes often end on ("в покое", in 54 of 125
- * notes), passes. The model's phrases are all it reads; they hold only 3-word phrases of at least k notes, so the sum
- * falls short of every continuation, and the threshold is set below 1 for that.
+ * "выраженные", after adverbs if any ("умеренно выраженные"). Such a phrase ends on an adjective form, and its last two
+ * words go on in the real notes: one next word follows them in at least half the notes that have them ("в лобной
+ * области"), or their next words together do in at least three quarters ("в правой руке", "ноге", "подвздошной"...), or
+ * they end a clause in fewer than one in ten of their notes ("с обильным", which the notes go on "отделяемым",
+ * "слизистым отделяемым", each in too few of them to be a phrase). A phrase that ends on a noun, or on a word the notes
+ * often end on ("в покое", in 54 of 125 notes), passes. The model's phrases are all it reads; they hold only 3-word
+ * phrases of at least k notes, so the sum falls short of every continuation, and the threshold is set below 1 for that.
  *
  * <p>A phrase that ends on a preposition of two words ("головокружение на фоне", "кашель в течение") is cut too: it
  * governs the noun after it, and its continuations are too varied for the counts to show it. So is one that ends on
