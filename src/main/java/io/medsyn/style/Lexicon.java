@@ -101,14 +101,14 @@ public final class Lexicon {
         counts[0] += e.getValue();
         counts[1] += clauseStarts.getOrDefault(phrase, 0L);
       }
-      if (tokens.length == 2 && Character.isLetter(tokens[0].charAt(0)) && !Tokens.isShorthand(tokens[0])
-          && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1]) && opensClause(List.of(tokens), model)) {
+      if (tokens.length == 2 && isWord(tokens[0]) && !Stemmer.isStopword(tokens[0]) && Stemmer.isStopword(tokens[1])
+          && opensClause(phrase, OPENS)) {
         formsBefore.computeIfAbsent(stemmer.stem(tokens[0]) + " " + tokens[1], x -> new Weighted())
-            .add(tokens[0], model.clauseStarts().get(phrase));
+            .add(tokens[0], clauseStarts.get(phrase));
       }
       boolean words = true;
       for (String t : tokens) {
-        words &= Character.isLetter(t.charAt(0)) && !Tokens.isShorthand(t);
+        words &= isWord(t);
       }
       // A wording of a symptom is words only, and neither starts nor ends with a preposition or conjunction.
       if (words && !Stemmer.isStopword(tokens[0]) && !Stemmer.isStopword(tokens[tokens.length - 1])) {
@@ -145,7 +145,7 @@ public final class Lexicon {
           carried.add(t);
         }
       }
-      long alone = carried.isEmpty() || !Tokens.whole(tokens) || !opensClause(tokens, model) ? 0
+      long alone = carried.isEmpty() || !Tokens.whole(tokens) || !opensClause(Tokens.pairAt(tokens, 0), OPENS) ? 0
           : endingClauses(tokens, notes, model);
       if (alone > 0) {
         carried.forEach(t -> byShorthand.computeIfAbsent(t, x -> new Weighted()).add(phrase, alone));
@@ -173,14 +173,18 @@ public final class Lexicon {
   private static boolean fragment(String sentence) {
     List<String> tokens = Tokens.of(sentence);
     return !tokens.isEmpty() && tokens.size() <= 2 && Stemmer.isStopword(tokens.get(0))
-        && tokens.stream().allMatch(t -> Character.isLetter(t.charAt(0)) && !Tokens.isShorthand(t));
+        && tokens.stream().allMatch(Lexicon::isWord);
   }
 
-  /** Whether the phrase's first two words open a clause in at least {@link #OPENS} of their notes. */
-  private static boolean opensClause(List<String> tokens, StyleModel model) {
-    String firstTwo = Tokens.pairAt(tokens, 0);
-    Long notes = model.phrases().get(firstTwo);
-    return notes != null && model.clauseStarts().getOrDefault(firstTwo, 0L) >= OPENS * notes;
+  /** Whether the token is a word of letters, not shorthand ("АД") nor a number or punctuation. */
+  private static boolean isWord(String token) {
+    return Character.isLetter(token.charAt(0)) && !Tokens.isShorthand(token);
+  }
+
+  /** Whether the notes open a clause with the 2-word phrase in at least {@code share} of the notes that have it. */
+  private boolean opensClause(String pair, double share) {
+    Long notes = phraseNotes.get(pair);
+    return notes != null && clauseStarts.getOrDefault(pair, 0L) >= share * notes;
   }
 
   /**
@@ -297,8 +301,7 @@ public final class Lexicon {
       return false;
     }
     String firstTwo = Tokens.pairAt(tokens, 0);
-    Long notes = phraseNotes.get(firstTwo);
-    return notes != null && clauseStarts.getOrDefault(firstTwo, 0L) < SELDOM_OPENS * notes;
+    return phraseNotes.containsKey(firstTwo) && !opensClause(firstTwo, SELDOM_OPENS);
   }
 
   /** Whether the wording has a negation the symptom has not: "ознобов нет" says the opposite of "озноб". */
