@@ -66,8 +66,8 @@ final class ComposerVersion {
       "- кашель - насморк,першение в горле - Т 37,5", "Жалобы на слабость, ОАК от *ДАТА* без особенностей.",
       "ВЫРАЖЕННАЯ ГОЛОВНАЯ БОЛЬ. ТОШНОТА", "c/o cough and sore throat, worse at night");
 
-  /** {@link #codeHash}, once read. */
-  private static byte[] codeHash;
+  /** The hash of the composer's code once {@link #codeHash()} has read it; null before. */
+  private static byte[] codeDigest;
 
   private ComposerVersion() {}
 
@@ -97,15 +97,15 @@ final class ComposerVersion {
    * created would otherwise read the job jar or classes directory again (20 to 170 ms each).
    */
   private static synchronized byte[] codeHash() throws IOException, URISyntaxException, NoSuchAlgorithmException {
-    if (codeHash == null) {
+    if (codeDigest == null) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       CodeSource source = ComposerVersion.class.getProtectionDomain().getCodeSource();
       if (source != null && "file".equals(source.getLocation().getProtocol())) {
         digestCode(digest, Path.of(source.getLocation().toURI()), CODE);
       }
-      codeHash = digest.digest();
+      codeDigest = digest.digest();
     }
-    return codeHash;
+    return codeDigest;
   }
 
   /**
