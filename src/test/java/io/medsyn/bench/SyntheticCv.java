@@ -12,6 +12,8 @@ import io.medsyn.config.ConfigLoader;
 import io.medsyn.config.MedSynConfig;
 import io.medsyn.evaluate.Corpora;
 import io.medsyn.evaluate.Stratified;
+import io.medsyn.quality.QualitySummary;
+import io.medsyn.quality.Realism;
 import io.medsyn.run.Stages;
 import io.medsyn.stage.RunContext;
 import io.medsyn.stage.Stage;
@@ -143,8 +145,8 @@ public final class SyntheticCv {
           MedSynConfig config = config(setting.getValue(), train, trainPath, fold, setting.getKey());
           RunContext context = new RunContext(config, spark);
           for (Stage<?> stage : Stages.all()) {
-            if (!stage.name().equals("evaluate")) {
-              stage.run(context);
+            if (!stage.name().equals("evaluate") && stage.run(context) instanceof QualitySummary summary) {
+              realism(lines, fold, setting.getKey(), summary);
             }
           }
           Dataset<Row> notes = Corpora.notes(spark.read().parquet(context.layout().qualityNotes()),
@@ -185,6 +187,21 @@ public final class SyntheticCv {
       Scorer scorer = new Scorer(model.predict(held));
       return new Figures(100 * scorer.hitAt(1), 100 * scorer.hitAt(3), 100 * scorer.macroF1(),
           100 * scorer.scores(null, rare).hit1(), synthetic);
+    }
+
+    /**
+     * The fold's realism beside its scores, since a generator setting is kept for its notes as much as for them:
+     * the discriminator's AUC, the lengths against the real notes' and the real word forms the notes use.
+     */
+    private static void realism(List<String> lines, int fold, String name, QualitySummary summary) {
+      Realism r = summary.realism();
+      String line = r == null ? String.format("fold %d %s realism: none (%d passing)", fold, name, summary.passed())
+          : String.format("fold %d %s realism: AUC %.3f ± %.3f  median %.0f (real %.0f)  length KS %.3f  word forms"
+              + " %.1f %%  (%d passing)", fold, name, r.discriminatorAuc(), r.discriminatorAucSd(),
+              r.syntheticMedianChars(), r.realMedianChars(), r.lengthKs(), 100 * r.vocabularyCoverage(),
+              summary.passed());
+      lines.add(line);
+      System.err.println(line);
     }
 
     private static void record(Map<String, List<Figures>> results, List<String> lines, int fold, String name,
