@@ -11,17 +11,21 @@ import java.io.Serializable;
  * @param minRealNotes k: a phrase or sentence enters the model only when at least k distinct real notes contain it
  *     (the privacy audit reads the same key)
  * @param maxPhrases how many of the most widespread phrases the lexicon keeps
- * @param codeClauses whether the model keeps, per code, the clauses at least k of that code's real notes contain,
- *     which the offline composer writes beside the graph's symptoms
+ * @param codeClauses whether the model keeps, per code, clauses of its real notes, which the offline composer writes
+ *     beside the graph's symptoms
+ * @param codeClauseNotes how many of a code's real notes must contain a clause for it to be that code's; the clause
+ *     must still be in at least k real notes in all, so that a code with few notes gets clauses without any of them
+ *     coming from one patient
  * @param codeShorthand whether the model keeps, per code, how many of its real notes use each shorthand token, so
  *     that the offline composer writes a token as often as that code's notes do, and only tokens they use
  */
 public record StyleConfig(String path, boolean learn, int minRealNotes, int maxPhrases, boolean codeClauses,
-    boolean codeShorthand) implements Serializable {
+    int codeClauseNotes, boolean codeShorthand) implements Serializable {
   public StyleConfig {
     ConfigException.require(minRealNotes >= 2, "min_real_notes",
         "an integer >= 2 (a phrase from fewer notes could identify a patient)", minRealNotes);
     ConfigException.require(maxPhrases >= 0, "max_phrases", "an integer >= 0", maxPhrases);
+    ConfigException.require(codeClauseNotes >= 1, "code_clause_notes", "an integer >= 1", codeClauseNotes);
   }
 
   public boolean saved() {

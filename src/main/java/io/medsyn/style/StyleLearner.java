@@ -47,12 +47,14 @@ public final class StyleLearner {
   private final int minRealNotes;
   private final int maxPhrases;
   private final boolean codeClauses;
+  private final int codeClauseNotes;
   private final boolean codeShorthand;
 
   public StyleLearner(StyleConfig config) {
     this.minRealNotes = config.minRealNotes();
     this.maxPhrases = config.maxPhrases();
     this.codeClauses = config.codeClauses();
+    this.codeClauseNotes = config.codeClauseNotes();
     this.codeShorthand = config.codeShorthand();
   }
 
@@ -168,12 +170,19 @@ public final class StyleLearner {
     return out;
   }
 
-  /** Per code, the clauses at least k of its notes contain: the code's own wordings, none from one patient alone. */
+  /**
+   * Per code, the clauses that at least {@code style.code_clause_notes} of its notes contain, with that count, and
+   * at least k notes of any code: the code's own wordings, none from one patient alone, even for a code with fewer
+   * than k notes.
+   */
   private Map<String, Map<String, Long>> codeClauses(Dataset<Row> real) {
     Map<String, Map<String, Long>> out = new TreeMap<>();
     Dataset<Row> clauses = yielded(real, "clause", text -> new ArrayList<>(Tokens.clauses(text))).distinct();
-    for (Row r : clauses.groupBy("code", "clause").agg(count("*").as("notes")).where(col("notes").geq(minRealNotes))
-        .orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
+    Dataset<Row> common = clauses.groupBy("clause").agg(count("*").as("all_notes"))
+        .where(col("all_notes").geq(minRealNotes)).select("clause");
+    for (Row r : clauses.groupBy("code", "clause").agg(count("*").as("notes"))
+        .where(col("notes").geq(codeClauseNotes)).join(common, "clause")
+        .select("code", "clause", "notes").orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
       out.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
     }
     return out;

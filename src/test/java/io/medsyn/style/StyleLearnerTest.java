@@ -41,7 +41,7 @@ class StyleLearnerTest {
   @BeforeAll
   static void learn() {
     spark = TestSpark.session();
-    model = new StyleLearner(new StyleConfig(null, true, K, 1000, true, true)).learn(notes(List.of(NOTES)),
+    model = new StyleLearner(new StyleConfig(null, true, K, 1000, true, K, true)).learn(notes(List.of(NOTES)),
         "notes.jsonl");
   }
 
@@ -59,10 +59,27 @@ class StyleLearnerTest {
     // "температура в норме": n2, n3, n4 of J06. "заложенность носа": two J06 notes. "АД в норме": three notes, but
     // of three codes, so no code's own clause.
     assertThat(model.codeClauses()).isEqualTo(Map.of("J06", Map.of("температура в норме", 3L)));
-    StyleModel none = new StyleLearner(new StyleConfig(null, true, K, 1000, false, true)).learn(
+    StyleModel none = new StyleLearner(new StyleConfig(null, true, K, 1000, false, K, true)).learn(
         notes(List.of(NOTES)), "notes.jsonl");
     assertThat(none.codeClauses()).isEmpty();
     assertThat(none.phrases()).isEqualTo(model.phrases());
+  }
+
+  @Test
+  void fewerNotesOfTheCodeSufficeForAClauseThatKNotesInAllContain() {
+    // At 1 note of the code, "АД в норме" (n1 J06, n5 K29, n7 I10) and "жалоб нет" (n5 K29, n6 M54, n7 I10), each in
+    // k = 3 notes in all, become clauses of each of their codes, counted by that code's notes; "заложенность носа",
+    // in two notes, never does, however few the code's notes asked.
+    StyleModel one = new StyleLearner(new StyleConfig(null, true, K, 1000, true, 1, true)).learn(
+        notes(List.of(NOTES)), "notes.jsonl");
+    assertThat(one.codeClauses()).isEqualTo(Map.of(
+        "J06", Map.of("температура в норме", 3L, "АД в норме", 1L),
+        "K29", Map.of("АД в норме", 1L, "жалоб нет", 1L),
+        "M54", Map.of("жалоб нет", 1L),
+        "I10", Map.of("АД в норме", 1L, "жалоб нет", 1L)));
+    StyleModel two = new StyleLearner(new StyleConfig(null, true, K, 1000, true, 2, true)).learn(
+        notes(List.of(NOTES)), "notes.jsonl");
+    assertThat(two.codeClauses()).isEqualTo(model.codeClauses());
   }
 
   @Test
@@ -120,7 +137,7 @@ class StyleLearnerTest {
     assertThat(model.codeUses("M54", "АД")).isFalse();
     assertThat(model.shorthandShare("E11", "АД")).isEqualTo(0.375);
     assertThat(model.codeUses("E11", "АД")).isTrue();
-    StyleModel global = new StyleLearner(new StyleConfig(null, true, K, 1000, true, false)).learn(
+    StyleModel global = new StyleLearner(new StyleConfig(null, true, K, 1000, true, K, false)).learn(
         notes(List.of(NOTES)), "notes.jsonl");
     assertThat(global.codeShorthand()).isEmpty();
     assertThat(global.shorthandShare("M54", "АД")).isEqualTo(0.375);
@@ -151,7 +168,7 @@ class StyleLearnerTest {
     assertThat(model.version()).isEqualTo(StyleModel.VERSION);
     List<String[]> reversed = new ArrayList<>(List.of(NOTES));
     Collections.reverse(reversed);
-    StyleConfig config = new StyleConfig(null, true, K, 1000, true, true);
+    StyleConfig config = new StyleConfig(null, true, K, 1000, true, K, true);
     assertThat(new StyleLearner(config).learn(notes(reversed), "copy.jsonl").provenance().sha256())
         .isEqualTo(model.provenance().sha256()).hasSize(64);
     reversed.set(0, new String[] {"n8", "I10", "Головная боль по вечерам"});
@@ -162,7 +179,7 @@ class StyleLearnerTest {
   @Test
   void typoRateIsTheShareOfWordUsesThatOneNoteAloneWrites() {
     // кашель: two notes; кашль: one. One use in three.
-    StyleModel typos = new StyleLearner(new StyleConfig(null, true, 2, 10, true, true)).learn(notes(List.of(
+    StyleModel typos = new StyleLearner(new StyleConfig(null, true, 2, 10, true, 2, true)).learn(notes(List.of(
         new String[] {"a", "J20", "кашель, кашль"}, new String[] {"b", "J20", "кашель"})), "typos");
     assertThat(typos.typoRate()).isEqualTo(0.3333);
   }
@@ -187,7 +204,7 @@ class StyleLearnerTest {
 
   @Test
   void aSidesFormIsLearnedBetweenTheSameTwoWordsInKNotesAndNotInKMinusOne() {
-    StyleModel sides = new StyleLearner(new StyleConfig(null, true, K, 1000, true, true)).learn(notes(List.of(
+    StyleModel sides = new StyleLearner(new StyleConfig(null, true, K, 1000, true, K, true)).learn(notes(List.of(
         new String[] {"a", "M54", "Боль в правой руке, в правом т.б. суставе."},
         new String[] {"b", "M54", "Онемение в правой руке и в правом т.б. суставе."},
         new String[] {"c", "M54", "Боль в левой руке, тремор в правой руке, в правом т.б. суставе."},
@@ -214,7 +231,7 @@ class StyleLearnerTest {
 
   @Test
   void fewerNotesThanKIsAnErrorNamingTheKey() {
-    assertThatThrownBy(() -> new StyleLearner(new StyleConfig(null, true, 10, 10, true, true)).learn(
+    assertThatThrownBy(() -> new StyleLearner(new StyleConfig(null, true, 10, 10, true, 10, true)).learn(
         notes(List.of(NOTES)),
         "notes.jsonl")).hasMessageContaining("style.min_real_notes=10").hasMessageContaining("8 notes");
   }
