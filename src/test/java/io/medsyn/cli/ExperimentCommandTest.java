@@ -3,12 +3,15 @@ package io.medsyn.cli;
 import static io.medsyn.cli.CliHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medsyn.cli.CliHarness.Result;
 import io.medsyn.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +87,15 @@ class ExperimentCommandTest {
     assertThat(Files.exists(out.resolve("quality/notes"))).isTrue();
     assertThat(Files.exists(out.resolve("evaluation"))).isFalse();
     // The experiment's classifier is the two-model mean, chosen by its own CV over the default's three members.
-    assertThat(new ObjectMapper().readTree(out.resolve("card.json").toFile())
-        .at("/made/config/evaluate/classifier/model").asText()).isEqualTo("one_vs_rest_and_softmax");
+    JsonNode made = new ObjectMapper().readTree(out.resolve("card.json").toFile()).at("/made/config");
+    assertThat(made.at("/evaluate/classifier/model").asText()).isEqualTo("one_vs_rest_and_softmax");
+    // Its tasks draw 1 to 3 of the graph's symptoms (2 to 5 elsewhere), also chosen by CV on train: the six tasks
+    // here span the whole range.
+    assertThat(made.at("/sample/symptoms/min").asInt()).isEqualTo(1);
+    assertThat(made.at("/sample/symptoms/max").asInt()).isEqualTo(3);
+    assertThat(made.at("/style/code_clause_notes").asInt()).isEqualTo(2);
+    Row sizes = TestSpark.session().read().parquet(out.resolve("tasks").toString())
+        .selectExpr("min(size(symptoms))", "max(size(symptoms))").first();
+    assertThat(List.of(sizes.getInt(0), sizes.getInt(1))).isEqualTo(List.of(1, 3));
   }
 }
