@@ -190,8 +190,9 @@ public final class SyntheticCv {
     }
 
     /**
-     * The fold's realism beside its scores, since a generator setting is kept for its notes as much as for them:
-     * the discriminator's AUC, the lengths against the real notes' and the real word forms the notes use.
+     * The fold's realism beside its scores, since a generator setting is judged by how real its notes read as well
+     * as by what they give the classifier: the discriminator's AUC, the lengths against the real notes' and the real
+     * word forms the notes use.
      */
     private static void realism(List<String> lines, int fold, String name, QualitySummary summary) {
       Realism r = summary.realism();
