@@ -156,8 +156,13 @@ public final class Lexicon {
         fillers.add(sentence, notes);
       }
     });
+    // The forms the notes write, in phrases or in a code's clauses: where one is the nominative, a clause that opens
+    // on its accusative ("изжогу" beside "изжога") was an item after "жалобы на".
+    Set<String> written = new HashSet<>();
+    model.phrases().keySet().forEach(p -> written.addAll(Words.of(p)));
+    model.codeClauses().values().forEach(clauses -> clauses.keySet().forEach(c -> written.addAll(Words.of(c))));
     model.codeClauses().forEach((code, clauses) -> clauses.forEach((clause, notes) -> {
-      if (standsInAList(clause, model)) {
+      if (standsInAList(clause, model) && !opensOnAccusative(clause, written)) {
         byCode.computeIfAbsent(code, x -> new Weighted()).add(clause, notes);
       }
     }));
@@ -214,6 +219,24 @@ public final class Lexicon {
     long opens = model.clauseStarts().getOrDefault(firstTwo, 0L);
     long first = model.sentenceStarts().getOrDefault(firstTwo, 0L);
     return opens == 0 || first >= ALONE * opens && (leans || opens - first >= ALONE * opens);
+  }
+
+  /**
+   * Whether the clause opens on the accusative of a nominative in -а, -я, -ая or -яя that the notes write ("одышку при
+   * ФН", "ноктурию до 2 раз", "общую слабость"): it reads well only after "жалобы на", and the composer declines a
+   * list after such a lead itself. A word in -у or -ю whose nominative the notes never write ("ночью") is kept.
+   */
+  private static boolean opensOnAccusative(String clause, Set<String> written) {
+    List<String> words = Words.of(clause);
+    if (words.isEmpty() || words.get(0).length() <= 3) {
+      return false;
+    }
+    String first = words.get(0);
+    String stem = first.substring(0, first.length() - 1);
+    String nominative = first.endsWith("ую") ? first.substring(0, first.length() - 2) + "ая"
+        : first.endsWith("юю") ? first.substring(0, first.length() - 2) + "яя"
+        : first.endsWith("у") ? stem + "а" : first.endsWith("ю") ? stem + "я" : null;
+    return nominative != null && written.contains(nominative);
   }
 
   /**

@@ -274,6 +274,20 @@ class LexiconTest {
   }
 
   @Test
+  void aCodeClauseOnTheAccusativeOfAWordTheNotesWriteIsNotTaken() {
+    // "изжогу" and "общую слабость" have their nominatives in the phrases, "одышку при нагрузке" in another clause;
+    // "ночью" ends in -ю, but no note writes "ночя"; "кашель" is a nominative.
+    Lexicon lexicon = new Lexicon(fixture(Map.of("изжога после еды", 10L, "общая слабость", 12L), Map.of(), Map.of())
+        .codeClauses(Map.of("K21", StyleModelFixture.counts("изжогу", 10L, "общую слабость", 10L,
+            "одышку при нагрузке", 10L, "одышка", 10L, "ночью", 10L, "кашель", 10L))).build());
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (int seed = 0; seed < 300; seed++) {
+      seen.add(lexicon.codeClause("K21", new SplittableRandom(seed), c -> true));
+    }
+    assertThat(seen).containsExactly("кашель", "ночью", "одышка");
+  }
+
+  @Test
   void aSymptomsFirstWordTakesTheFormsTheRealNotesWriteBeforeTheSameFunctionWord() {
     // RuMedTop3's counts: "боли в" opens a clause in 763 notes, "боль в" in 186; "боли при" is another context;
     // "жжения в", of "чувство жжения в", is in 24 notes and opens none, "жжение в" opens 32; "давления в" opens 2
