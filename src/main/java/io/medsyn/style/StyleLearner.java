@@ -29,6 +29,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -177,11 +178,11 @@ public final class StyleLearner {
    */
   private Map<String, Map<String, Long>> codeClauses(Dataset<Row> real) {
     Map<String, Map<String, Long>> out = new TreeMap<>();
-    Dataset<Row> clauses = yielded(real, "clause", text -> new ArrayList<>(Tokens.clauses(text))).distinct();
-    Dataset<Row> common = clauses.groupBy("clause").agg(count("*").as("all_notes"))
-        .where(col("all_notes").geq(minRealNotes)).select("clause");
-    for (Row r : clauses.groupBy("code", "clause").agg(count("*").as("notes"))
-        .where(col("notes").geq(codeClauseNotes)).join(common, "clause")
+    // A note has one code, so a clause's notes in all are the sum of its codes' counts: one pass over the notes.
+    Dataset<Row> byCode = yielded(real, "clause", text -> new ArrayList<>(Tokens.clauses(text))).distinct()
+        .groupBy("code", "clause").agg(count("*").as("notes"));
+    for (Row r : byCode.withColumn("all_notes", sum("notes").over(Window.partitionBy("clause")))
+        .where(col("notes").geq(codeClauseNotes).and(col("all_notes").geq(minRealNotes)))
         .select("code", "clause", "notes").orderBy(col("code"), desc("notes"), col("clause")).collectAsList()) {
       out.computeIfAbsent(r.getString(0), c -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
     }
