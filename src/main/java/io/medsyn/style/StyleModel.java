@@ -46,9 +46,9 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * token ("пояснично-крестцовом"), and a symptom's wording may use its stems' families ({@link Lexicon#phrasing}); 10:
    * no code clause is a lab grade or one word of a list whose result comes at its end ({@link Tokens#clauses}); 11:
    * {@link #clauseEnds}; 12: {@link #clauseStarts}; 13: a number range is one token ("4-5", {@link Tokens#of}); 14:
-   * {@link #sentenceStarts}.
+   * {@link #sentenceStarts}; 15: no short sentence is a placeholder with only prepositions ({@link Tokens#whole}).
    */
-  public static final int VERSION = 14;
+  public static final int VERSION = 15;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.

@@ -80,7 +80,13 @@ class TokensTest {
   @Test
   void shortSentencesMustStandAlone() {
     assertThat(Tokens.shortSentences("Тошнота. ОАК от. АД 120/80. и палочка. Без *ДАТА*"))
-        .containsExactly("тошнота", "АД 120/80", "без *ДАТА*");
+        .containsExactly("тошнота", "АД 120/80");
+  }
+
+  @Test
+  void aPlaceholderWithOnlyPrepositionsIsNoSentence() {
+    assertThat(Tokens.shortSentences("В *ДАТА*. головокружение. Брак второй - с *ДАТА*. *ДАТА*. УЗИ от *ДАТА*"))
+        .containsExactly("головокружение", "брак второй", "УЗИ от *ДАТА*");
   }
 
   @Test
@@ -90,5 +96,7 @@ class TokensTest {
     assertThat(Tokens.whole(List.of("боли", "в"))).isFalse();
     assertThat(Tokens.whole(List.of("а", "также", "кашель"))).isFalse();
     assertThat(Tokens.whole(List.of())).isFalse();
+    assertThat(Tokens.whole(List.of("в", "*ДАТА*"))).isFalse();
+    assertThat(Tokens.whole(List.of("*ДАТА*"))).isFalse();
   }
 }
