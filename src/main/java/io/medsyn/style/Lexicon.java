@@ -33,7 +33,7 @@ public final class Lexicon {
    * Words that deny what they stand beside ("ознобов нет", "одышка не беспокоит", "температура в норме"). "без"
    * is not one: it denies another thing ("головная боль без тошноты").
    */
-  private static final Set<String> NEGATIONS = Set.of("нет", "не", "ни", "отрицает", "норме", "норма", "нормальная",
+  static final Set<String> NEGATIONS = Set.of("нет", "не", "ни", "отрицает", "норме", "норма", "нормальная",
       "нормальный", "нормальное");
 
   /** The share of their notes in which a phrase's first two words open a clause for it to carry a token alone. */

@@ -46,9 +46,10 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * token ("пояснично-крестцовом"), and a symptom's wording may use its stems' families ({@link Lexicon#phrasing}); 10:
    * no code clause is a lab grade or one word of a list whose result comes at its end ({@link Tokens#clauses}); 11:
    * {@link #clauseEnds}; 12: {@link #clauseStarts}; 13: a number range is one token ("4-5", {@link Tokens#of}); 14:
-   * {@link #sentenceStarts}; 15: no short sentence is a placeholder with only prepositions ({@link Tokens#whole}).
+   * {@link #sentenceStarts}; 15: no short sentence is a placeholder with only prepositions ({@link Tokens#whole}); 16:
+   * no code clause opens on an oblique adjective ({@link Tokens#hangsOff}), and {@link Provenance#codeClauseNotes}.
    */
-  public static final int VERSION = 15;
+  public static final int VERSION = 16;
   /**
    * A code's share of notes with a token is drawn towards the share of all notes as if this many notes of that share
    * were added: a code with two notes, one with АД, would otherwise write АД in half its notes.
@@ -59,9 +60,11 @@ public record StyleModel(int version, Provenance provenance, List<Integer> lengt
    * @param source the corpus's path
    * @param sha256 the hash of the notes' ids and texts in id order: the same corpus gives the same hash wherever it
    *     is stored
+   * @param codeClauseNotes how many of a code's notes a clause of {@link #codeClauses} needs
+   *     ({@code style.code_clause_notes}), beside {@code minRealNotes} in all
    */
-  public record Provenance(String source, String sha256, long notes, int minRealNotes, String learnedAt)
-      implements Serializable {}
+  public record Provenance(String source, String sha256, long notes, int minRealNotes, int codeClauseNotes,
+      String learnedAt) implements Serializable {}
 
   /**
    * Body sides: where the notes put a side adjective, and in which forms.

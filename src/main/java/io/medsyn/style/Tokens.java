@@ -26,10 +26,18 @@ public final class Tokens {
   private static final Set<String> CONJUNCTIONS = Set.of("и", "а", "но", "или");
   /**
    * Endings no word that opens a clause of its own has: plural instrumental, adjectives' genitive, dative and
-   * instrumental, and -ью. Not -ой, -ом or -ем, which nominatives also have (сухой, симптом, подъем).
+   * instrumental, their plural genitive and prepositional ("коленных суставах" of "в плечевых, коленных суставах")
+   * and -ном ("поясничном отделе"), and -ью. Not -ой, -ом or -ем alone, which nominatives also have (сухой, симптом,
+   * подъем): see {@link #OBLIQUE_PAIR}.
    */
   private static final List<String> CLAUSE_OBLIQUE_ENDINGS = List.of("ами", "ями", "ого", "его", "ому", "ему", "ыми",
-      "ими", "ью");
+      "ими", "ых", "их", "ном", "ью");
+  /**
+   * An adjective in -ой or -ей before a noun in -и or -е: the feminine's genitive, dative or prepositional
+   * ("затылочной области", "физической нагрузке", "разной локализации"), which no nominative pair has ("сухой
+   * кашель").
+   */
+  private static final Pattern OBLIQUE_PAIR = Pattern.compile("\\p{L}{3,}(?:ой|ей) \\p{L}+[ие]");
   /** After a participle, a noun in the instrumental or prepositional ("сопровождающиеся тошнотой", "рвотой"). */
   private static final Pattern AFTER_PARTICIPLE = Pattern.compile("\\p{L}{3,}(?:ой|ей|ом|ем|ии)");
   /** An active participle: отдающая, сопровождающиеся, усиливающийся, проходящие, появившаяся. */
@@ -260,12 +268,14 @@ public final class Tokens {
 
   /**
    * Whether a clause hangs off the one before it and reads as a fragment alone: it starts on a word in an oblique
-   * case ("поворотах головы" of "при наклонах, поворотах головы"; "сковывающего характера"), or on a participle
-   * followed by a function word or such a word ("отдающая в ногу", "сопровождающиеся тошнотой").
+   * case ("поворотах головы" of "при наклонах, поворотах головы"; "сковывающего характера"), or on such a pair
+   * ({@link #OBLIQUE_PAIR}) without a negation, whose genitive is its own ("утренней скованности нет"), or on a
+   * participle followed by a function word or such a word ("отдающая в ногу", "сопровождающиеся тошнотой").
    */
   static boolean hangsOff(List<String> tokens) {
     String first = tokens.isEmpty() ? "" : tokens.get(0);
-    if (oblique(first)) {
+    if (oblique(first) || tokens.size() > 1 && OBLIQUE_PAIR.matcher(first + " " + tokens.get(1)).matches()
+        && tokens.stream().noneMatch(Lexicon.NEGATIONS::contains)) {
       return true;
     }
     return tokens.size() > 1 && PARTICIPLE.matcher(first).matches()

@@ -165,6 +165,7 @@ class StyleLearnerTest {
     assertThat(model.provenance().source()).isEqualTo("notes.jsonl");
     assertThat(model.provenance().notes()).isEqualTo(8);
     assertThat(model.provenance().minRealNotes()).isEqualTo(K);
+    assertThat(model.provenance().codeClauseNotes()).isEqualTo(K);
     assertThat(model.version()).isEqualTo(StyleModel.VERSION);
     List<String[]> reversed = new ArrayList<>(List.of(NOTES));
     Collections.reverse(reversed);

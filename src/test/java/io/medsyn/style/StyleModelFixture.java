@@ -112,7 +112,7 @@ public final class StyleModelFixture {
   }
 
   public StyleModel build() {
-    return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), notes, 5, "now"),
+    return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance("test", "0".repeat(64), notes, 5, 5, "now"),
         lengthQuantiles, registers, shorthand, 0.0, phrases, clauseStarts, sentenceStarts, clauseEnds,
         shorthandSentences, fillers, fillerShare, codeClauses, sides, codeShorthand);
   }

@@ -62,6 +62,14 @@ class TokensTest {
   }
 
   @Test
+  void aClauseOnAnObliqueAdjectiveHangsOffTheOneBeforeIt() {
+    assertThat(Tokens.clauses("Боли в плечевых, коленных суставах, затылочной области. Одышка при физической"
+        + " нагрузке, физической нагрузке. Утренней скованности нет, поясничном отделе позвоночника, сухой кашель"))
+        .containsExactly("боли в плечевых", "одышка при физической нагрузке", "утренней скованности нет",
+            "сухой кашель");
+  }
+
+  @Test
   void aLabGradeAndOneWordOfAListWithOneResultAreNoClauses() {
     assertThat(Tokens.clauses("Мазок на флору: палочка+++, кокки единично. Стул, диурез в норме. Кашель, насморк"))
         .containsExactly("кокки единично", "диурез в норме", "кашель", "насморк");
