@@ -75,8 +75,8 @@ public final class StyleLearner {
       Map<String, Double> shorthand = shorthand(tokenUses, n);
       Map<String, Long> phrases = phrases(real);
       return new StyleModel(StyleModel.VERSION, new StyleModel.Provenance(source, sha256(real), n, minRealNotes,
-          codeClauseNotes, Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand, typoRate(real),
-          phrases, clauseBigrams(real, phrases, Tokens::clauseStarts), clauseBigrams(real, phrases,
+          codeClauseNotes, Instant.now().toString()), lengthQuantiles(real), registers(real, n), shorthand,
+          typoRate(real), phrases, clauseBigrams(real, phrases, Tokens::clauseStarts), clauseBigrams(real, phrases,
           Tokens::sentenceStarts), clauseBigrams(real, phrases, Tokens::clauseEnds),
           shorthandSentences(sentences), collected(fillers), fillerShareOf(real, fillers, n),
           codeClauses ? codeClauses(real) : Map.of(), sides(real, n),

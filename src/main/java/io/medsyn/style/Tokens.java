@@ -73,9 +73,11 @@ public final class Tokens {
    * ends on a vowel, ь or й and goes on in lower case ("при ходьбе. слева") still ends there.
    */
   private static final Pattern ABBREVIATION_POINT = Pattern.compile("(?<=[бвгджзклмнпрстфхцчшщ])\\.(?=[ \\t]+\\p{Ll})");
+  /** A de-identification placeholder: *ДАТА*, *ГОРОД*. */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\*[^*\\s]+\\*");
   /** A placeholder (*ДАТА*), an upper-case abbreviation of 2-5 letters (АД, ОАК, ВАШ), or a slashed one (н/в). */
-  private static final Pattern SHORTHAND = Pattern.compile("\\*[^*\\s]+\\*|\\p{Lu}{2,5}|\\p{L}{1,3}/\\p{L}{1,3}");
+  private static final Pattern SHORTHAND = Pattern.compile(PLACEHOLDER.pattern()
+      + "|\\p{Lu}{2,5}|\\p{L}{1,3}/\\p{L}{1,3}");
 
   /** A token as {@link #of} gives it, and where it stands in the text (start inclusive, end exclusive). */
   record Token(String text, int start, int end) {}
@@ -231,8 +233,8 @@ public final class Tokens {
   /**
    * Whether the tokens can stand alone: not cut from a longer passage, which shows as a preposition or conjunction
    * at the end ("ОАК от", "РДВ цервикального канала и") or a conjunction at the start ("и палочка"), and not a
-   * placeholder with only prepositions beside it ("В *ДАТА*", from "В *ДАТА*. головокружение"): written alone, 20
-   * real notes' date made a sentence of its own in 10 % of a run's notes.
+   * placeholder with only prepositions beside it ("В *ДАТА*", cut from "В *ДАТА*. головокружение"): learned from
+   * 20 real notes, such a sentence stood alone in 10 % of a run's notes.
    */
   static boolean whole(List<String> tokens) {
     return !tokens.isEmpty() && !Stemmer.isStopword(tokens.get(tokens.size() - 1))
