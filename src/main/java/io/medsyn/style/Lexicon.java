@@ -29,12 +29,6 @@ public final class Lexicon {
    */
   private static final List<String> OBLIQUE_ENDINGS = List.of("ами", "ями", "ой", "ей", "ом", "ем", "ью", "ии", "ию",
       "ости", "ов", "ев", "ого", "его", "ому", "ему", "ыми", "ими", "ым", "ых", "их");
-  /**
-   * Words that deny what they stand beside ("ознобов нет", "одышка не беспокоит", "температура в норме"). "без"
-   * is not one: it denies another thing ("головная боль без тошноты").
-   */
-  static final Set<String> NEGATIONS = Set.of("нет", "не", "ни", "отрицает", "норме", "норма", "нормальная",
-      "нормальный", "нормальное");
 
   /** The share of their notes in which a phrase's first two words open a clause for it to carry a token alone. */
   private static final double OPENS = 0.25;
@@ -330,7 +324,7 @@ public final class Lexicon {
   /** Whether the wording has a negation the symptom has not: "ознобов нет" says the opposite of "озноб". */
   private static boolean denies(String wording, String symptom) {
     List<String> own = Words.of(symptom);
-    return Words.of(wording).stream().anyMatch(w -> NEGATIONS.contains(w) && !own.contains(w));
+    return Words.of(wording).stream().anyMatch(w -> Tokens.NEGATIONS.contains(w) && !own.contains(w));
   }
 
   /**
@@ -456,7 +450,7 @@ public final class Lexicon {
 
   /** The content stems ({@link Stemmer#contentStems}) of the text's words that are not negations. */
   private Set<String> affirmedStems(String text) {
-    List<String> affirmed = Words.of(text).stream().filter(w -> !NEGATIONS.contains(w)).toList();
+    List<String> affirmed = Words.of(text).stream().filter(w -> !Tokens.NEGATIONS.contains(w)).toList();
     return new HashSet<>(stemmer.contentStems(String.join(" ", affirmed)));
   }
 

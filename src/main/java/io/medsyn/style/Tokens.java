@@ -25,6 +25,12 @@ public final class Tokens {
   static final int MIN_CLAUSE_WORD = 4;
   private static final Set<String> CONJUNCTIONS = Set.of("и", "а", "но", "или");
   /**
+   * Words that deny what they stand beside ("ознобов нет", "одышка не беспокоит", "температура в норме"). "без"
+   * is not one: it denies another thing ("головная боль без тошноты").
+   */
+  static final Set<String> NEGATIONS = Set.of("нет", "не", "ни", "отрицает", "норме", "норма", "нормальная",
+      "нормальный", "нормальное");
+  /**
    * Endings no word that opens a clause of its own has: plural instrumental, adjectives' genitive, dative and
    * instrumental, their plural genitive and prepositional ("коленных суставах" of "в плечевых, коленных суставах")
    * and -ном ("поясничном отделе"), and -ью. Not -ой, -ом or -ем alone, which nominatives also have (сухой, симптом,
@@ -102,6 +108,11 @@ public final class Tokens {
       tokens.add(new Token(isShorthand(t) ? t : Words.fold(t), m.start(), m.end()));
     }
     return tokens;
+  }
+
+  /** Whether a token is a de-identification placeholder (*ДАТА*). */
+  public static boolean isPlaceholder(String token) {
+    return PLACEHOLDER.matcher(token).matches();
   }
 
   public static boolean isShorthand(String token) {
@@ -242,7 +253,7 @@ public final class Tokens {
   }
 
   private static boolean saysSomething(String token) {
-    return !Stemmer.isStopword(token) && !PLACEHOLDER.matcher(token).matches();
+    return !Stemmer.isStopword(token) && !isPlaceholder(token);
   }
 
   /**
@@ -277,7 +288,7 @@ public final class Tokens {
   static boolean hangsOff(List<String> tokens) {
     String first = tokens.isEmpty() ? "" : tokens.get(0);
     if (oblique(first) || tokens.size() > 1 && OBLIQUE_PAIR.matcher(first + " " + tokens.get(1)).matches()
-        && tokens.stream().noneMatch(Lexicon.NEGATIONS::contains)) {
+        && tokens.stream().noneMatch(NEGATIONS::contains)) {
       return true;
     }
     return tokens.size() > 1 && PARTICIPLE.matcher(first).matches()

@@ -145,7 +145,7 @@ final class StyledWriter {
    */
   private boolean carries(String sentence, String token, String code) {
     for (String t : Tokens.shorthand(sentence)) {
-      if (t.startsWith("*") && !t.equals(token) || !model.codeUses(code, t)) {
+      if (Tokens.isPlaceholder(t) && !t.equals(token) || !model.codeUses(code, t)) {
         return false;
       }
     }
